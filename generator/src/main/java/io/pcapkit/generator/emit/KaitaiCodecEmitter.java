@@ -1,0 +1,384 @@
+package io.pcapkit.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.pcapkit.generator.GeneratorException;
+import io.pcapkit.generator.expr.JavaExpr;
+import io.pcapkit.generator.model.FieldDef;
+import io.pcapkit.generator.model.Grammar;
+import io.pcapkit.generator.model.IntType;
+import io.pcapkit.generator.model.LayerMeta;
+import io.pcapkit.generator.model.ParamDef;
+import io.pcapkit.generator.model.TypeDef;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the reference codec of a grammar: it parses with the class the Kaitai Struct compiler
+ * generated and walks the result through its accessors into the same sink calls as the fast codec.
+ * It is the fallback for grammars outside the fast subset and the oracle of the differential test.
+ */
+public final class KaitaiCodecEmitter {
+    static final String KSC_PKG = "io.pcapkit.kaitai";
+    static final ClassName STREAM = ClassName.get("io.pcapkit.dissect", "BoundedKaitaiStream");
+    static final ClassName ERROR_KIND = ClassName.get("io.pcapkit.dissect", "ErrorKind");
+
+    private final Grammar g;
+    private final OutputPlan plan;
+    private final String codecName;
+    private final String fieldsName;
+    private final ProtocolIndex index;
+    private int tmp;
+
+    public KaitaiCodecEmitter(Grammar g, OutputPlan plan, ProtocolIndex index) {
+        this.g = g;
+        this.plan = plan;
+        this.codecName = Naming.upperCamel(g.id) + "KaitaiCodec";
+        this.fieldsName = Naming.upperCamel(g.id) + "Fields";
+        this.index = index;
+    }
+
+    public String className() {
+        return codecName;
+    }
+
+    ClassName kscClass(TypeDef t) {
+        List<String> path = t.path();
+        String top = Naming.upperCamel(path.get(0));
+        String[] rest = path.subList(1, path.size()).stream().map(Naming::upperCamel).toArray(String[]::new);
+        return ClassName.get(KSC_PKG, top, rest);
+    }
+
+    public TypeSpec emit() {
+        ClassName top = kscClass(g.top);
+        TypeSpec.Builder cls = TypeSpec.classBuilder(codecName).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(FastCodecEmitter.LAYER_CODEC)
+                .addJavadoc("Reference codec for {@code grammars/$L}: parses with the Kaitai-generated {@link $T}. Generated: do not edit.\n",
+                        g.relPath, top);
+        cls.addField(FieldSpec.builder(top, "o", Modifier.PRIVATE).build());
+        for (ParamDef p : g.top.params) {
+            TypeName t = p.isBool() ? TypeName.BOOLEAN : TypeName.LONG;
+            cls.addField(FieldSpec.builder(t, "s_" + p.id()).build());
+            cls.addMethod(MethodSpec.methodBuilder("set" + Naming.upperCamel(p.id())).addModifiers(Modifier.PUBLIC)
+                    .addParameter(t, "v").addStatement("this.s_$L = v", p.id()).build());
+        }
+        cls.addMethod(MethodSpec.methodBuilder("grammar").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(String.class).addStatement("return $S", g.id).build());
+        cls.addMethod(MethodSpec.methodBuilder("parsed").addModifiers(Modifier.PUBLIC).returns(top)
+                .addJavadoc("The Kaitai object of the last decode.\n").addStatement("return o").build());
+        cls.addMethod(top());
+        cls.addMethod(walker(g.top));
+        for (TypeDef t : FastCodecEmitter.allNested(g.top)) cls.addMethod(walker(t));
+        if (!g.layer.next.isEmpty()) cls.addMethod(next());
+        return cls.build();
+    }
+
+    private String firstField() {
+        for (FieldDef f : g.top.seq) return fieldsName + "." + plan.desc(f).constant();
+        return fieldsName + "." + plan.pseudo("HEADER__LENGTH").constant();
+    }
+
+    private MethodSpec top() {
+        ClassName top = kscClass(g.top);
+        Body o = new Body();
+        o.line("final " + codecName + " c = this");
+        o.line("ByteBuffer dup = b.duplicate()");
+        o.line("dup.limit(end)");
+        o.line("dup.position(start)");
+        o.line("BoundedKaitaiStream ks = new BoundedKaitaiStream(dup.slice())");
+        StringBuilder args = new StringBuilder("ks");
+        if (!g.top.params.isEmpty()) {
+            args.append(", null, null");
+            for (ParamDef p : g.top.params) args.append(", s_").append(p.id());
+        }
+        o.open("try");
+        o.line("o = new " + top.canonicalName() + "(" + args + ")");
+        o.next("catch (io.kaitai.struct.KaitaiStream.ValidationFailedError e)");
+        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, e.getMessage())");
+        o.next("catch (java.nio.BufferUnderflowException | BoundedKaitaiStream.Truncated e)");
+        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.TRUNCATED, \"read past the end\")");
+        o.next("catch (RuntimeException e)");
+        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, String.valueOf(e))");
+        o.close();
+        o.line("if (s != null) w_(o, s)");
+        // layer meta over the accessors
+        Res r = new Res(g.top, "o");
+        LayerMeta l = g.layer;
+        o.line("int he = start + (int) ks.pos()");
+        if (l.headerLength != null) {
+            o.line("long hl = " + r.intExpr(l.headerLength, g.relPath + ": meta/-pcapkit/header-length"));
+            o.open("if (hl < 0 || hl > end - start)")
+                    .line("return failed(" + fieldsName + "." + plan.pseudo("HEADER__LENGTH").constant()
+                            + ", start, ErrorKind.INVALID, \"header length\")")
+                    .close();
+            o.line("he = start + (int) hl");
+        }
+        o.line("c.headerEnd = he");
+        if (l.payloadLength != null) {
+            o.line("long pl = " + r.intExpr(l.payloadLength, g.relPath + ": meta/-pcapkit/payload-length"));
+            o.open("if (pl == Long.MIN_VALUE)").line("c.payloadLength = -1L");
+            o.next("else if (pl < 0)").line("return failed(" + fieldsName + "." + plan.pseudo("PAYLOAD__LENGTH").constant()
+                    + ", he, ErrorKind.INVALID, \"payload length must not be negative\")");
+            o.next("else").line("c.payloadLength = pl").close();
+        } else {
+            o.line("c.payloadLength = -1L");
+        }
+        o.line("c.fragment = " + (l.fragment != null ? r.boolExpr(l.fragment, g.relPath + ": meta/-pcapkit/fragment") : "false"));
+        o.line("return he");
+        return MethodSpec.methodBuilder("walkTop").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
+                .returns(TypeName.INT).addParameter(ByteBuffer.class, "b").addParameter(TypeName.INT, "start")
+                .addParameter(TypeName.INT, "end").addParameter(FastCodecEmitter.FIELD_SINK, "s")
+                .addCode(fixImports(o.build().toString())).build();
+    }
+
+    /** Body text uses simple names for a few runtime types; qualify them. */
+    private static com.palantir.javapoet.CodeBlock fixImports(String code) {
+        code = code.replace("new BoundedKaitaiStream(", "new io.pcapkit.dissect.BoundedKaitaiStream(")
+                .replace("BoundedKaitaiStream ks =", "io.pcapkit.dissect.BoundedKaitaiStream ks =")
+                .replace("| BoundedKaitaiStream.Truncated", "| io.pcapkit.dissect.BoundedKaitaiStream.Truncated")
+                .replace("ErrorKind.", "io.pcapkit.dissect.ErrorKind.")
+                .replace("ByteBuffer dup", "java.nio.ByteBuffer dup");
+        return com.palantir.javapoet.CodeBlock.of("$L", code);
+    }
+
+    private String walkerName(TypeDef t) {
+        List<String> p = t.path();
+        p.remove(0);
+        return "w_" + String.join("__", p);
+    }
+
+    private MethodSpec walker(TypeDef t) {
+        Body o = new Body();
+        Res r = new Res(t, "o");
+        Groups groups = new Groups();
+        for (FieldDef f : OutputPlan.outputs(t)) {
+            Groups.Step step = groups.before(f.outputPath());
+            for (String gp : step.close()) o.line("s.endGroup(" + fieldsName + "." + plan.group(t, gp).constant() + ")");
+            for (String gp : step.open()) o.line("s.beginGroup(" + fieldsName + "." + plan.group(t, gp).constant() + ")");
+            String fc = fieldsName + "." + plan.desc(f).constant();
+            if (f.isInstance) {
+                JavaExpr.Code c = r.expr(f.value, f.where);
+                if (f.ifExpr != null) o.open("if (" + r.boolExpr(f.ifExpr, f.where) + ")");
+                scalar(o, r, f, fc, c.java(), c.bool());
+                if (f.ifExpr != null) o.close();
+                continue;
+            }
+            String acc = "o." + Naming.lowerCamel(f.id) + "()";
+            boolean opt = f.ifExpr != null;
+            if (opt) o.open("if (" + acc + " != null)");
+            if (f.isRepeated()) {
+                o.line("s.beginList(" + fc + ")");
+                String e = "e" + (tmp++);
+                o.open("for (var " + e + " : " + acc + ")");
+                element(o, r, t, f, fc, e, true);
+                o.close();
+                o.line("s.endList(" + fc + ")");
+            } else {
+                element(o, r, t, f, fc, acc, false);
+            }
+            if (opt) o.close();
+        }
+        for (String gp : groups.closeAll()) o.line("s.endGroup(" + fieldsName + "." + plan.group(t, gp).constant() + ")");
+        return MethodSpec.methodBuilder(walkerName(t)).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(kscClass(t), "o").addParameter(FastCodecEmitter.FIELD_SINK, "s")
+                .addCode(o.build()).build();
+    }
+
+    private void scalar(Body o, Res r, FieldDef f, String fc, String raw, boolean rawBool) {
+        String v = raw;
+        boolean vb = rawBool;
+        if (f.valueExpr != null) {
+            r.underscore = "(" + raw + ")";
+            r.underscoreBool = rawBool;
+            JavaExpr.Code c = r.expr(f.valueExpr, f.where);
+            r.underscore = null;
+            v = c.java();
+            vb = false;
+        }
+        if (f.namesEnum != null) {
+            String tv = "x" + (tmp++);
+            o.line("long " + tv + " = " + v);
+            o.line("s.enumerated(" + fc + ", " + tv + ", " + plan.namesCall(f, tv) + ", -1, 0)");
+        } else if (vb) {
+            o.line("s.bool(" + fc + ", " + v + ", -1, 0)");
+        } else {
+            o.line("s.number(" + fc + ", " + v + ", -1, 0)");
+        }
+    }
+
+    private void element(Body o, Res r, TypeDef t, FieldDef f, String fc, String value, boolean inList) {
+        IntType it = f.intType();
+        if (it != null) {
+            scalar(o, r, f, fc, value, it.isBool());
+            return;
+        }
+        if (f.switchOn != null) {
+            String v = "v" + (tmp++);
+            o.line("Object " + v + " = " + value);
+            boolean first = true;
+            Set<String> seen = new HashSet<>();
+            for (Map.Entry<Object, String> c : f.switchCases.entrySet()) {
+                TypeDef ut = t.resolve(c.getValue());
+                if (ut == null || !seen.add(ut.name)) continue;
+                ClassName cn = kscClass(ut);
+                String head = "if (" + v + " instanceof " + cn.canonicalName() + ")";
+                if (first) o.open(head);
+                else o.next("else " + head);
+                first = false;
+                nested(o, f, fc, "(" + cn.canonicalName() + ") " + v, ut, inList);
+            }
+            String head = "if (" + v + " instanceof byte[])";
+            if (first) o.open(head);
+            else o.next("else " + head);
+            o.line("byte[] raw = (byte[]) " + v);
+            o.line("s.bytes(" + fc + ", java.nio.ByteBuffer.wrap(raw), 0, raw.length)");
+            o.close();
+            return;
+        }
+        TypeDef ut = f.type == null ? null : t.resolve(f.type);
+        if (ut != null) {
+            nested(o, f, fc, value, ut, inList);
+            return;
+        }
+        if (f.type != null && (f.type.equals("str") || f.type.equals("strz"))) {
+            o.line("s.text(" + fc + ", " + value + ")");
+            return;
+        }
+        String v = "v" + (tmp++);
+        o.line("byte[] " + v + " = " + value);
+        o.line("s.bytes(" + fc + ", java.nio.ByteBuffer.wrap(" + v + "), 0, " + v + ".length)");
+    }
+
+    private void nested(Body o, FieldDef f, String fc, String value, TypeDef ut, boolean inList) {
+        if (inList) {
+            o.line("s.beginItem(" + fc + ")");
+            o.line(walkerName(ut) + "(" + value + ", s)");
+            o.line("s.endItem(" + fc + ")");
+        } else if (f.flatten) {
+            o.line(walkerName(ut) + "(" + value + ", s)");
+        } else {
+            o.line("s.beginGroup(" + fc + ")");
+            o.line(walkerName(ut) + "(" + value + ", s)");
+            o.line("s.endGroup(" + fc + ")");
+        }
+    }
+
+    private MethodSpec next() {
+        Res r = new Res(g.top, "o");
+        Body o = new Body();
+        o.line("int id");
+        for (LayerMeta.NextRule rule : g.layer.next) {
+            boolean cond = rule.condition() != null;
+            if (cond) o.open("if (" + r.boolExpr(rule.condition(), rule.where()) + ")");
+            if (rule.protocol() != null) {
+                o.line("return " + index.protocolConstant(rule.protocol(), rule.where()));
+            } else {
+                String table = index.tableConstant(rule.table(), rule.where());
+                for (String k : rule.keys()) {
+                    o.line("id = d.lookup(" + table + ", " + r.intExpr(k, rule.where()) + ")");
+                    o.line("if (id >= 0) return id");
+                }
+            }
+            if (cond) o.close();
+        }
+        o.line("return -1");
+        return MethodSpec.methodBuilder("next").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.INT).addParameter(FastCodecEmitter.DISPATCHER, "d").addCode(o.build()).build();
+    }
+
+    /** Resolves names to accessors of a Kaitai object. */
+    private final class Res implements JavaExpr.Resolver {
+        final TypeDef t;
+        final String obj;
+        String underscore;
+        boolean underscoreBool;
+        private final Set<String> inlining = new HashSet<>();
+
+        Res(TypeDef t, String obj) {
+            this.t = t;
+            this.obj = obj;
+        }
+
+        JavaExpr.Code expr(String src, String where) {
+            try {
+                return new JavaExpr(this).translate(src);
+            } catch (IllegalArgumentException e) {
+                throw new GeneratorException(where, e.getMessage());
+            }
+        }
+
+        String intExpr(String src, String where) {
+            JavaExpr.Code c = expr(src, where);
+            if (c.bool()) throw new GeneratorException(where, "expected an integer expression: " + src);
+            return c.java();
+        }
+
+        String boolExpr(String src, String where) {
+            JavaExpr.Code c = expr(src, where);
+            if (!c.bool()) throw new GeneratorException(where, "expected a condition: " + src);
+            return c.java();
+        }
+
+        @Override
+        public JavaExpr.Code name(String n) {
+            if (n.equals("_")) {
+                if (underscore == null) throw new IllegalArgumentException("'_' outside -value");
+                return new JavaExpr.Code(underscore, underscoreBool);
+            }
+            if (n.equals("_rest")) return new JavaExpr.Code("Long.MIN_VALUE", false);
+            return in(t, obj, n);
+        }
+
+        private JavaExpr.Code in(TypeDef type, String o, String n) {
+            FieldDef f = type.field(n);
+            if (f != null) {
+                IntType it = f.intType();
+                if (it == null || f.isRepeated()) throw new IllegalArgumentException("'" + n + "' is not an integer field");
+                String acc = o + "." + Naming.lowerCamel(n) + "()";
+                if (f.ifExpr != null) {
+                    return it.isBool() ? new JavaExpr.Code("(" + acc + " != null && " + acc + ")", true)
+                            : new JavaExpr.Code("(" + acc + " == null ? 0L : " + acc + ".longValue())", false);
+                }
+                return new JavaExpr.Code("((" + (it.isBool() ? "boolean" : "long") + ") " + acc + ")", it.isBool());
+            }
+            FieldDef inst = type.instances.get(n);
+            if (inst != null) {
+                if (!inlining.add(type.name + "." + n)) throw new IllegalArgumentException("instance '" + n + "' refers to itself");
+                Res sub = type == t ? this : new Res(type, o);
+                sub.inlining.addAll(inlining);
+                JavaExpr.Code c = new JavaExpr(sub).translate(inst.value);
+                inlining.remove(type.name + "." + n);
+                return new JavaExpr.Code("(" + c.java() + ")", c.bool());
+            }
+            ParamDef p = type.param(n);
+            if (p != null) {
+                String acc = o + "." + Naming.lowerCamel(n) + "()";
+                return new JavaExpr.Code(p.isBool() ? acc : "((long) " + acc + ")", p.isBool());
+            }
+            throw new IllegalArgumentException("unknown name '" + n + "'");
+        }
+
+        @Override
+        public JavaExpr.Code attr(String target, String a) {
+            if (target.equals("_io") && a.equals("size")) return new JavaExpr.Code("((long) " + obj + "._io().size())", false);
+            if (target.equals("_parent") && t.parent != null) {
+                return in(t.parent, "((" + kscClass(t.parent).canonicalName() + ") " + obj + "._parent())", a);
+            }
+            if (target.equals("_root")) {
+                return in(g.top, "((" + kscClass(g.top).canonicalName() + ") " + obj + "._root())", a);
+            }
+            FieldDef f = t.field(target);
+            if (f != null && a.equals("length") && f.intType() == null) {
+                return new JavaExpr.Code("((long) " + obj + "." + Naming.lowerCamel(target) + "().length)", false);
+            }
+            return null;
+        }
+    }
+}

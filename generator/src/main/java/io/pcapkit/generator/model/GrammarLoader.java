@@ -1,0 +1,322 @@
+package io.pcapkit.generator.model;
+
+import io.pcapkit.generator.GeneratorException;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Reads a {@code .ksy} file into the model. Only the Kaitai keys the generator understands are
+ * accepted, plus the project's {@code -}-prefixed output keys; anything else fails with the file
+ * and key, so a typo never silently changes what a layer outputs.
+ */
+public final class GrammarLoader {
+    private static final Set<String> TOP_KEYS = Set.of("meta", "seq", "types", "instances", "enums", "params", "doc", "doc-ref");
+    private static final Set<String> TYPE_KEYS = Set.of("meta", "seq", "types", "instances", "enums", "params", "doc", "doc-ref");
+    private static final Set<String> META_KEYS = Set.of("id", "title", "application", "file-extension", "xref", "license",
+            "ks-version", "ks-debug", "ks-opaque-types", "imports", "encoding", "endian", "bit-endian", "-pcapkit", "tags");
+    private static final Set<String> FIELD_KEYS = Set.of("id", "type", "size", "size-eos", "contents", "repeat", "repeat-expr",
+            "repeat-until", "if", "valid", "encoding", "terminator", "consume", "include", "eos-error", "pad-right", "process",
+            "enum", "doc", "doc-ref", "-orig-id", "-json", "-hide", "-format", "-enum", "-value", "-flatten");
+    private static final Set<String> INSTANCE_KEYS = Set.of("value", "pos", "io", "type", "size", "repeat", "repeat-expr",
+            "if", "enum", "doc", "doc-ref", "-json", "-hide", "-format", "-enum", "-value");
+    private static final Set<String> LAYER_KEYS = Set.of("name", "key", "layer", "groups", "transparent", "dispatch",
+            "header-length", "payload-length", "fragment", "next", "next-when-empty", "doc");
+    private static final Set<String> LAYERS = Set.of("link", "internet", "transport", "application");
+    private static final Set<String> FORMATS = Set.of("dec", "hex", "mac", "ipv4", "ipv6", "text", "bytes");
+
+    private GrammarLoader() {
+    }
+
+    public static Grammar load(Path root, Path file) {
+        String rel = root.relativize(file).toString().replace('\\', '/');
+        String where = "grammars/" + rel;
+        Object doc;
+        LoaderOptions opts = new LoaderOptions();
+        opts.setAllowDuplicateKeys(false);
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            doc = new Yaml(opts).load(r);
+        } catch (IOException e) {
+            throw new GeneratorException(where, "cannot read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new GeneratorException(where, "not valid YAML: " + e.getMessage());
+        }
+        Map<String, Object> m = map(doc, where);
+        checkKeys(m, TOP_KEYS, where);
+        Grammar g = new Grammar();
+        g.file = file;
+        g.relPath = rel;
+        Map<String, Object> meta = map(m.get("meta"), where + ": meta");
+        checkKeys(meta, META_KEYS, where + ": meta");
+        g.id = str(meta.get("id"));
+        String stem = file.getFileName().toString().replaceFirst("\\.ksy$", "");
+        if (g.id == null || !g.id.equals(stem)) {
+            throw new GeneratorException(where, "meta/id must equal the file name '" + stem + "' (found '" + g.id + "')");
+        }
+        if (!g.id.matches("[a-z][a-z0-9_]*")) {
+            throw new GeneratorException(where, "meta/id '" + g.id + "' must be lower_snake_case");
+        }
+        if (meta.containsKey("imports")) {
+            throw new GeneratorException(where, "meta/imports: a grammar describes one layer and stands alone; imports are not supported");
+        }
+        g.title = str(meta.get("title"));
+        Object endian = meta.get("endian");
+        if (endian instanceof Map<?, ?> em) {
+            Object on = em.get("switch-on");
+            if (on == null) throw new GeneratorException(where, "meta/endian: switch-on is required");
+            g.endianSwitchOn = str(on);
+            Map<String, Object> cases = map(em.get("cases"), where + ": meta/endian/cases");
+            if (!"le".equals(str(cases.get("true"))) || !"be".equals(str(cases.get("false")))) {
+                throw new GeneratorException(where, "meta/endian: only {switch-on: <bool>, cases: {true: le, false: be}} is supported");
+            }
+        } else if (endian != null) {
+            g.endian = str(endian);
+            if (!g.endian.equals("be") && !g.endian.equals("le")) {
+                throw new GeneratorException(where, "meta/endian must be be or le");
+            }
+        }
+        if (meta.get("bit-endian") != null && !"be".equals(str(meta.get("bit-endian")))) {
+            throw new GeneratorException(where, "meta/bit-endian: only be is supported");
+        }
+        Object xref = meta.get("xref");
+        if (xref instanceof Map<?, ?> xm && xm.get("rfc") != null) g.docRef = "RFC " + xm.get("rfc");
+        if (m.get("doc-ref") != null) g.docRef = str(m.get("doc-ref"));
+
+        if (meta.get("-pcapkit") != null) loadLayer(g, map(meta.get("-pcapkit"), where + ": meta/-pcapkit"), where + ": meta/-pcapkit");
+
+        Map<String, Object> enums = m.get("enums") == null ? Map.of() : map(m.get("enums"), where + ": enums");
+        for (Map.Entry<String, Object> e : enums.entrySet()) {
+            Map<String, Object> vals = map(e.getValue(), where + ": enums/" + e.getKey());
+            Map<Long, String> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> v : vals.entrySet()) {
+                long num = parseLong(v.getKey(), where + ": enums/" + e.getKey());
+                Object name = v.getValue();
+                // {id: snake_case, -name: Display} keeps ksc's id rules and shows the usual spelling
+                if (name instanceof Map<?, ?> nm) name = nm.get("-name") != null ? nm.get("-name") : nm.get("id");
+                out.put(num, str(name));
+            }
+            g.enums.put(e.getKey(), new EnumDef(e.getKey(), out));
+        }
+        g.top = loadType(g.id, null, m, where);
+        return g;
+    }
+
+    private static void loadLayer(Grammar g, Map<String, Object> lm, String where) {
+        checkKeys(lm, LAYER_KEYS, where);
+        LayerMeta l = g.layer;
+        l.name = str(lm.get("name"));
+        l.key = lm.get("key") != null ? str(lm.get("key")) : (l.name == null ? null : l.name.toLowerCase(java.util.Locale.ROOT));
+        l.layer = str(lm.get("layer"));
+        l.doc = str(lm.get("doc"));
+        if (l.name != null) {
+            if (l.layer == null || !LAYERS.contains(l.layer)) {
+                throw new GeneratorException(where, "layer: must be one of " + LAYERS + " (found '" + l.layer + "')");
+            }
+        }
+        if (lm.get("groups") != null) for (Object o : list(lm.get("groups"))) l.groups.add(str(o));
+        l.transparent = Boolean.TRUE.equals(lm.get("transparent"));
+        if (lm.get("next-when-empty") != null) l.nextWhenEmpty = Boolean.TRUE.equals(lm.get("next-when-empty"));
+        l.headerLength = expr(lm.get("header-length"));
+        l.payloadLength = expr(lm.get("payload-length"));
+        l.fragment = expr(lm.get("fragment"));
+        if (lm.get("dispatch") != null) {
+            Map<String, Object> d = map(lm.get("dispatch"), where + "/dispatch");
+            for (Map.Entry<String, Object> e : d.entrySet()) {
+                for (Object v : list(e.getValue())) {
+                    if (v instanceof Map<?, ?> vm) {
+                        @SuppressWarnings("unchecked") Map<String, Object> vmm = (Map<String, Object>) vm;
+                        checkKeys(vmm, Set.of("value", "name", "key"), where + "/dispatch/" + e.getKey());
+                        String name = vmm.get("name") != null ? str(vmm.get("name")) : null;
+                        String key = vmm.get("key") != null ? str(vmm.get("key"))
+                                : (name != null ? name.toLowerCase(java.util.Locale.ROOT) : null);
+                        l.dispatch.add(new LayerMeta.DispatchKey(e.getKey(), parseLong(vmm.get("value"), where + "/dispatch/" + e.getKey()), name, key));
+                    } else {
+                        l.dispatch.add(new LayerMeta.DispatchKey(e.getKey(), parseLong(v, where + "/dispatch/" + e.getKey()), null, null));
+                    }
+                }
+            }
+        }
+        if (lm.get("next") != null) {
+            int i = 0;
+            for (Object o : list(lm.get("next"))) {
+                String w = where + "/next/" + i++;
+                Map<String, Object> nm = map(o, w);
+                checkKeys(nm, Set.of("if", "table", "key", "protocol"), w);
+                List<String> keys = new ArrayList<>();
+                if (nm.get("key") != null) for (Object k : list(nm.get("key"))) keys.add(expr(k));
+                String table = str(nm.get("table"));
+                String proto = str(nm.get("protocol"));
+                if ((table == null) == (proto == null)) throw new GeneratorException(w, "give either table (with key) or protocol");
+                if (table != null && keys.isEmpty()) throw new GeneratorException(w, "table '" + table + "' needs a key");
+                l.next.add(new LayerMeta.NextRule(expr(nm.get("if")), table, keys, proto, w));
+            }
+        }
+    }
+
+    private static TypeDef loadType(String name, TypeDef parent, Map<String, Object> m, String where) {
+        checkKeys(m, parent == null ? TOP_KEYS : TYPE_KEYS, where);
+        TypeDef t = new TypeDef();
+        t.name = name;
+        t.parent = parent;
+        t.where = where;
+        if (m.get("params") != null) {
+            for (Object o : list(m.get("params"))) {
+                Map<String, Object> pm = map(o, where + ": params");
+                t.params.add(new ParamDef(str(pm.get("id")), str(pm.get("type"))));
+            }
+        }
+        if (m.get("types") != null) {
+            for (Map.Entry<String, Object> e : map(m.get("types"), where + ": types").entrySet()) {
+                t.types.put(e.getKey(), loadType(e.getKey(), t, map(e.getValue(), where + ": types/" + e.getKey()),
+                        where + ": types/" + e.getKey()));
+            }
+        }
+        if (m.get("seq") != null) {
+            int i = 0;
+            for (Object o : list(m.get("seq"))) {
+                String w = where + ": " + (parent == null ? "" : "") + "seq/" + i++;
+                t.seq.add(loadField(map(o, w), w, false));
+            }
+        }
+        if (m.get("instances") != null) {
+            for (Map.Entry<String, Object> e : map(m.get("instances"), where + ": instances").entrySet()) {
+                String w = where + ": instances/" + e.getKey();
+                Map<String, Object> im = map(e.getValue(), w);
+                im.put("id", e.getKey());
+                FieldDef f = loadField(im, w, true);
+                t.instances.put(e.getKey(), f);
+            }
+        }
+        return t;
+    }
+
+    private static FieldDef loadField(Map<String, Object> m, String where, boolean instance) {
+        Set<String> allowed = new java.util.HashSet<>(instance ? INSTANCE_KEYS : FIELD_KEYS);
+        allowed.add("id");
+        checkKeys(m, allowed, where);
+        FieldDef f = new FieldDef();
+        f.id = str(m.get("id"));
+        f.isInstance = instance;
+        if (f.id == null || !f.id.matches("[a-z][a-z0-9_]*")) {
+            throw new GeneratorException(where, "id '" + f.id + "' must be lower_snake_case");
+        }
+        f.where = where + " (" + f.id + ")";
+        Object type = m.get("type");
+        if (type instanceof Map<?, ?> tm) {
+            f.switchOn = expr(tm.get("switch-on"));
+            if (f.switchOn == null) throw new GeneratorException(f.where, "type: a map needs switch-on");
+            f.switchCases = new LinkedHashMap<>();
+            @SuppressWarnings("unchecked") Map<Object, Object> cases = (Map<Object, Object>) tm.get("cases");
+            if (cases == null) throw new GeneratorException(f.where, "type/switch-on needs cases");
+            for (Map.Entry<Object, Object> c : cases.entrySet()) f.switchCases.put(c.getKey(), str(c.getValue()));
+        } else {
+            f.type = str(type);
+        }
+        f.size = expr(m.get("size"));
+        f.sizeEos = Boolean.TRUE.equals(m.get("size-eos"));
+        if (m.get("contents") != null) {
+            f.contents = new ArrayList<>();
+            Object c = m.get("contents");
+            if (c instanceof String s) {
+                for (byte b : s.getBytes(StandardCharsets.UTF_8)) f.contents.add(b & 0xff);
+            } else {
+                for (Object o : list(c)) {
+                    if (o instanceof String s) {
+                        for (byte b : s.getBytes(StandardCharsets.UTF_8)) f.contents.add(b & 0xff);
+                    } else {
+                        f.contents.add((int) parseLong(o, f.where));
+                    }
+                }
+            }
+        }
+        f.repeat = str(m.get("repeat"));
+        if (f.repeat != null && !Set.of("eos", "expr", "until").contains(f.repeat)) {
+            throw new GeneratorException(f.where, "repeat must be eos, expr or until");
+        }
+        f.repeatExpr = expr(m.get("repeat-expr"));
+        f.repeatUntil = expr(m.get("repeat-until"));
+        f.ifExpr = expr(m.get("if"));
+        f.valid = m.get("valid");
+        f.encoding = str(m.get("encoding"));
+        if (m.get("terminator") != null) f.terminator = (int) parseLong(m.get("terminator"), f.where);
+        if (m.get("consume") != null) f.consume = Boolean.TRUE.equals(m.get("consume"));
+        if (m.get("include") != null) f.include = Boolean.TRUE.equals(m.get("include"));
+        if (m.get("eos-error") != null) f.eosError = Boolean.TRUE.equals(m.get("eos-error"));
+        if (m.get("pad-right") != null) f.padRight = (int) parseLong(m.get("pad-right"), f.where);
+        f.process = str(m.get("process"));
+        f.enumRef = str(m.get("enum"));
+        f.value = expr(m.get("value"));
+        f.pos = expr(m.get("pos"));
+        f.json = m.get("-json") != null ? str(m.get("-json")) : null;
+        f.hide = Boolean.TRUE.equals(m.get("-hide"));
+        f.format = str(m.get("-format"));
+        if (f.format != null && !FORMATS.contains(f.format)) {
+            throw new GeneratorException(f.where, "-format must be one of " + FORMATS);
+        }
+        f.namesEnum = str(m.get("-enum"));
+        f.valueExpr = expr(m.get("-value"));
+        f.flatten = Boolean.TRUE.equals(m.get("-flatten"));
+        return f;
+    }
+
+    // ---- small YAML helpers ----
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o, String where) {
+        if (o == null) return new LinkedHashMap<>();
+        if (!(o instanceof Map)) throw new GeneratorException(where, "expected a map");
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<Object, Object> e : ((Map<Object, Object>) o).entrySet()) out.put(String.valueOf(e.getKey()), e.getValue());
+        return out;
+    }
+
+    static List<Object> list(Object o) {
+        if (o instanceof List<?> l) return new ArrayList<>(l);
+        List<Object> one = new ArrayList<>();
+        one.add(o);
+        return one;
+    }
+
+    static String str(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+
+    /** Expressions may arrive as YAML numbers or booleans. */
+    static String expr(Object o) {
+        if (o == null) return null;
+        if (o instanceof Boolean b) return b ? "true" : "false";
+        return String.valueOf(o);
+    }
+
+    static long parseLong(Object o, String where) {
+        if (o instanceof Integer i) return i;
+        if (o instanceof Long l) return l;
+        if (o instanceof BigInteger b) return b.longValue();
+        String s = String.valueOf(o).trim().replace("_", "");
+        try {
+            if (s.startsWith("0x") || s.startsWith("0X")) return Long.parseLong(s.substring(2), 16);
+            if (s.startsWith("0b")) return Long.parseLong(s.substring(2), 2);
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new GeneratorException(where, "not an integer: '" + o + "'");
+        }
+    }
+
+    private static void checkKeys(Map<String, Object> m, Set<String> allowed, String where) {
+        for (String k : m.keySet()) {
+            if (!allowed.contains(k)) {
+                throw new GeneratorException(where, "unknown key '" + k + "'" + (k.startsWith("-") ? " (pcapkit keys: -json, -hide, -format, -enum, -value, -flatten; meta: -pcapkit)" : ""));
+            }
+        }
+    }
+}

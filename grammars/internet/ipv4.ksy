@@ -1,0 +1,189 @@
+meta:
+  id: ipv4
+  title: Internet Protocol version 4
+  license: MIT
+  xref:
+    rfc: 791
+  endian: be
+  -pcapkit:
+    name: IPv4
+    key: ipv4
+    layer: internet
+    groups: [IP]
+    dispatch:
+      ethertype: 0x0800
+      linktype: 228
+      ip_proto: 4
+      ip_version: 4
+      bsd_af: 2
+    # total length 0 comes from captures of TCP segmentation offload: use what was captured
+    payload-length: "total_length == 0 ? _rest : total_length - ihl * 4"
+    fragment: mf or frag_offset != 0
+    next:
+      - table: ip_proto
+        key: protocol
+doc: |
+  The IPv4 header with its options. The total length bounds the payload, so Ethernet padding is
+  never taken for payload; a fragment's payload stays raw until reassembly.
+doc-ref: RFC 791 section 3.1
+seq:
+  - id: version
+    type: b4
+    valid: 4
+  - id: ihl
+    type: b4
+    valid:
+      min: 5
+    -json: hdr_len
+    -value: _ * 4
+    doc: header length in 32-bit words (shown in bytes)
+  - id: dscp
+    type: b6
+    -json: dsfield.dscp
+  - id: ecn
+    type: b2
+    -json: dsfield.ecn
+  - id: total_length
+    type: u2
+    -json: len
+    valid:
+      expr: _ == 0 or _ >= ihl * 4
+  - id: identification
+    type: u2
+    -json: id
+    -format: hex
+  - id: reserved
+    type: b1
+    -json: flags.rb
+  - id: df
+    type: b1
+    -json: flags.df
+  - id: mf
+    type: b1
+    -json: flags.mf
+  - id: frag_offset
+    type: b13
+    -value: _ * 8
+    doc: in 8-byte units on the wire (shown in bytes)
+  - id: ttl
+    type: u1
+  - id: protocol
+    type: u1
+    -json: proto
+    -enum: ip_proto
+  - id: checksum
+    type: u2
+    -format: hex
+  - id: src
+    type: u4
+    -format: ipv4
+  - id: dst
+    type: u4
+    -format: ipv4
+  - id: options
+    size: ihl * 4 - 20
+    type: options
+    if: ihl > 5
+    -flatten: true
+types:
+  options:
+    seq:
+      - id: entries
+        type: option
+        repeat: eos
+        -json: options
+  option:
+    seq:
+      - id: kind
+        type: u1
+        -enum: option_kind
+      - id: length
+        type: u1
+        if: kind != 0 and kind != 1
+        valid:
+          min: 2
+      - id: data
+        size: length - 2
+        if: kind != 0 and kind != 1
+        type:
+          switch-on: kind
+          cases:
+            7: route
+            131: route
+            137: route
+            68: timestamp
+            148: router_alert
+        -flatten: true
+  route:
+    seq:
+      - id: pointer
+        type: u1
+      - id: addresses
+        type: u4
+        repeat: eos
+        -format: ipv4
+  timestamp:
+    seq:
+      - id: pointer
+        type: u1
+      - id: overflow
+        type: b4
+      - id: flag
+        type: b4
+      - id: data
+        type: u4
+        repeat: eos
+  router_alert:
+    seq:
+      - id: value
+        type: u2
+enums:
+  option_kind:
+    0:
+      id: eool
+      -name: "EOOL"
+    1:
+      id: nop
+      -name: "NOP"
+    7:
+      id: rr
+      -name: "RR"
+    11:
+      id: mtup
+      -name: "MTUP"
+    12:
+      id: mtur
+      -name: "MTUR"
+    25:
+      id: qs
+      -name: "QS"
+    68:
+      id: ts
+      -name: "TS"
+    82:
+      id: tr
+      -name: "TR"
+    130:
+      id: sec
+      -name: "SEC"
+    131:
+      id: lsr
+      -name: "LSR"
+    133:
+      id: e_sec
+      -name: "E-SEC"
+    134:
+      id: cipso
+      -name: "CIPSO"
+    136:
+      id: sid
+      -name: "SID"
+    137:
+      id: ssr
+      -name: "SSR"
+    145:
+      id: eip
+      -name: "EIP"
+    148:
+      id: rtralt
+      -name: "RTRALT"

@@ -1,0 +1,47 @@
+meta:
+  id: ethernet
+  title: Ethernet II and IEEE 802.3 frame header
+  license: MIT
+  xref:
+    wikidata: Q79859
+  endian: be
+  -pcapkit:
+    name: Ethernet
+    key: ethernet
+    layer: link
+    dispatch:
+      linktype: 1
+    # 802.3: the field is a length and bounds the LLC payload (padding excluded)
+    payload-length: "type_or_length <= 1500 ? type_or_length : _rest"
+    next:
+      - if: type_or_length >= 0x600
+        table: ethertype
+        key: type_or_length
+      - if: type_or_length <= 1500
+        protocol: llc
+doc: |
+  Destination and source MAC addresses, then a field that is an EtherType (>= 0x0600) or, in an
+  IEEE 802.3 frame, the length of the LLC payload (<= 1500). No preamble and no FCS: capture
+  files start at the destination address.
+doc-ref: IEEE 802.3 clause 3.2
+seq:
+  - id: dst
+    size: 6
+    -format: mac
+  - id: src
+    size: 6
+    -format: mac
+  - id: type_or_length
+    type: u2
+    -hide: true
+instances:
+  type:
+    value: type_or_length
+    if: type_or_length >= 0x600
+    -json: type
+    -enum: ethertype
+    -format: hex
+  len:
+    value: type_or_length
+    if: type_or_length <= 1500
+    -json: len

@@ -1,0 +1,220 @@
+meta:
+  id: tcp
+  title: Transmission Control Protocol
+  license: MIT
+  xref:
+    rfc: [9293, 7323, 2018]
+  endian: be
+  -pcapkit:
+    name: TCP
+    key: tcp
+    layer: transport
+    # the next layer is chosen by port: an empty payload is simply no data
+    next-when-empty: false
+    dispatch:
+      ip_proto: 6
+    next:
+      - table: tcp_port
+        key: ["srcport < dstport ? srcport : dstport", "srcport < dstport ? dstport : srcport"]
+doc: |
+  Ports, sequence and acknowledgement numbers, data offset, the nine flags, window, checksum,
+  urgent pointer and options. The payload runs to the end of the IP payload.
+doc-ref: RFC 9293 section 3.1
+seq:
+  - id: srcport
+    type: u2
+  - id: dstport
+    type: u2
+  - id: seq
+    type: u4
+  - id: ack
+    type: u4
+  - id: data_offset
+    type: b4
+    valid:
+      min: 5
+    -json: hdr_len
+    -value: _ * 4
+    doc: header length in 32-bit words (shown in bytes)
+  - id: reserved
+    type: b3
+    -hide: true
+  - id: ns
+    type: b1
+    -json: flags.ns
+  - id: cwr
+    type: b1
+    -json: flags.cwr
+  - id: ece
+    type: b1
+    -json: flags.ece
+  - id: urg
+    type: b1
+    -json: flags.urg
+  - id: flag_ack
+    type: b1
+    -json: flags.ack
+  - id: psh
+    type: b1
+    -json: flags.psh
+  - id: rst
+    type: b1
+    -json: flags.rst
+  - id: syn
+    type: b1
+    -json: flags.syn
+  - id: fin
+    type: b1
+    -json: flags.fin
+  - id: window_size
+    type: u2
+  - id: checksum
+    type: u2
+    -format: hex
+  - id: urgent_pointer
+    type: u2
+  - id: options
+    size: data_offset * 4 - 20
+    type: options
+    if: data_offset > 5
+    -flatten: true
+types:
+  options:
+    seq:
+      - id: entries
+        type: option
+        repeat: eos
+        -json: options
+  option:
+    seq:
+      - id: kind
+        type: u1
+        -enum: option_kind
+      - id: length
+        type: u1
+        if: kind > 1
+        valid:
+          min: 2
+      - id: data
+        size: length - 2
+        if: kind > 1
+        type:
+          switch-on: kind
+          cases:
+            2: mss
+            3: window_scale
+            5: sack
+            8: timestamp
+            28: user_timeout
+        -flatten: true
+  mss:
+    seq:
+      - id: mss
+        type: u2
+  window_scale:
+    seq:
+      - id: shift
+        type: u1
+  sack:
+    seq:
+      - id: blocks
+        type: sack_block
+        repeat: eos
+  sack_block:
+    seq:
+      - id: left
+        type: u4
+      - id: right
+        type: u4
+  timestamp:
+    seq:
+      - id: val
+        type: u4
+      - id: ecr
+        type: u4
+  user_timeout:
+    seq:
+      - id: granularity
+        type: b1
+      - id: timeout
+        type: b15
+enums:
+  option_kind:
+    0:
+      id: eol
+      -name: "EOL"
+    1:
+      id: nop
+      -name: "NOP"
+    2:
+      id: mss
+      -name: "MSS"
+    3:
+      id: ws
+      -name: "WS"
+    4:
+      id: sack_perm
+      -name: "SACK_PERM"
+    5:
+      id: sack
+      -name: "SACK"
+    6:
+      id: echo
+      -name: "ECHO"
+    7:
+      id: echoreply
+      -name: "ECHOREPLY"
+    8:
+      id: ts
+      -name: "TS"
+    9:
+      id: poc
+      -name: "POC"
+    10:
+      id: pocsp
+      -name: "POCSP"
+    11:
+      id: cc
+      -name: "CC"
+    12:
+      id: ccnew
+      -name: "CCNEW"
+    13:
+      id: ccecho
+      -name: "CCECHO"
+    14:
+      id: chkreq
+      -name: "CHKREQ"
+    15:
+      id: chksum
+      -name: "CHKSUM"
+    18:
+      id: trailer_chksum
+      -name: "TRAILER_CHKSUM"
+    19:
+      id: md5
+      -name: "MD5"
+    27:
+      id: qs
+      -name: "QS"
+    28:
+      id: user_timeout
+      -name: "USER_TIMEOUT"
+    29:
+      id: tcp_ao
+      -name: "TCP_AO"
+    30:
+      id: mptcp
+      -name: "MPTCP"
+    34:
+      id: tfo
+      -name: "TFO"
+    69:
+      id: encopt
+      -name: "ENCOPT"
+    253:
+      id: exp1
+      -name: "EXP1"
+    254:
+      id: exp2
+      -name: "EXP2"

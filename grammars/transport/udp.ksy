@@ -1,0 +1,34 @@
+meta:
+  id: udp
+  title: User Datagram Protocol
+  license: MIT
+  xref:
+    rfc: 768
+  endian: be
+  -pcapkit:
+    name: UDP
+    key: udp
+    layer: transport
+    # the next layer is chosen by port: an empty payload is simply no data
+    next-when-empty: false
+    dispatch:
+      ip_proto: 17
+    payload-length: length - 8
+    next:
+      - table: udp_port
+        key: ["srcport < dstport ? srcport : dstport", "srcport < dstport ? dstport : srcport"]
+doc: Ports, the length of header and data, and the checksum. The length bounds the payload.
+doc-ref: RFC 768
+seq:
+  - id: srcport
+    type: u2
+  - id: dstport
+    type: u2
+  - id: length
+    type: u2
+    -json: len
+    valid:
+      min: 8
+  - id: checksum
+    type: u2
+    -format: hex

@@ -1,0 +1,107 @@
+package io.pcapkit.capture;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens a capture: recognises gzip, xz and zstd by their magic (never by the file name), then
+ * pcap or pcapng by theirs, and returns the matching reader.
+ */
+public final class CaptureInput {
+    private CaptureInput() {
+    }
+
+    /** Opens {@code path}. @throws CaptureException naming the file and what was found */
+    public static CaptureReader open(Path path) throws IOException {
+        if (!Files.exists(path)) throw new CaptureException(path + ": no such file");
+        if (Files.isDirectory(path)) throw new CaptureException(path + ": is a directory");
+        if (!Files.isReadable(path)) throw new CaptureException(path + ": not readable (permission denied)");
+        InputStream in;
+        try {
+            in = Files.newInputStream(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new CaptureException(path + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new CaptureException(path + ": not readable (permission denied)");
+        }
+        return open(in, path.toString(), () -> FileChannel.open(path, StandardOpenOption.READ));
+    }
+
+    /** Opens a stream (standard input, a decompressed file, a test's bytes). */
+    public static CaptureReader open(InputStream in, String name) throws IOException {
+        return open(in, name, null);
+    }
+
+    /** Supplies a seekable channel for uncompressed files, which is faster than a stream. */
+    private interface ChannelOpener {
+        ReadableByteChannel open() throws IOException;
+    }
+
+    private static CaptureReader open(InputStream raw, String name, ChannelOpener direct) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        byte[] head = peek(in, 6);
+        String compression = "none";
+        InputStream data = in;
+        try {
+            if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+                compression = "gzip";
+                data = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            } else if (head.length >= 6 && (head[0] & 0xff) == 0xfd && head[1] == '7' && head[2] == 'z' && head[3] == 'X'
+                    && head[4] == 'Z' && head[5] == 0) {
+                compression = "xz";
+                data = new BufferedInputStream(new org.tukaani.xz.XZInputStream(in), 1 << 16);
+            } else if (head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
+                    && (head[3] & 0xff) == 0xfd) {
+                compression = "zstd";
+                data = new BufferedInputStream(new com.github.luben.zstd.ZstdInputStream(in), 1 << 16);
+            }
+        } catch (IOException e) {
+            in.close();
+            throw new CaptureException(name + ": bad " + compression + " data: " + e.getMessage(), e);
+        } catch (UnsatisfiedLinkError e) {
+            in.close();
+            throw new CaptureException(name + ": zstd decompression is not available on this platform: " + e.getMessage());
+        }
+        byte[] magic = peek(data, 4);
+        if (magic.length < 4) {
+            data.close();
+            throw new CaptureException(name + ": too short to be a capture (" + magic.length + " bytes" + (compression.equals("none") ? "" : " after " + compression) + ")");
+        }
+        long m = ((magic[0] & 0xffL) << 24) | ((magic[1] & 0xffL) << 16) | ((magic[2] & 0xffL) << 8) | (magic[3] & 0xffL);
+        ReadableByteChannel ch;
+        if (compression.equals("none") && direct != null) {
+            data.close();
+            ch = direct.open();
+        } else {
+            ch = Channels.newChannel(data);
+        }
+        ByteSource src = new ByteSource(ch);
+        try {
+            if (PcapReader.isMagic(m)) return new PcapReader(src, name, compression);
+            if (m == PcapngReader.SHB_TYPE) return new PcapngReader(src, name, compression);
+        } catch (IOException | RuntimeException e) {
+            src.close();
+            throw e;
+        }
+        src.close();
+        throw new CaptureException(name + ": not a pcap or pcapng file (magic " + String.format("%02x %02x %02x %02x", magic[0], magic[1], magic[2], magic[3])
+                + (compression.equals("none") ? "" : " after " + compression) + ")");
+    }
+
+    private static byte[] peek(InputStream in, int n) throws IOException {
+        in.mark(n);
+        byte[] b = in.readNBytes(n);
+        in.reset();
+        return b;
+    }
+}

@@ -1,0 +1,33 @@
+package io.pcapkit.capture;
+
+/** Bounds of the capture readers, each with the reason for its value. */
+public final class CaptureLimits {
+    private CaptureLimits() {
+    }
+
+    /**
+     * Largest packet accepted whatever the header's snap length says: Wireshark's own maximum
+     * (WTAP_MAX_PACKET_SIZE_STANDARD, 256 KiB) covers every link type but a few exotic ones; a
+     * larger captured length is a corrupt record header.
+     */
+    public static final int MAX_PACKET_BYTES = 262_144;
+
+    /**
+     * Largest pcapng block. Wireshark refuses blocks over 16 MiB (MAX_BLOCK_SIZE); a name
+     * resolution block or a long comment stays far below it.
+     */
+    public static final int MAX_BLOCK_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * How far the pcap reader searches for the next plausible record after a corrupt header: a few
+     * hundred maximal packets, enough to step over a damaged stretch, bounded so a garbage file is
+     * rejected in milliseconds rather than scanned to its end.
+     */
+    public static final int RESYNC_WINDOW = 1 << 20;
+
+    /** Problems kept per file; a damaged file can have thousands, the first ones tell the story. */
+    public static final int MAX_PROBLEMS = 1000;
+
+    /** pcapng interfaces per section: 65,536 covers any real capture; more means a looping writer. */
+    public static final int MAX_INTERFACES = 65_536;
+}

@@ -1,0 +1,47 @@
+package io.pcapkit.dissect;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How deep the dissector goes and how it dispatches: the layer and protocol thresholds of
+ * {@code extract}, decode-as overrides, and the choice of codec (fast or Kaitai reference).
+ */
+public final class DissectOptions {
+    /** Stop after this layer (the next layer up stays raw); null goes as deep as the grammars reach. */
+    public LayerType layer;
+    /** Stop after the first layer whose name or group matches (case-insensitive); null for none. */
+    public String protocol;
+    /** Use the Kaitai-backed reference codecs (slow; for differential tests). */
+    public boolean reference;
+    /** table id -> key -> protocol id, consulted before the generated tables. */
+    public final Map<Integer, Map<Long, Integer>> decodeAs = new HashMap<>();
+
+    public DissectOptions layer(LayerType l) {
+        this.layer = l;
+        return this;
+    }
+
+    public DissectOptions protocol(String p) {
+        this.protocol = p;
+        return this;
+    }
+
+    public DissectOptions reference(boolean r) {
+        this.reference = r;
+        return this;
+    }
+
+    /** True when {@code p} matches {@code name} by chain token, JSON key, grammar id or group. */
+    public static boolean matches(Protocol p, String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (p.name.toLowerCase(Locale.ROOT).equals(n) || p.key.toLowerCase(Locale.ROOT).equals(n) || p.grammar.equals(n)) {
+            return true;
+        }
+        List<String> groups = p.groups;
+        for (String g : groups) if (g.toLowerCase(Locale.ROOT).equals(n)) return true;
+        return false;
+    }
+}

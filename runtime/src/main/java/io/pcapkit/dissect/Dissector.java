@@ -1,0 +1,127 @@
+package io.pcapkit.dissect;
+
+import io.pcapkit.capture.PacketRecord;
+import io.pcapkit.gen.Protocols;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * Dissects frames into chains of layers. It starts from the link type, lets each layer's codec
+ * read its header, bounds the payload by the header's length fields (clamped to the bytes
+ * captured), and follows the dispatch tables to the next layer until nothing is left, a table has
+ * no entry (the rest is raw), a threshold is reached, or a layer is malformed. One instance per
+ * thread; it allocates nothing per frame.
+ */
+public final class Dissector implements Dispatcher {
+    private final LayerCodec[] codecs;
+    private final DissectOptions options;
+    private final Chain chain = new Chain();
+
+    public Dissector() {
+        this(new DissectOptions());
+    }
+
+    public Dissector(DissectOptions options) {
+        this.options = options;
+        int n = Protocols.GRAMMARS.size();
+        codecs = new LayerCodec[n];
+        for (int i = 0; i < n; i++) {
+            codecs[i] = options.reference ? Protocols.newReferenceCodec(i) : Protocols.newCodec(i);
+        }
+    }
+
+    public DissectOptions options() {
+        return options;
+    }
+
+    @Override
+    public int lookup(int table, long key) {
+        if (!options.decodeAs.isEmpty()) {
+            Map<Long, Integer> o = options.decodeAs.get(table);
+            if (o != null) {
+                Integer p = o.get(key);
+                if (p != null) return p;
+            }
+        }
+        return Protocols.lookup(table, key);
+    }
+
+    /** Dissects a record's bytes. */
+    public Chain dissect(PacketRecord r, FrameSink sink) {
+        return dissect(r.buffer, r.offset, r.capLen, r.linkType, r, sink, false);
+    }
+
+    /**
+     * Dissects {@code [off, off + capLen)} of {@code buf} as a frame of {@code linkType}.
+     *
+     * @param streaming one pass per layer: fields reach the sink as they are read, so a malformed
+     *                  layer shows the fields before the bad one (the fastest path); otherwise a
+     *                  layer is emitted only once it decoded completely
+     * @return the chain, reused by the next call
+     */
+    public Chain dissect(ByteBuffer buf, int off, int capLen, long linkType, PacketRecord frame, FrameSink sink, boolean streaming) {
+        Chain c = chain;
+        c.reset(off);
+        if (sink != null) sink.beginFrame(frame);
+        int pos = off;
+        int limit = off + capLen;
+        int proto = lookup(Protocols.T_LINKTYPE, linkType);
+        String stopProtocol = options.protocol;
+        LayerType stopLayer = options.layer;
+        while (proto >= 0) {
+            Protocol p = Protocols.get(proto);
+            if (stopLayer != null && !p.transparent && p.layer.ordinal() > stopLayer.ordinal()) break;
+            LayerCodec codec = codecs[p.codec];
+            if (codec == null) break;
+            if (c.count >= Limits.MAX_LAYERS) {
+                fail(c, sink, p, null, pos - off, ErrorKind.LIMIT_EXCEEDED, "more than " + Limits.MAX_LAYERS + " layers in a frame");
+                return finish(c, sink);
+            }
+            boolean show = sink != null && !p.transparent;
+            int he;
+            if (show && streaming) {
+                sink.beginLayer(p, pos - off);
+                he = codec.walk(buf, pos, limit, sink);
+            } else {
+                he = codec.decode(buf, pos, limit);
+            }
+            if (he < 0) {
+                fail(c, sink, p, codec.errorField(), codec.errorOffset() - off, codec.errorKind(), codec.errorReason());
+                return finish(c, sink);
+            }
+            long pl = codec.payloadLength();
+            int payloadEnd = pl < 0 ? limit : (int) Math.min(limit, he + pl);
+            c.add(proto, pos, he, payloadEnd);
+            if (show && !streaming) {
+                sink.beginLayer(p, pos - off);
+                codec.emit(buf, sink);
+            }
+            pos = he;
+            limit = payloadEnd;
+            if (codec.isFragment() || pl == 0) break;
+            if (pos >= limit && !p.nextWhenEmpty) break;
+            if (stopProtocol != null && !p.transparent && DissectOptions.matches(p, stopProtocol)) break;
+            proto = codec.next(this);
+        }
+        if (pos < limit) {
+            c.rawStart = pos - off;
+            c.rawLength = limit - pos;
+            if (sink != null) sink.raw(buf, pos, limit - pos);
+        }
+        return finish(c, sink);
+    }
+
+    private static void fail(Chain c, FrameSink sink, Protocol p, Field f, int offset, ErrorKind kind, String reason) {
+        c.malformedProtocol = p.id;
+        c.malformedField = f;
+        c.malformedOffset = offset;
+        c.malformedKind = kind;
+        c.malformedReason = reason;
+        if (sink != null) sink.malformed(p, f, offset, kind, reason);
+    }
+
+    private static Chain finish(Chain c, FrameSink sink) {
+        if (sink != null) sink.endFrame(c);
+        return c;
+    }
+}

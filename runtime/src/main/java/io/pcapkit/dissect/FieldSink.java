@@ -1,0 +1,38 @@
+package io.pcapkit.dissect;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Receives a layer's fields in wire order. Generated walkers call it without allocating; positions
+ * ({@code off}, {@code len}) are absolute in the buffer being dissected, so a sink can report
+ * offsets from the start of the frame.
+ *
+ * <p>Inside a list ({@link #beginList}), scalar elements arrive as calls with the list's own field,
+ * and object elements between {@link #beginItem} and {@link #endItem}.
+ */
+public interface FieldSink {
+    void number(Field f, long value, int off, int len);
+
+    /** An enumerated value; {@code name} is null when the number has no assigned name. */
+    void enumerated(Field f, long value, String name, int off, int len);
+
+    void bool(Field f, boolean value, int off, int len);
+
+    /** Bytes shown according to {@link Field#format} (hex, MAC, address, text). */
+    void bytes(Field f, ByteBuffer buf, int off, int len);
+
+    /** A text value produced by a Kaitai-backed reference walker. */
+    void text(Field f, String value);
+
+    void beginGroup(Field f);
+
+    void endGroup(Field f);
+
+    void beginList(Field f);
+
+    void endList(Field f);
+
+    void beginItem(Field f);
+
+    void endItem(Field f);
+}

@@ -1,0 +1,30 @@
+package io.pcapkit.dissect;
+
+import io.pcapkit.capture.PacketRecord;
+import java.nio.ByteBuffer;
+
+/**
+ * Receives dissected frames: the frame's own fields, then each layer (its fields through the
+ * {@link FieldSink} methods, nested under the layer before it), then what remains raw or the
+ * failure that ended the chain. Dumpers implement it; so can a user's streaming visitor.
+ */
+public interface FrameSink extends FieldSink {
+    void beginFrame(PacketRecord frame);
+
+    /**
+     * A layer starts; its fields follow. {@code offset} is from the start of the frame.
+     */
+    void beginLayer(Protocol protocol, int offset);
+
+    /** Bytes no grammar dissected ({@code off} is absolute in {@code buf}). */
+    void raw(ByteBuffer buf, int off, int len);
+
+    /**
+     * The layer {@code protocol} could not be dissected: {@code field} at {@code offset} (from the
+     * start of the frame) failed for {@code reason}. Nothing follows it in this frame.
+     */
+    void malformed(Protocol protocol, Field field, int offset, ErrorKind kind, String reason);
+
+    /** The frame is complete; {@code chain} is valid until the next frame. */
+    void endFrame(Chain chain);
+}

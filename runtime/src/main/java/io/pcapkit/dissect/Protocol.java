@@ -1,0 +1,41 @@
+package io.pcapkit.dissect;
+
+import java.util.List;
+
+/**
+ * A protocol as it appears in a frame: a grammar reached through a dispatch table, under a chain
+ * token ({@link #name}) and a JSON key ({@link #key}). One grammar may appear under several names
+ * (802.1Q and 802.1ad, ARP and RARP).
+ */
+public final class Protocol {
+    public final int id;
+    public final String name;
+    public final String key;
+    public final LayerType layer;
+    public final List<String> groups;
+    /** Index of the grammar's codec in the generated codec table. */
+    public final int codec;
+    public final String grammar;
+    /** Transparent layers (pseudo headers) are dissected but not shown. */
+    public final boolean transparent;
+    /** Whether the next layer is dispatched even when no payload is left (it then reports the truncation). */
+    public final boolean nextWhenEmpty;
+
+    public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
+            boolean transparent, boolean nextWhenEmpty) {
+        this.id = id;
+        this.name = name;
+        this.key = key;
+        this.layer = layer;
+        this.groups = groups;
+        this.codec = codec;
+        this.grammar = grammar;
+        this.transparent = transparent;
+        this.nextWhenEmpty = nextWhenEmpty;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
