@@ -24,6 +24,8 @@ final class ByteSource implements AutoCloseable {
     /** Valid bytes in buf: [0, hi). */
     private int hi;
     private boolean eof;
+    /** Bytes moved inside memory (compaction, growth): tests check it stays linear in the input. */
+    private long moved;
 
     ByteSource(ReadableByteChannel channel) {
         this(channel, null);
@@ -88,10 +90,13 @@ final class ByteSource implements AutoCloseable {
             buf.clear();
             if (drop > 0) return -1;
         }
+        // no more bytes will come: do not move what is there again for a request that cannot be met
+        if (eof) return -1;
         int idx = (int) (pos - base);
         if ((long) idx + n > buf.capacity() && idx > 0) {
             // the request does not fit behind the bytes already consumed: move the rest to the front
             System.arraycopy(buf.array(), idx, buf.array(), 0, hi - idx);
+            moved += hi - idx;
             hi -= idx;
             base = pos;
             idx = 0;
@@ -103,6 +108,7 @@ final class ByteSource implements AutoCloseable {
                 if (cap <= hi) throw new IllegalStateException("window limit reached: " + n + " bytes requested");
                 ByteBuffer nb = ByteBuffer.allocate(cap);
                 System.arraycopy(buf.array(), 0, nb.array(), 0, hi);
+                moved += hi;
                 buf = nb;
             }
             buf.clear();
@@ -116,6 +122,11 @@ final class ByteSource implements AutoCloseable {
         }
         buf.clear();
         return hi - idx >= n ? idx : -1;
+    }
+
+    /** Bytes moved inside memory so far. */
+    long movedBytes() {
+        return moved;
     }
 
     /** Size of the window now (tests check it stays near the bytes that arrived). */

@@ -40,6 +40,36 @@ public final class Captures {
         return new PcapReader(src[0], "test.pcap", "none");
     }
 
+    /**
+     * A pcap reader over a channel that delivers at most {@code chunk} bytes per read, as a pipe
+     * or a decompressor does (a file channel fills whatever room there is).
+     */
+    public static PcapReader trickle(byte[] data, int chunk, ByteSource[] src) throws IOException {
+        java.nio.channels.ReadableByteChannel ch = new java.nio.channels.ReadableByteChannel() {
+            private int pos;
+
+            @Override
+            public int read(java.nio.ByteBuffer dst) {
+                if (pos >= data.length) return -1;
+                int n = Math.min(Math.min(chunk, dst.remaining()), data.length - pos);
+                dst.put(data, pos, n);
+                pos += n;
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        src[0] = new ByteSource(ch);
+        return new PcapReader(src[0], "test.pcap", "none");
+    }
+
     /** A pcapng reader over {@code data} with its byte source exposed. */
     public static PcapngReader pcapng(byte[] data, ByteSource[] src) throws IOException {
         src[0] = new ByteSource(Channels.newChannel(new ByteArrayInputStream(data)));
