@@ -220,8 +220,17 @@ final class PcapngReader implements CaptureReader {
                     continue;
                 }
                 Iface f = ifaces.get(0);
-                long cap = Math.min(spb.originalLen(), end - (body + 4));
+                // the captured length is the original length cut to the snap length (the block's
+                // size includes padding, so it cannot tell); a block too small for it is refused, as
+                // Wireshark does
+                long cap = spb.originalLen();
                 if (f.snaplen > 0) cap = Math.min(cap, f.snaplen);
+                int room = end - (body + 4);
+                if (cap > room) {
+                    problem(Problem.Kind.SKIPPED, blockPos, "simple packet block holds " + room + " bytes, fewer than the " + cap
+                            + " its original length and the snap length call for; skipped");
+                    continue;
+                }
                 fill(r, b, body + 4, (int) cap, spb.originalLen(), 0, f, blockPos);
                 r.time.set(0, 0, f.binaryExp >= 0 ? 9 : f.digits);
                 return true;
