@@ -64,7 +64,7 @@ class CorpusSweepTest {
             // the chain is compared where both runs dissected the frame
             if (b.chain() == null || a.chain() == null) b = new Reading.Frame(b.number(), b.fileOffset(), b.capLen(), b.origLen(), b.time(),
                     b.interfaceId(), b.linkType(), b.bytesHash(), a.chain());
-            assertEquals(a, b, what + ": frame " + (i + 1));
+            if (!a.equals(b)) assertEquals(a, b, what + ": frame " + (i + 1));
         }
     }
 

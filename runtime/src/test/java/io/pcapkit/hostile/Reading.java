@@ -13,7 +13,6 @@ import io.pcapkit.frame.InfoBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Reads a capture from memory the way the CLI does (open, next, dissect) and keeps what came out. */
@@ -22,8 +21,11 @@ final class Reading {
     record Frame(long number, long fileOffset, int capLen, long origLen, String time, int interfaceId, long linkType, int bytesHash,
             String chain) {
         static Frame of(PacketRecord r, String chain) {
+            // CRC32C is an intrinsic: fingerprinting every frame of every run stays cheap
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(r.buffer.duplicate().limit(r.offset + r.capLen).position(r.offset));
             return new Frame(r.number, r.fileOffset, r.capLen, r.origLen, r.time.epochString(), r.interfaceId, r.linkType,
-                    Arrays.hashCode(r.bytes()), chain);
+                    (int) crc.getValue(), chain);
         }
     }
 
