@@ -110,6 +110,32 @@ class PcapReaderTest {
     }
 
     /**
+     * A captured length over the header's snap length but within Wireshark's 256 KiB maximum is
+     * read, as tshark reads it; one over that maximum is a corrupt header: tshark stops there, we
+     * say so and go on at the next record.
+     */
+    @Test
+    void capturedLengthBeyondTheSnapLength() throws Exception {
+        PcapBuilder b = new PcapBuilder(true, false, 100, 1);
+        b.record(1, 0, PcapBuilder.payload(200, 1));
+        long bad = b.size();
+        b.record(2, 0, PcapBuilder.payload(300_000, 2));
+        long next = b.size();
+        b.record(3, 0, PcapBuilder.payload(60, 3));
+        Captures.Result r = Captures.read(b.bytes());
+        assertEquals(2, r.records().size());
+        assertEquals(200, r.records().get(0).capLen);
+        assertEquals(next, r.records().get(1).fileOffset);
+        assertEquals(List.of(Problem.Kind.CORRUPT, Problem.Kind.RESYNCHRONISED), r.problems().stream().map(Problem::kind).toList());
+        assertEquals(bad, r.problems().get(0).offset());
+        assertTrue(r.problems().get(0).message().contains("more than the limit of " + CaptureLimits.MAX_PACKET_BYTES), r.problems().get(0).message());
+
+        List<String[]> rows = Tshark.fields(Files.write(dir.resolve("snap.pcap"), b.bytes()), "frame.cap_len");
+        assertEquals("200", rows.get(0)[0]);
+        assertEquals(1, rows.size(), "tshark stops at the oversized record");
+    }
+
+    /**
      * A record claiming more than is left (but within the limits) stops reading as a cut file:
      * its length is never allocated, and the window stays near the bytes really present.
      */
