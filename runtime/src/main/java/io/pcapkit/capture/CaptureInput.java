@@ -15,7 +15,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Opens a capture: recognises gzip, xz and zstd by their magic (never by the file name), then
- * pcap or pcapng by theirs, and returns the matching reader.
+ * pcap or pcapng by theirs, and returns the matching reader. A file that cannot be a capture at
+ * all (missing, unreadable, a directory, too short, an unknown magic, a cut global header) gives
+ * a {@link CaptureException} whose message names the file and what was found. Compressed data
+ * that is corrupt or cut short ends the capture there, like a cut file: the reader keeps the
+ * records before it and reports a {@link Problem.Kind#TRUNCATED} problem.
  */
 public final class CaptureInput {
     private CaptureInput() {

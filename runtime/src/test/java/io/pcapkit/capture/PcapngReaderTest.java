@@ -278,6 +278,8 @@ class PcapngReaderTest {
         Captures.Result r = Captures.read(b.bytes());
         assertEquals(2, r.records().size());
         assertEquals(-1, r.records().get(0).linkType);
+        // an unknown link type leaves the frame undissected
+        assertEquals("Raw", new io.pcapkit.dissect.Dissector().dissect(r.records().get(0), null).toString());
         assertEquals(113, r.records().get(1).linkType);
         assertEquals("0.000005", r.records().get(1).time.epochString()); // defaults: microseconds
         assertEquals(List.of("CORRUPT", "SKIPPED"), kinds(r));
