@@ -18,14 +18,14 @@ import java.util.List;
 /** Reads a capture from memory the way the CLI does (open, next, dissect) and keeps what came out. */
 final class Reading {
     /** One frame as read: enough to compare frames of two runs. */
-    record Frame(long number, long fileOffset, int capLen, long origLen, String time, int interfaceId, long linkType, int bytesHash,
-            String chain) {
+    record Frame(long number, long fileOffset, int capLen, long origLen, long seconds, long fraction, int interfaceId, long linkType,
+            int bytesHash, String chain) {
         static Frame of(PacketRecord r, String chain) {
             // CRC32C is an intrinsic: fingerprinting every frame of every run stays cheap
             java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             crc.update(r.buffer.duplicate().limit(r.offset + r.capLen).position(r.offset));
-            return new Frame(r.number, r.fileOffset, r.capLen, r.origLen, r.time.epochString(), r.interfaceId, r.linkType,
-                    (int) crc.getValue(), chain);
+            return new Frame(r.number, r.fileOffset, r.capLen, r.origLen, r.time.seconds, r.time.fraction * 100 + r.time.digits,
+                    r.interfaceId, r.linkType, (int) crc.getValue(), chain);
         }
     }
 
