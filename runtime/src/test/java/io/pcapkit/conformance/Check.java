@@ -38,8 +38,8 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
             new Check("SLL", "sll.pkttype", Kind.NUMBER, inFirst("pkttype", "sll", "sll2")),
             new Check("NULL", "null.family", Kind.NUMBER, inFirst("family", "null", "loop")),
             new Check("ARP", "arp.opcode", Kind.NUMBER, inFirst("oper", "arp", "rarp")),
-            new Check("ARP", "arp.src.proto_ipv4", Kind.TEXT, inFirst("spa", "arp", "rarp")),
-            new Check("ARP", "arp.dst.proto_ipv4", Kind.TEXT, inFirst("tpa", "arp", "rarp")),
+            new Check("ARP", "arp.src.proto_ipv4", Kind.TEXT, arpIpv4("spa")),
+            new Check("ARP", "arp.dst.proto_ipv4", Kind.TEXT, arpIpv4("tpa")),
             // tshark's IPv6 dissector sets ip.version too: the outermost IP header's version
             new Check("IPv4", "ip.version", Kind.NUMBER, inFirst("version", "ipv4", "ipv6")),
             new Check("IPv4", "ip.hdr_len", Kind.NUMBER, in("ipv4", "hdr_len")),
@@ -89,13 +89,30 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
         };
     }
 
-    /** tshark's tcp.flags: the nine flag bits, NS highest. */
+    /**
+     * An ARP protocol address as tshark's {@code proto_ipv4} field: only for IPv4 (protocol type
+     * 0x0800, 4-byte addresses); other address kinds are tshark's {@code arp.src.proto}.
+     */
+    private static Function<Layers, Object> arpIpv4(String path) {
+        return l -> {
+            Layers.Layer x = l.firstOf("arp", "rarp");
+            if (x == null) return null;
+            Long ptype = x.fields().number("ptype");
+            Long plen = x.fields().number("plen");
+            if (ptype == null || ptype != 0x0800 || plen == null || plen != 4) return null;
+            return x.fields().get(path);
+        };
+    }
+
+    /** tshark's tcp.flags: the three reserved bits, then the nine flags, NS highest. */
     private static Object tcpFlags(Layers l) {
         Info t = l.first("tcp");
         if (t == null || t.info("flags") == null) return null;
         Info f = t.info("flags");
+        Long res = f.number("res");
+        if (res == null) return "missing flags.res";
         String[] order = {"ns", "cwr", "ece", "urg", "ack", "psh", "rst", "syn", "fin"};
-        long v = 0;
+        long v = res;
         for (String n : order) {
             Boolean b = f.bool(n);
             if (b == null) return "missing flags." + n;

@@ -41,8 +41,9 @@ final class Compare {
 
     /**
      * Both records of a malformed frame must stop in the same protocol with the same layers
-     * before it; the fast codec's field and offset are more precise than Kaitai's exceptions, so
-     * the malformed node itself is compared by protocol only.
+     * before it. The failing layer itself is not compared: the fast codec shows the fields read
+     * before the bad one and names its exact field and offset, while Kaitai's parse is all or
+     * nothing, so its malformed node is compared by protocol only.
      */
     static void sameFailure(String where, Info fast, Info ref, List<String> diffs) {
         Layers a = new Layers(fast);
@@ -62,13 +63,26 @@ final class Compare {
             return;
         }
         // the layers that decoded before the failure are the same
-        for (int i = 0; i < a.layers.size() - 1; i++) {
+        int complete = Math.min(completeLayers(a, ma), completeLayers(b, mb));
+        if (completeLayers(a, ma) != completeLayers(b, mb)) {
+            diffs.add(where + ": " + completeLayers(a, ma) + " complete layers (fast) vs " + completeLayers(b, mb) + " (reference)");
+            return;
+        }
+        for (int i = 0; i < complete; i++) {
             String d = firstDifference(a.layers.get(i).key(), strip(a.layers.get(i).fields()), strip(b.layers.get(i).fields()));
             if (d != null) {
                 diffs.add(where + " (before the failure): " + d);
                 return;
             }
         }
+    }
+
+    /**
+     * Layers before the failure: the chain names them and then the failing protocol (transparent
+     * layers are in neither the chain nor the record).
+     */
+    private static int completeLayers(Layers l, Layers.Layer malformed) {
+        return Math.max(0, l.chain().size() - 1);
     }
 
     /** A layer's own fields, without the layers nested in it. */

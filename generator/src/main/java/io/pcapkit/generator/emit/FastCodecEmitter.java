@@ -522,9 +522,10 @@ public final class FastCodecEmitter {
             o.line(w.val(f) + " = " + expr);
             int byteOff = bitOff / 8;
             int byteLen = (bitOff + n + 7) / 8 - byteOff;
-            validate(w, f, w.val(f), isBool, "p + " + byteOff);
             groupSteps(w, f);
+            // shown before it is checked: a layer that fails here still shows the bad value (as Wireshark does)
             emitScalar(w, f, w.val(f), isBool, "p + " + byteOff, String.valueOf(byteLen));
+            validate(w, f, w.val(f), isBool, "p + " + byteOff);
             bitOff += n;
         }
         o.line("p += " + nb);
@@ -700,8 +701,9 @@ public final class FastCodecEmitter {
             int n = it.bytes();
             o.open("if (end - p < " + n + ")").line("return c.truncated(" + fc + ", p, " + n + ", end - p)").close();
             o.line(w.val(f) + " = " + readInt(it, g.endian, endianSwitch(w)));
-            validate(w, f, w.val(f), false, "p");
+            // shown before it is checked: a layer that fails here still shows the bad value (as Wireshark does)
             emitScalar(w, f, w.val(f), false, "p", String.valueOf(n));
+            validate(w, f, w.val(f), false, "p");
             o.line("p += " + n);
             return;
         }
