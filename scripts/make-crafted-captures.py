@@ -186,6 +186,66 @@ def ethernet_frames():
     return f
 
 
+def sll(proto, payload, pkttype=0, hatype=1, addr=MAC_A):
+    return struct.pack("!HHH", pkttype, hatype, len(addr)) + (addr + b"\0" * 8)[:8] + struct.pack("!H", proto) + payload
+
+
+def sll2(proto, payload, pkttype=0, hatype=1, addr=MAC_A, ifindex=3):
+    return struct.pack("!HHIHBB", proto, 0, ifindex, hatype, pkttype, len(addr)) + (addr + b"\0" * 8)[:8] + payload
+
+
+def sll_frames():
+    data = b"hi"
+    f = []
+    add = lambda b, note: f.append((b, None, note))
+    add(sll(0x0800, ipv4(17, udp(1, 2, data))), "SLL unicast to us, IPv4/UDP")
+    add(sll(0x86DD, ipv6(6, tcp(3, 4)), pkttype=4), "SLL sent by us, IPv6/TCP")
+    add(sll(0x0806, arp(1), pkttype=1), "SLL broadcast ARP")
+    add(sll(0x0004, bytes([0x42, 0x42, 0x03]) + b"\0" * 35, pkttype=2), "SLL protocol 4: 802.2 LLC (STP)")
+    add(sll(0x8100, struct.pack("!HH", 42, 0x0800) + ipv4(17, udp(5, 6, data))), "SLL carrying an 802.1Q tag")
+    add(sll(0x0800, ipv4(17, udp(1, 2, data)), hatype=772, addr=b""), "SLL loopback (ARPHRD 772), no address")
+    add(sll(0x0800, ipv4(17, udp(1, 2, data)), addr=bytes(range(10))), "SLL with a 10-byte address (only 8 kept)")
+    add(sll(0x0800, b"")[:10], "SLL header cut")
+    return f
+
+
+def sll2_frames():
+    data = b"hi"
+    f = []
+    add = lambda b, note: f.append((b, None, note))
+    add(sll2(0x0800, ipv4(6, tcp(80, 1234, flags=0x12))), "SLL2 IPv4/TCP")
+    add(sll2(0x86DD, ipv6(17, udp(1, 2, data)), pkttype=4), "SLL2 sent by us, IPv6/UDP")
+    add(sll2(0x0806, arp(2), pkttype=1), "SLL2 ARP reply")
+    add(sll2(0x0004, bytes([0xAA, 0xAA, 0x03, 0, 0, 0, 0x08, 0x00]) + ipv4(17, udp(1, 2, data))), "SLL2 LLC/SNAP IPv4")
+    return f
+
+
+def null_frames(byteorder):
+    data = b"hi"
+    f = []
+    fam = lambda v: struct.pack(byteorder + "I", v)
+    add = lambda b, note: f.append((b, None, note))
+    add(fam(2) + ipv4(17, udp(1, 2, data)), "AF_INET")
+    add(fam(24) + ipv6(17, udp(1, 2, data)), "AF_INET6 (NetBSD/OpenBSD)")
+    add(fam(28) + ipv6(6, tcp(1, 2)), "AF_INET6 (FreeBSD)")
+    add(fam(30) + ipv6(6, tcp(1, 2)), "AF_INET6 (Darwin)")
+    add(fam(10) + ipv6(6, tcp(1, 2)), "AF_INET6 (Linux)")
+    add(struct.pack(">I" if byteorder == "<" else "<I", 2) + ipv4(17, udp(3, 4, data)), "AF_INET written in the other byte order")
+    add(fam(7) + b"\0" * 20, "AF_ISO: not dissected")
+    return f
+
+
+def raw_frames():
+    data = b"hi"
+    f = []
+    add = lambda b, note: f.append((b, None, note))
+    add(ipv4(17, udp(1, 2, data)), "raw IPv4/UDP")
+    add(ipv6(6, tcp(1, 2)), "raw IPv6/TCP")
+    add(bytes([0x50]) + b"\0" * 19, "raw, version 5")
+    add(ipv4(6, tcp(1, 2, payload=data)), "raw IPv4/TCP with data")
+    return f
+
+
 def write_pcap(path, linktype, frames, snaplen=65535):
     with open(path, "wb") as out:
         out.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, snaplen, linktype))
@@ -210,7 +270,19 @@ def oracle(path):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    captures = {"crafted_ethernet.pcap": (1, ethernet_frames())}
+    captures = {
+        "crafted_ethernet.pcap": (1, ethernet_frames()),
+        "crafted_sll.pcap": (113, sll_frames()),
+        "crafted_sll2.pcap": (276, sll2_frames()),
+        "crafted_null_le.pcap": (0, null_frames("<")),
+        "crafted_null_be.pcap": (0, null_frames(">")),
+        "crafted_loop.pcap": (108, null_frames(">")[:5]),
+        "crafted_raw101.pcap": (101, raw_frames()),
+        "crafted_raw12.pcap": (12, raw_frames()),
+        "crafted_raw14.pcap": (14, raw_frames()),
+        "crafted_ipv4_228.pcap": (228, raw_frames()[:1] + raw_frames()[3:]),
+        "crafted_ipv6_229.pcap": (229, raw_frames()[1:2]),
+    }
     with open(os.path.join(OUT, "FRAMES.tsv"), "w") as notes:
         notes.write("capture\tframe\twhat it exercises\n")
         for name, (lt, frames) in captures.items():
