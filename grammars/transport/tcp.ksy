@@ -94,6 +94,15 @@ types:
       - id: length
         type: u1
         if: kind > 1
+      - id: invalid
+        size-eos: true
+        if: kind > 1 and (length < 2 or length - 2 > _io.size - _io.pos)
+        doc: |
+          An option whose length is below 2 or runs past the options: like Wireshark, option
+          parsing stops there (the rest of the options are these bytes) and the segment is still
+          dissected, since the data offset bounds the header.
+          Checked before data, where the position still stands after the length byte (once data
+          is read the same test would see fewer bytes left).
       - id: data
         size: length - 2
         if: kind > 1 and length >= 2 and length - 2 <= _io.size - _io.pos
@@ -106,13 +115,7 @@ types:
             8: timestamp
             28: user_timeout
         -flatten: true
-      - id: invalid
-        size-eos: true
-        if: kind > 1 and (length < 2 or length - 2 > _io.size - _io.pos)
-        doc: |
-          An option whose length is below 2 or runs past the options: like Wireshark, option
-          parsing stops there (the rest of the options are these bytes) and the segment is still
-          dissected, since the data offset bounds the header.
+
   mss:
     seq:
       - id: mss

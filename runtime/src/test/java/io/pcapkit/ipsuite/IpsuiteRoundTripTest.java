@@ -135,8 +135,8 @@ class IpsuiteRoundTripTest {
         assertEquals(4L, rrOpt.number("pointer"));
         assertEquals(new EnumValue(1, "NOP"), ((Info) ip.list("options").get(1)).get("kind"));
         assertEquals("Ethernet:IPv4", fs.get(1).string("protocols"));
-        assertEquals("IPv4", fs.get(1).string("ethernet.malformed.protocol"));
-        assertEquals("hdr_len", fs.get(1).string("ethernet.malformed.field"));
+        assertEquals("IPv4", fs.get(1).string("ethernet.ipv4.malformed.protocol"));
+        assertEquals("hdr_len", fs.get(1).string("ethernet.ipv4.malformed.field"));
     }
 
     @Test

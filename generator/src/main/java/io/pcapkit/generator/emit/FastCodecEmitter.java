@@ -275,6 +275,11 @@ public final class FastCodecEmitter {
         @Override
         public JavaExpr.Code attr(String target, String a) {
             if (target.equals("_io")) {
+                if (!inlining.isEmpty() && (a.equals("pos") || a.equals("eof"))) {
+                    // Kaitai computes an instance once, on first use; the fast path inlines it where it
+                    // is used, so a position inside an instance could differ: leave it to Kaitai
+                    throw new IllegalArgumentException("_io." + a + " inside a value instance");
+                }
                 return switch (a) {
                     // io0 is where the stream of this type starts: a type read without a size shares its
                     // parent's stream (Kaitai's rule), so _io.pos counts from the parent's start
