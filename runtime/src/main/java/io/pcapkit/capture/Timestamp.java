@@ -43,7 +43,8 @@ public final class Timestamp {
 
     /**
      * Sets from an unsigned 64-bit count of {@code 10^-digits} units since the epoch (pcapng with
-     * a decimal resolution, as Wireshark reads it).
+     * a decimal resolution: the specification makes the timestamp unsigned, and Wireshark reads
+     * it so).
      */
     public void setUnits(long units, int digits) {
         long p = POW10[digits];
@@ -108,6 +109,8 @@ public final class Timestamp {
      */
     public StringBuilder appendEpoch(StringBuilder b) {
         if (seconds < 0 && fraction > 0 && digits > 0) {
+            // before the epoch (a negative if_tsoffset): seconds is floored and the fraction counts
+            // up from it, so -506 + 0.574713 is written -505.425287
             b.append('-').append(-(seconds + 1)).append('.');
             appendFraction(b, POW10[digits] - fraction);
             return b;

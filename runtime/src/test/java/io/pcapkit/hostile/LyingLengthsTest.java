@@ -71,12 +71,6 @@ class LyingLengthsTest {
                         "Ethernet:IPv4", "ipv4.len", ErrorKind.INVALID, 16),
                 Arguments.of("IPv4 ihl beyond the frame", ethernet(0x0800, ipv4(15, 0, 6, new byte[8], NONE)), "Ethernet:IPv4", "ipv4.options",
                         ErrorKind.TRUNCATED, 34),
-                Arguments.of("IPv4 option length 0", ethernet(0x0800, ipv4(6, 44, 6, new byte[] {7, 0, 0, 0}, tcp20)), "Ethernet:IPv4",
-                        "ipv4.length", ErrorKind.INVALID, 35),
-                Arguments.of("IPv4 option length 1", ethernet(0x0800, ipv4(6, 44, 6, new byte[] {(byte) 0x94, 1, 0, 0}, tcp20)), "Ethernet:IPv4",
-                        "ipv4.length", ErrorKind.INVALID, 35),
-                Arguments.of("IPv4 option past the header", ethernet(0x0800, ipv4(6, 44, 6, new byte[] {7, 10, 4, 0}, tcp20)), "Ethernet:IPv4",
-                        "ipv4.data", ErrorKind.TRUNCATED, 36),
                 Arguments.of("IPv4 option kind without its length byte", ethernet(0x0800, ipv4(6, 44, 6, new byte[] {1, 1, 1, (byte) 0x83}, tcp20)),
                         "Ethernet:IPv4", "ipv4.length", ErrorKind.TRUNCATED, 38),
                 Arguments.of("TCP data offset 4", ethernet(0x0800, ipv4(6, tcp(4, NONE, NONE))), "Ethernet:IPv4:TCP", "tcp.hdr_len",
@@ -88,16 +82,9 @@ class LyingLengthsTest {
                 Arguments.of("TCP data offset beyond IPv4 total length (padding present)",
                         ethernet(0x0800, concat(ipv4(5, 40, 6, NONE, tcp(8, NONE, NONE)), new byte[12])), "Ethernet:IPv4:TCP", "tcp.options",
                         ErrorKind.TRUNCATED, 54),
-                Arguments.of("TCP option length 0", ethernet(0x0800, ipv4(6, tcp(6, new byte[] {2, 0, 5, (byte) 0xb4}, NONE))), "Ethernet:IPv4:TCP",
-                        "tcp.length", ErrorKind.INVALID, 55),
-                Arguments.of("TCP option length 1", ethernet(0x0800, ipv4(6, tcp(6, new byte[] {8, 1, 0, 0}, NONE))), "Ethernet:IPv4:TCP",
-                        "tcp.length", ErrorKind.INVALID, 55),
-                Arguments.of("TCP option past the header", ethernet(0x0800, ipv4(6, tcp(6, new byte[] {8, 10, 0, 0}, new byte[8]))),
-                        "Ethernet:IPv4:TCP", "tcp.data", ErrorKind.TRUNCATED, 56),
                 Arguments.of("TCP MSS option too short for its value", ethernet(0x0800, ipv4(6, tcp(6, new byte[] {2, 3, 5, 1}, NONE))),
                         "Ethernet:IPv4:TCP", "tcp.mss", ErrorKind.TRUNCATED, 56),
                 Arguments.of("UDP length 7", ethernet(0x0800, ipv4(17, udp(7, new byte[4]))), "Ethernet:IPv4:UDP", "udp.len", ErrorKind.INVALID, 38),
-                Arguments.of("UDP length 0", ethernet(0x0800, ipv4(17, udp(0, new byte[4]))), "Ethernet:IPv4:UDP", "udp.len", ErrorKind.INVALID, 38),
                 Arguments.of("UDP header cut in its length", ethernet(0x0800, ipv4(5, 28, 17, NONE, new byte[5])), "Ethernet:IPv4:UDP", "udp.len",
                         ErrorKind.TRUNCATED, 38),
                 Arguments.of("SNAP header cut", ethernet(8, new byte[] {(byte) 0xaa, (byte) 0xaa, 3, 0, 0}), "Ethernet:LLC:SNAP", null,
@@ -171,6 +158,50 @@ class LyingLengthsTest {
         // total length 0 (segmentation offload): the payload runs to the end of the capture
         o = dissect(ethernet(0x0800, ipv4(5, 0, 17, NONE, udp(12, new byte[4]))));
         assertEquals("Ethernet:IPv4:UDP:Raw", o.chain().toString());
+    }
+
+    /** name, frame, chain, layer key whose options end in the {@code invalid} bytes. */
+    static Stream<Arguments> lenientOptions() {
+        byte[] tcp20 = tcp(5, NONE, NONE);
+        return Stream.of(
+                Arguments.of("IPv4 option length 0", ethernet(0x0800, ipv4(6, 44, 6, new byte[] {7, 0, 0, 0}, tcp20)), "Ethernet:IPv4:TCP", "ipv4"),
+                Arguments.of("IPv4 option length 1", ethernet(0x0800, ipv4(6, 44, 6, new byte[] {(byte) 0x94, 1, 0, 0}, tcp20)), "Ethernet:IPv4:TCP",
+                        "ipv4"),
+                Arguments.of("IPv4 option past the header", ethernet(0x0800, ipv4(6, 44, 6, new byte[] {7, 10, 4, 0}, tcp20)), "Ethernet:IPv4:TCP",
+                        "ipv4"),
+                Arguments.of("TCP option length 0", ethernet(0x0800, ipv4(6, tcp(6, new byte[] {2, 0, 5, (byte) 0xb4}, NONE))), "Ethernet:IPv4:TCP",
+                        "tcp"),
+                Arguments.of("TCP option length 1", ethernet(0x0800, ipv4(6, tcp(6, new byte[] {8, 1, 0, 0}, NONE))), "Ethernet:IPv4:TCP", "tcp"),
+                Arguments.of("TCP option past the header", ethernet(0x0800, ipv4(6, tcp(6, new byte[] {8, 10, 0, 0}, new byte[8]))),
+                        "Ethernet:IPv4:TCP:Raw", "tcp"));
+    }
+
+    /**
+     * Documented behaviour (as Wireshark): an IPv4 or TCP option whose length is below 2 or runs
+     * past the options ends option parsing, the rest of the options are kept as {@code invalid}
+     * bytes, and the payload is still dissected (the header length bounds the options).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lenientOptions")
+    void lyingOptionLengthsEndTheOptions(String name, byte[] frame, String chain, String layer) {
+        Outcome o = dissect(frame);
+        assertFalse(o.chain().isMalformed(), name + ": " + o.chain().malformedReason());
+        assertEquals(chain, o.chain().toString(), name);
+        Info l = find(o.info(), layer);
+        assertTrue(l != null, name + ": no " + layer + " in " + o.info());
+        java.util.List<Object> options = l.list("options");
+        assertTrue(options != null && !options.isEmpty(), name + ": " + l);
+        Object last = options.get(options.size() - 1);
+        assertTrue(last instanceof Info i && i.containsKey("invalid"), name + ": " + options);
+    }
+
+    /** Documented behaviour: UDP length 0 is an IPv6 jumbogram (RFC 2675), bounded by the IP payload. */
+    @Test
+    void udpLengthZeroIsAJumbogram() {
+        Outcome o = dissect(ethernet(0x0800, ipv4(17, udp(0, new byte[4]))));
+        assertFalse(o.chain().isMalformed(), o.chain().malformedReason());
+        assertEquals("Ethernet:IPv4:UDP:Raw", o.chain().toString());
+        assertEquals(4, o.chain().rawLength());
     }
 
     /** Ethernet padding after a short IPv4 datagram is not payload. */
