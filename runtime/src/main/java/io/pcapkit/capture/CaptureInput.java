@@ -15,7 +15,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Opens a capture: recognises gzip, xz and zstd by their magic (never by the file name), then
- * pcap or pcapng by theirs, and returns the matching reader.
+ * pcap or pcapng by theirs, and returns the matching reader. A file that cannot be a capture at
+ * all (missing, unreadable, a directory, too short, an unknown magic, a cut global header) gives
+ * a {@link CaptureException} whose message names the file and what was found. Compressed data
+ * that is corrupt or cut short ends the capture there, like a cut file: the reader keeps the
+ * records before it and reports a {@link Problem.Kind#TRUNCATED} problem.
  */
 public final class CaptureInput {
     private CaptureInput() {
@@ -48,34 +52,40 @@ public final class CaptureInput {
     }
 
     private static CaptureReader open(InputStream raw, String name, ChannelOpener direct) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        DecompressedStream.FileSide file = new DecompressedStream.FileSide(raw);
+        BufferedInputStream in = new BufferedInputStream(file, 1 << 16);
         byte[] head = peek(in, 6);
         String compression = "none";
         InputStream data = in;
+        DecompressedStream decompressed = null;
         try {
             if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
                 compression = "gzip";
-                data = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+                decompressed = new DecompressedStream(new GZIPInputStream(in, 1 << 16), file, compression);
             } else if (head.length >= 6 && (head[0] & 0xff) == 0xfd && head[1] == '7' && head[2] == 'z' && head[3] == 'X'
                     && head[4] == 'Z' && head[5] == 0) {
                 compression = "xz";
-                data = new BufferedInputStream(new org.tukaani.xz.XZInputStream(in), 1 << 16);
+                decompressed = new DecompressedStream(new org.tukaani.xz.XZInputStream(in), file, compression);
             } else if (head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
                     && (head[3] & 0xff) == 0xfd) {
                 compression = "zstd";
-                data = new BufferedInputStream(new com.github.luben.zstd.ZstdInputStream(in), 1 << 16);
+                decompressed = new DecompressedStream(new com.github.luben.zstd.ZstdInputStream(in), file, compression);
             }
         } catch (IOException e) {
             in.close();
             throw new CaptureException(name + ": bad " + compression + " data: " + e.getMessage(), e);
-        } catch (UnsatisfiedLinkError e) {
+        } catch (LinkageError e) {
+            // zstd-jni's native library is missing or failed to load on this platform
             in.close();
-            throw new CaptureException(name + ": zstd decompression is not available on this platform: " + e.getMessage());
+            throw new CaptureException(name + ": " + compression + " decompression is not available on this platform: " + e);
         }
+        if (decompressed != null) data = new BufferedInputStream(decompressed, 1 << 16);
         byte[] magic = peek(data, 4);
         if (magic.length < 4) {
             data.close();
-            throw new CaptureException(name + ": too short to be a capture (" + magic.length + " bytes" + (compression.equals("none") ? "" : " after " + compression) + ")");
+            String why = decompressed == null ? null : decompressed.problem();
+            throw new CaptureException(name + ": " + (why != null ? why
+                    : "too short to be a capture (" + magic.length + " bytes" + (compression.equals("none") ? "" : " after " + compression) + ")"));
         }
         long m = ((magic[0] & 0xffL) << 24) | ((magic[1] & 0xffL) << 16) | ((magic[2] & 0xffL) << 8) | (magic[3] & 0xffL);
         ReadableByteChannel ch;
@@ -85,7 +95,7 @@ public final class CaptureInput {
         } else {
             ch = Channels.newChannel(data);
         }
-        ByteSource src = new ByteSource(ch);
+        ByteSource src = new ByteSource(ch, decompressed);
         try {
             if (PcapReader.isMagic(m)) return new PcapReader(src, name, compression);
             if (m == PcapngReader.SHB_TYPE) return new PcapngReader(src, name, compression);

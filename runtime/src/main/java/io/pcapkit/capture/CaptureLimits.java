@@ -30,4 +30,12 @@ public final class CaptureLimits {
 
     /** pcapng interfaces per section: 65,536 covers any real capture; more means a looping writer. */
     public static final int MAX_INTERFACES = 65_536;
+
+    /**
+     * Bytes of interface description blocks kept per pcapng section (their options are shown in
+     * the header output, so they are kept while the section lasts). Real interfaces take well
+     * under a kilobyte each; one maximal block's worth bounds the state a hostile file can build
+     * with many interfaces. Beyond it an interface keeps its link type and snap length only.
+     */
+    public static final int MAX_INTERFACE_BYTES = MAX_BLOCK_BYTES;
 }

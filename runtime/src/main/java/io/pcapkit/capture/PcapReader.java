@@ -48,7 +48,9 @@ final class PcapReader implements CaptureReader {
         this.name = name;
         int i = src.ensure(0, HEADER);
         if (i < 0) {
-            throw new CaptureException(name + ": pcap global header cut short (" + src.available(0) + " of " + HEADER + " bytes)");
+            String why = src.dataProblem();
+            throw new CaptureException(name + ": pcap global header cut short (" + src.available(0) + " of " + HEADER + " bytes)"
+                    + (why == null ? "" : ": " + why));
         }
         byte[] copy = new byte[HEADER];
         src.buffer().get(i, copy, 0, HEADER);
@@ -94,10 +96,9 @@ final class PcapReader implements CaptureReader {
                 long have = src.available(pos);
                 if (have > 0) {
                     problem(Problem.Kind.TRUNCATED, pos, "the file ends inside the header of record " + (count + 1) + " ("
-                            + have + " of " + RECORD + " bytes); the " + count + " records before it were read");
+                            + have + " of " + RECORD + " bytes); the " + count + " records before it were read, reading stops here");
                 }
-                done = true;
-                return false;
+                return stop();
             }
             ByteBuffer b = src.buffer();
             rec.decode(b, i, i + RECORD);
@@ -109,8 +110,7 @@ final class PcapReader implements CaptureReader {
                 if (at < 0) {
                     problem(Problem.Kind.STOPPED, pos, "no plausible record within " + CaptureLimits.RESYNC_WINDOW
                             + " bytes; reading stops here");
-                    done = true;
-                    return false;
+                    return stop();
                 }
                 problem(Problem.Kind.RESYNCHRONISED, at, "reading resumes at the next plausible record, " + (at - pos) + " bytes on");
                 pos = at;
@@ -122,9 +122,8 @@ final class PcapReader implements CaptureReader {
             int j = src.ensure(pos + RECORD, (int) incl);
             if (j < 0) {
                 problem(Problem.Kind.TRUNCATED, pos, "the file ends inside record " + (count + 1) + ": it claims " + incl + " bytes, "
-                        + src.available(pos + RECORD) + " remain; the " + count + " records before it were read");
-                done = true;
-                return false;
+                        + src.available(pos + RECORD) + " remain; the " + count + " records before it were read, reading stops here");
+                return stop();
             }
             r.buffer = src.buffer();
             r.offset = j;
@@ -143,26 +142,39 @@ final class PcapReader implements CaptureReader {
         return false;
     }
 
+    /** Ends reading; a compressed file whose data ended early says so. @return false */
+    private boolean stop() {
+        done = true;
+        String why = src.dataProblem();
+        if (why != null) problem(Problem.Kind.TRUNCATED, src.dataEnd(), why + "; reading stops there");
+        return false;
+    }
+
     /**
-     * Searches {@code [from, from + RESYNC_WINDOW)} for a record header that is plausible and is
-     * followed by another plausible one (or by the exact end of the file).
+     * Searches {@code [from, from + RESYNC_WINDOW]} for a record header that is plausible and is
+     * followed by another plausible one (or ends exactly at the end of the file). The window it
+     * needs is bounded by the bytes present; the scan by {@link CaptureLimits#RESYNC_WINDOW}.
      *
      * @return the position found, or -1
      */
     private long resync(long from) throws IOException {
-        long have = Math.min(CaptureLimits.RESYNC_WINDOW + (long) RECORD, Math.max(0, src.available(from)));
-        int want = (int) Math.min(CaptureLimits.RESYNC_WINDOW + (long) RECORD + maxPacket + RECORD, Integer.MAX_VALUE - 16);
+        int want = (int) Math.min(CaptureLimits.RESYNC_WINDOW + 2L * RECORD + maxPacket, ByteSource.MAX_WINDOW);
         int i = src.ensure(from, want);
-        long avail = i >= 0 ? want : src.available(from);
-        if (i < 0) i = src.ensure(from, (int) Math.min(avail, Integer.MAX_VALUE - 16));
-        if (i < 0 || avail < RECORD) return -1;
+        long avail = want;
+        boolean atEnd = false;
+        if (i < 0) {
+            // the file ends within the span: search what there is
+            avail = src.available(from);
+            atEnd = true;
+            if (avail < RECORD) return -1;
+            i = src.ensure(from, (int) avail);
+        }
         ByteBuffer b = src.buffer();
         long scan = Math.min(avail - RECORD, CaptureLimits.RESYNC_WINDOW);
         for (long k = 0; k <= scan; k++) {
-            int at = i + (int) k;
-            if (!plausible(b, at)) continue;
+            if (!plausible(b, i + (int) k)) continue;
             long next = k + RECORD + rec.inclLen();
-            if (next == avail) return from + k;
+            if (atEnd && next == avail) return from + k;
             if (next + RECORD <= avail && plausible(b, i + (int) next)) return from + k;
         }
         return -1;

@@ -31,6 +31,10 @@ final class PcapngReader implements CaptureReader {
     private static final long SPB = 3;
     private static final long EPB = 6;
     private static final int MIN_BLOCK = 12;
+    /** type, length, byte-order magic, versions, section length, trailing length */
+    private static final int MIN_SHB = 28;
+    /** link type, reserved, snap length: an interface block's body without options */
+    private static final int IDB_FIXED = 8;
 
     /** One interface of the current section. */
     private static final class Iface {
@@ -61,13 +65,17 @@ final class PcapngReader implements CaptureReader {
     private long pos;
     private long count;
     private int section;
+    /** Bytes of interface blocks kept for {@link #writeHeader} in this section. */
+    private long interfaceBytes;
     private boolean done;
 
     PcapngReader(ByteSource src, String name, String compression) throws IOException {
         this.src = src;
         this.name = name;
         if (!readSectionHeader()) {
-            throw new CaptureException(name + ": " + (problems.isEmpty() ? "bad pcapng section header" : problems.get(0).message()));
+            String why = src.dataProblem();
+            throw new CaptureException((problems.isEmpty() ? name + ": bad pcapng section header" : problems.get(0).message())
+                    + (why == null ? "" : ": " + why));
         }
         format = new CaptureFormat("pcapng", le, false, compression);
     }
@@ -100,6 +108,11 @@ final class PcapngReader implements CaptureReader {
         block.decode(b, i, i + 8);
         long len = block.blockTotalLength();
         if (!lengthOk(len)) return false;
+        if (len < MIN_SHB) {
+            problem(Problem.Kind.CORRUPT, pos, "section header block length " + len + " is shorter than its fixed fields (" + MIN_SHB
+                    + " bytes); reading stops here");
+            return false;
+        }
         int j = src.ensure(pos, (int) len);
         if (j < 0) {
             problem(Problem.Kind.TRUNCATED, pos, "the file ends inside the section header block (it claims " + len + " bytes, "
@@ -115,6 +128,7 @@ final class PcapngReader implements CaptureReader {
             problem(Problem.Kind.SKIPPED, pos, "section header options are malformed (" + shb.errorReason() + "); they are ignored");
         }
         ifaces.clear();
+        interfaceBytes = 0;
         section++;
         pos += len;
         return true;
@@ -157,38 +171,27 @@ final class PcapngReader implements CaptureReader {
                 long have = src.available(pos);
                 if (have > 0) {
                     problem(Problem.Kind.TRUNCATED, pos, "the file ends inside a block header (" + have + " of 8 bytes); the "
-                            + count + " packets before it were read");
+                            + count + " packets before it were read, reading stops here");
                 }
-                done = true;
-                return false;
+                return stop();
             }
             ByteBuffer b = src.buffer();
             block.decode(b, i, i + 8);
             long type = block.blockType();
             if (type == SHB_TYPE) {
-                if (!readSectionHeader()) {
-                    done = true;
-                    return false;
-                }
+                if (!readSectionHeader()) return stop();
                 continue;
             }
             long len = block.blockTotalLength();
-            if (!lengthOk(len)) {
-                done = true;
-                return false;
-            }
+            if (!lengthOk(len)) return stop();
             int j = src.ensure(pos, (int) len);
             if (j < 0) {
                 problem(Problem.Kind.TRUNCATED, pos, "the file ends inside a block of type " + type + " (it claims " + len + " bytes, "
-                        + src.available(pos) + " remain); the " + count + " packets before it were read");
-                done = true;
-                return false;
+                        + src.available(pos) + " remain); the " + count + " packets before it were read, reading stops here");
+                return stop();
             }
             b = src.buffer();
-            if (!trailerOk(b, j, len)) {
-                done = true;
-                return false;
-            }
+            if (!trailerOk(b, j, len)) return stop();
             int body = j + 8;
             int end = j + (int) len - 4;
             long blockPos = pos;
@@ -217,14 +220,31 @@ final class PcapngReader implements CaptureReader {
                     continue;
                 }
                 Iface f = ifaces.get(0);
-                long cap = Math.min(spb.originalLen(), end - (body + 4));
+                // the captured length is the original length cut to the snap length (the block's
+                // size includes padding, so it cannot tell); a block too small for it is refused, as
+                // Wireshark does
+                long cap = spb.originalLen();
                 if (f.snaplen > 0) cap = Math.min(cap, f.snaplen);
+                int room = end - (body + 4);
+                if (cap > room) {
+                    problem(Problem.Kind.SKIPPED, blockPos, "simple packet block holds " + room + " bytes, fewer than the " + cap
+                            + " its original length and the snap length call for; skipped");
+                    continue;
+                }
                 fill(r, b, body + 4, (int) cap, spb.originalLen(), 0, f, blockPos);
                 r.time.set(0, 0, f.binaryExp >= 0 ? 9 : f.digits);
                 return true;
             }
             // NRB, ISB, DSB, custom and unknown blocks: skipped by their length
         }
+        return false;
+    }
+
+    /** Ends reading; a compressed file whose data ended early says so. @return false */
+    private boolean stop() {
+        done = true;
+        String why = src.dataProblem();
+        if (why != null) problem(Problem.Kind.TRUNCATED, src.dataEnd(), why + "; reading stops there");
         return false;
     }
 
@@ -245,6 +265,10 @@ final class PcapngReader implements CaptureReader {
         if (f.binaryExp >= 0) r.time.setBinaryUnits(units, f.binaryExp);
         else r.time.setUnits(units, f.digits);
         r.time.addSeconds(f.offsetSeconds);
+        if (r.time.clamp()) {
+            problem(Problem.Kind.CORRUPT, blockPos, "packet " + r.number + ": its timestamp lies beyond the years a date can be written for; "
+                    + "it is clamped to " + r.time.isoString());
+        }
         return true;
     }
 
@@ -265,10 +289,25 @@ final class PcapngReader implements CaptureReader {
             return;
         }
         Iface f = new Iface();
-        byte[] copy = new byte[end - body];
-        b.get(body, copy, 0, copy.length);
+        int n = end - body;
+        if (n < IDB_FIXED) {
+            problem(Problem.Kind.CORRUPT, blockPos, "interface " + ifaces.size() + " has no room for a link type and snap length ("
+                    + n + " of " + IDB_FIXED + " bytes); its packets stay undissected");
+            f.linkType = -1;
+            f.body = ByteBuffer.allocate(0);
+            ifaces.add(f);
+            return;
+        }
+        if (interfaceBytes + n > CaptureLimits.MAX_INTERFACE_BYTES) {
+            problem(Problem.Kind.SKIPPED, blockPos, "interface " + ifaces.size() + ": the section's interfaces hold more than "
+                    + CaptureLimits.MAX_INTERFACE_BYTES + " bytes; its options are dropped");
+            n = IDB_FIXED;
+        }
+        byte[] copy = new byte[n];
+        b.get(body, copy, 0, n);
+        interfaceBytes += n;
         f.body = ByteBuffer.wrap(copy);
-        if (idb.decode(f.body, 0, copy.length) < 0) {
+        if (idb.decode(f.body, 0, n) < 0) {
             problem(Problem.Kind.SKIPPED, blockPos, "interface " + ifaces.size() + " has malformed options (" + idb.errorReason()
                     + "); defaults are used");
         } else {

@@ -1,6 +1,7 @@
 package io.pcapkit.capture;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -13,6 +14,15 @@ public final class Timestamp {
     public long seconds;
     public long fraction;
     public int digits = 6;
+
+    /**
+     * Seconds a date can be written for: {@link LocalDateTime}'s range (years -999,999,999 to
+     * 999,999,999, slightly inside {@link Instant}'s). A 64-bit pcapng timestamp, or an
+     * if_tsoffset, can lie beyond it: readers clamp such a time with {@link #clamp()} and report
+     * it, so formatting never fails.
+     */
+    public static final long MIN_SECONDS = LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC);
+    public static final long MAX_SECONDS = LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC);
 
     private static final long[] POW10 = new long[19];
 
@@ -32,13 +42,15 @@ public final class Timestamp {
     }
 
     /**
-     * Sets from an unsigned count of {@code 10^-digits} units since the epoch (pcapng with a
-     * decimal resolution: the specification makes the 64-bit timestamp unsigned, and Wireshark
-     * reads it so).
+     * Sets from an unsigned 64-bit count of {@code 10^-digits} units since the epoch (pcapng with
+     * a decimal resolution: the specification makes the timestamp unsigned, and Wireshark reads
+     * it so).
      */
     public void setUnits(long units, int digits) {
         long p = POW10[digits];
-        this.seconds = Long.divideUnsigned(units, p);
+        long sec = Long.divideUnsigned(units, p);
+        // only with one-second units can the unsigned quotient exceed a signed long
+        this.seconds = sec < 0 ? Long.MAX_VALUE : sec;
         this.fraction = Long.remainderUnsigned(units, p);
         this.digits = digits;
     }
@@ -49,15 +61,31 @@ public final class Timestamp {
             set(0, 0, 9);
             return;
         }
-        long sec = exp == 0 ? units : units >>> exp;
+        long sec = exp == 0 ? (units < 0 ? Long.MAX_VALUE : units) : units >>> exp;
         long rem = exp == 0 ? 0 : units & ((1L << exp) - 1);
         // rem / 2^exp seconds in nanoseconds, without overflow for exp up to 63
         long nanos = java.math.BigInteger.valueOf(rem).multiply(java.math.BigInteger.valueOf(1_000_000_000L)).shiftRight(exp).longValue();
         set(sec, nanos, 9);
     }
 
+    /** Adds seconds (pcapng if_tsoffset), saturating instead of wrapping around. */
     public void addSeconds(long s) {
-        seconds += s;
+        long r = seconds + s;
+        // overflow iff both operands have the sign opposite to the result's
+        if (((seconds ^ r) & (s ^ r)) < 0) r = s > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        seconds = r;
+    }
+
+    /**
+     * Brings a time outside what {@link Instant} can hold back to the nearest end of its range.
+     *
+     * @return true when the time had to be changed
+     */
+    public boolean clamp() {
+        if (seconds >= MIN_SECONDS && seconds <= MAX_SECONDS) return false;
+        seconds = seconds < MIN_SECONDS ? MIN_SECONDS : MAX_SECONDS;
+        fraction = 0;
+        return true;
     }
 
     /** Nanoseconds of the fraction (truncated when the precision is finer). */
@@ -65,11 +93,20 @@ public final class Timestamp {
         return digits <= 9 ? fraction * POW10[9 - digits] : fraction / POW10[digits - 9];
     }
 
+    /** The time as an Instant (saturated at Instant's range should a caller skip {@link #clamp()}). */
     public Instant instant() {
-        return Instant.ofEpochSecond(seconds, nanos());
+        return Instant.ofEpochSecond(clampedSeconds(), nanos());
     }
 
-    /** {@code seconds.fraction} with all the capture's digits, e.g. {@code 1511106549.777804}. */
+    private long clampedSeconds() {
+        return Math.max(MIN_SECONDS, Math.min(MAX_SECONDS, seconds));
+    }
+
+    /**
+     * {@code seconds.fraction} with all the capture's digits, e.g. {@code 1511106549.777804}.
+     * Before 1970 the fraction still counts forward from the (floored) second, so it is written
+     * as the negative decimal it means: -5 s + 0.25 s is {@code -4.750000}.
+     */
     public StringBuilder appendEpoch(StringBuilder b) {
         if (seconds < 0 && fraction > 0 && digits > 0) {
             // before the epoch (a negative if_tsoffset): seconds is floored and the fraction counts
@@ -81,13 +118,9 @@ public final class Timestamp {
         b.append(seconds);
         if (digits > 0) {
             b.append('.');
-            appendFraction(b);
+            appendFraction(b, fraction);
         }
         return b;
-    }
-
-    private void appendFraction(StringBuilder b) {
-        appendFraction(b, fraction);
     }
 
     private void appendFraction(StringBuilder b, long fraction) {
@@ -98,11 +131,11 @@ public final class Timestamp {
 
     /** ISO-8601 in UTC with all the capture's digits, e.g. {@code 2017-11-19T15:49:09.777804Z}. */
     public StringBuilder appendIso(StringBuilder b) {
-        Instant i = Instant.ofEpochSecond(seconds);
+        Instant i = Instant.ofEpochSecond(clampedSeconds());
         DateTimeFormatter.ISO_LOCAL_DATE_TIME.formatTo(i.atOffset(ZoneOffset.UTC).toLocalDateTime(), b);
         if (digits > 0) {
             b.append('.');
-            appendFraction(b);
+            appendFraction(b, fraction);
         }
         return b.append('Z');
     }
