@@ -27,6 +27,7 @@ final class PlistDumper extends RecordDumper {
     private final OutputStream out;
     private final XMLStreamWriter w;
     private final String[] names = new String[KEY_COUNT];
+    private final char[] number = new char[24];
     private int indent;
     private String[] tabs = new String[16];
 
@@ -215,11 +216,29 @@ final class PlistDumper extends RecordDumper {
         closeRecord();
     }
 
+    /** {@code <integer>} without a String per number. */
+    private void integer(long value) throws XMLStreamException {
+        char[] c = number;
+        int p = 0;
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                element("integer", Long.toString(value));
+                return;
+            }
+            c[p++] = '-';
+            value = -value;
+        }
+        p = TimeText.unsigned(c, p, value);
+        w.writeStartElement("integer");
+        w.writeCharacters(c, 0, p);
+        w.writeEndElement();
+    }
+
     @Override
     protected void writeNumber(int k, long value, Format format, int len) throws IOException {
         try {
             key(k);
-            element("integer", Long.toString(value));
+            integer(value);
         } catch (XMLStreamException e) {
             throw io(e);
         }
@@ -232,7 +251,7 @@ final class PlistDumper extends RecordDumper {
             if (k >= 0) newline();
             open("dict");
             key(K_VALUE);
-            element("integer", Long.toString(value));
+            integer(value);
             key(K_NAME);
             element("string", name);
             end();

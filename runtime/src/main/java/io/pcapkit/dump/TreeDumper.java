@@ -50,6 +50,12 @@ final class TreeDumper extends RecordDumper {
     private boolean[] hasNext = new boolean[128];
     private int lines;
 
+    // rendering
+    private boolean[] seen = new boolean[32];
+    private boolean[] open = new boolean[32];
+    private final StringBuilder page = new StringBuilder(8192);
+    private char[] pageChars = new char[8192];
+
     // open containers: depth 0 is the record
     private int depth;
     private boolean[] isArray = new boolean[32];
@@ -150,38 +156,45 @@ final class TreeDumper extends RecordDumper {
     // ---- rendering ----
 
     private void render() throws IOException {
+        int maxDepth = maxDepth() + 2;
+        if (seen.length < maxDepth) {
+            seen = new boolean[maxDepth * 2];
+            open = new boolean[maxDepth * 2];
+        }
         // which nodes have a sibling below them (before their parent's next sibling)
-        boolean[] seen = new boolean[maxDepth() + 2];
+        Arrays.fill(seen, false);
         for (int i = lines - 1; i >= 0; i--) {
             if (lineKind[i] == CONT) continue;
             int d = lineDepth[i];
             hasNext[i] = seen[d];
             seen[d] = true;
-            for (int j = d + 1; j < seen.length; j++) seen[j] = false;
+            for (int j = d + 1; j < maxDepth; j++) seen[j] = false;
         }
-        boolean[] open = new boolean[seen.length];
-        out.write('\n');
-        out.write(recordName);
-        out.write('\n');
+        StringBuilder page = this.page;
+        page.setLength(0);
+        page.append('\n').append(recordName).append('\n');
         for (int i = 0; i < lines; i++) {
             int d = lineDepth[i];
-            out.write("  ");
-            for (int j = 1; j < d; j++) out.write(open[j] ? "|     " : "      ");
+            page.append("  ");
+            for (int j = 1; j < d; j++) page.append(open[j] ? "|     " : "      ");
             switch (lineKind[i]) {
                 case NODE -> {
-                    out.write("|-- ");
+                    page.append("|-- ");
                     open[d] = hasNext[i];
                 }
                 case ARROW -> {
-                    out.write("|--> ");
+                    page.append("|--> ");
                     open[d] = hasNext[i];
                 }
-                default -> out.write("     ");
+                default -> page.append("     ");
             }
             int end = i + 1 < lines ? lineStart[i + 1] : body.length();
-            out.append(body, lineStart[i], end);
-            out.write('\n');
+            page.append(body, lineStart[i], end).append('\n');
         }
+        int n = page.length();
+        if (pageChars.length < n) pageChars = new char[Math.max(n, pageChars.length * 2)];
+        page.getChars(0, n, pageChars, 0);
+        out.write(pageChars, 0, n);
         body.setLength(0);
         lines = 0;
     }
