@@ -46,6 +46,10 @@ seq:
   - id: total_length
     type: u2
     -json: len
+    -value: "_ == 0 ? _io.size : _"
+    doc: |
+      0 comes from captures of TCP segmentation offload; like Wireshark, the length shown is then
+      the bytes the datagram has in the frame
     valid:
       expr: _ == 0 or _ >= ihl * 4
   - id: identification
@@ -100,11 +104,18 @@ types:
       - id: length
         type: u1
         if: kind != 0 and kind != 1
-        valid:
-          min: 2
+      - id: invalid
+        size-eos: true
+        if: kind != 0 and kind != 1 and (length < 2 or length - 2 > _io.size - _io.pos)
+        doc: |
+          An option whose length is below 2 or runs past the options: like Wireshark, option
+          parsing stops there (the rest of the options are these bytes) and the datagram is still
+          dissected, since the header length bounds the options.
+          Checked before data, where the position still stands after the length byte (once data
+          is read the same test would see fewer bytes left).
       - id: data
         size: length - 2
-        if: kind != 0 and kind != 1
+        if: kind != 0 and kind != 1 and length >= 2 and length - 2 <= _io.size - _io.pos
         type:
           switch-on: kind
           cases:
@@ -114,6 +125,7 @@ types:
             68: timestamp
             148: router_alert
         -flatten: true
+
   route:
     seq:
       - id: pointer

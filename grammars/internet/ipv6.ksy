@@ -15,7 +15,7 @@ meta:
       linktype: 229
       ip_proto: 41
       ip_version: 6
-      bsd_af: [10, 24, 28, 30]
+      bsd_af: [24, 28, 30]
     # a payload length of 0 announces a jumbogram (RFC 2675): use what was captured
     payload-length: "payload_length == 0 ? _rest : payload_length"
     next:

@@ -38,7 +38,8 @@ seq:
     doc: header length in 32-bit words (shown in bytes)
   - id: reserved
     type: b3
-    -hide: true
+    -json: flags.res
+    doc: reserved bits (Wireshark's tcp.flags.res); shown, since tcp.flags counts them
   - id: ns
     type: b1
     -json: flags.ns
@@ -93,11 +94,18 @@ types:
       - id: length
         type: u1
         if: kind > 1
-        valid:
-          min: 2
+      - id: invalid
+        size-eos: true
+        if: kind > 1 and (length < 2 or length - 2 > _io.size - _io.pos)
+        doc: |
+          An option whose length is below 2 or runs past the options: like Wireshark, option
+          parsing stops there (the rest of the options are these bytes) and the segment is still
+          dissected, since the data offset bounds the header.
+          Checked before data, where the position still stands after the length byte (once data
+          is read the same test would see fewer bytes left).
       - id: data
         size: length - 2
-        if: kind > 1
+        if: kind > 1 and length >= 2 and length - 2 <= _io.size - _io.pos
         type:
           switch-on: kind
           cases:
@@ -107,6 +115,7 @@ types:
             8: timestamp
             28: user_timeout
         -flatten: true
+
   mss:
     seq:
       - id: mss

@@ -13,7 +13,8 @@ meta:
     next-when-empty: false
     dispatch:
       ip_proto: 17
-    payload-length: length - 8
+    # a length of 0 announces an IPv6 jumbogram (RFC 2675): the IP payload length bounds it
+    payload-length: "length == 0 ? _rest : length - 8"
     next:
       - table: udp_port
         key: ["srcport < dstport ? srcport : dstport", "srcport < dstport ? dstport : srcport"]
@@ -28,7 +29,7 @@ seq:
     type: u2
     -json: len
     valid:
-      min: 8
+      expr: _ == 0 or _ >= 8
   - id: checksum
     type: u2
     -format: hex

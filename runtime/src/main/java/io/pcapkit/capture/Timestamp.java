@@ -32,13 +32,14 @@ public final class Timestamp {
     }
 
     /**
-     * Sets from a count of {@code 10^-digits} units since the epoch (pcapng with a decimal
-     * resolution). Negative counts are floored, so the fraction stays non-negative.
+     * Sets from an unsigned count of {@code 10^-digits} units since the epoch (pcapng with a
+     * decimal resolution: the specification makes the 64-bit timestamp unsigned, and Wireshark
+     * reads it so).
      */
     public void setUnits(long units, int digits) {
         long p = POW10[digits];
-        this.seconds = Math.floorDiv(units, p);
-        this.fraction = Math.floorMod(units, p);
+        this.seconds = Long.divideUnsigned(units, p);
+        this.fraction = Long.remainderUnsigned(units, p);
         this.digits = digits;
     }
 
@@ -70,6 +71,13 @@ public final class Timestamp {
 
     /** {@code seconds.fraction} with all the capture's digits, e.g. {@code 1511106549.777804}. */
     public StringBuilder appendEpoch(StringBuilder b) {
+        if (seconds < 0 && fraction > 0 && digits > 0) {
+            // before the epoch (a negative if_tsoffset): seconds is floored and the fraction counts
+            // up from it, so -506 + 0.574713 is written -505.425287
+            b.append('-').append(-(seconds + 1)).append('.');
+            appendFraction(b, POW10[digits] - fraction);
+            return b;
+        }
         b.append(seconds);
         if (digits > 0) {
             b.append('.');
@@ -79,6 +87,10 @@ public final class Timestamp {
     }
 
     private void appendFraction(StringBuilder b) {
+        appendFraction(b, fraction);
+    }
+
+    private void appendFraction(StringBuilder b, long fraction) {
         String f = Long.toString(fraction);
         for (int i = f.length(); i < digits; i++) b.append('0');
         b.append(f);

@@ -86,6 +86,13 @@ public final class Dissector implements Dispatcher {
                 he = codec.decode(buf, pos, limit);
             }
             if (he < 0) {
+                if (show && !streaming) {
+                    // like Wireshark, show the fields read before the bad one: the walk stops where
+                    // the decode failed (it may leave a group or list open; sinks close it at the
+                    // malformed node)
+                    sink.beginLayer(p, pos - off);
+                    codec.emit(buf, sink);
+                }
                 fail(c, sink, p, codec.errorField(), codec.errorOffset() - off, codec.errorKind(), codec.errorReason());
                 return finish(c, sink);
             }

@@ -275,9 +275,16 @@ public final class FastCodecEmitter {
         @Override
         public JavaExpr.Code attr(String target, String a) {
             if (target.equals("_io")) {
+                if (!inlining.isEmpty() && (a.equals("pos") || a.equals("eof"))) {
+                    // Kaitai computes an instance once, on first use; the fast path inlines it where it
+                    // is used, so a position inside an instance could differ: leave it to Kaitai
+                    throw new IllegalArgumentException("_io." + a + " inside a value instance");
+                }
                 return switch (a) {
-                    case "size" -> new JavaExpr.Code("((long) (end - start))", false);
-                    case "pos" -> new JavaExpr.Code("((long) (p - start))", false);
+                    // io0 is where the stream of this type starts: a type read without a size shares its
+                    // parent's stream (Kaitai's rule), so _io.pos counts from the parent's start
+                    case "size" -> new JavaExpr.Code("((long) (end - io0))", false);
+                    case "pos" -> new JavaExpr.Code("((long) (p - io0))", false);
                     case "eof" -> new JavaExpr.Code("(p >= end)", true);
                     default -> null;
                 };
@@ -340,10 +347,11 @@ public final class FastCodecEmitter {
                 .addParameter(TypeName.INT, "end")
                 .addParameter(FIELD_SINK, "s");
         if (!w.top) {
-            m.addParameter(self, "c").addParameter(TypeName.INT, "depth");
+            m.addParameter(TypeName.INT, "io0").addParameter(self, "c").addParameter(TypeName.INT, "depth");
         }
         Body o = w.out;
         if (w.top) o.line("final " + codecName + " c = this");
+        if (w.top) o.line("final int io0 = start");
         o.line("int p = start");
         if (!w.top) {
             FieldDef first = t.seq.isEmpty() ? null : t.seq.get(0);
@@ -522,9 +530,10 @@ public final class FastCodecEmitter {
             o.line(w.val(f) + " = " + expr);
             int byteOff = bitOff / 8;
             int byteLen = (bitOff + n + 7) / 8 - byteOff;
-            validate(w, f, w.val(f), isBool, "p + " + byteOff);
             groupSteps(w, f);
+            // shown before it is checked: a layer that fails here still shows the bad value (as Wireshark does)
             emitScalar(w, f, w.val(f), isBool, "p + " + byteOff, String.valueOf(byteLen));
+            validate(w, f, w.val(f), isBool, "p + " + byteOff);
             bitOff += n;
         }
         o.line("p += " + nb);
@@ -657,7 +666,8 @@ public final class FastCodecEmitter {
             String sink = visible ? "s" : "null";
             if (visible) o.line("if (s != null) s.beginItem(" + fc + ")");
             String r = "r" + (tmp++);
-            o.line("int " + r + " = " + walkerName(ut) + "(b, p, " + (end == null ? "end" : end) + ", " + sink + ", c, "
+            o.line("int " + r + " = " + walkerName(ut) + "(b, p, " + (end == null ? "end" : end) + ", " + sink + ", "
+                    + (end == null ? "io0" : "p") + ", c, "
                     + (w.top ? "1" : "depth + 1") + ")");
             o.line("if (" + r + " < 0) return ERROR");
             if (visible) o.line("if (s != null) s.endItem(" + fc + ")");
@@ -680,7 +690,10 @@ public final class FastCodecEmitter {
         Body o = w.out;
         String fc = fieldConst(f);
         if (f.sizeEos) {
-            return "end";
+            // a stream of its own (from here to the parent's end), like any sized field
+            String e = "x" + (tmp++);
+            o.line("int " + e + " = end");
+            return e;
         }
         if (f.size == null) return null;
         String z = "z" + (tmp++);
@@ -700,8 +713,9 @@ public final class FastCodecEmitter {
             int n = it.bytes();
             o.open("if (end - p < " + n + ")").line("return c.truncated(" + fc + ", p, " + n + ", end - p)").close();
             o.line(w.val(f) + " = " + readInt(it, g.endian, endianSwitch(w)));
-            validate(w, f, w.val(f), false, "p");
+            // shown before it is checked: a layer that fails here still shows the bad value (as Wireshark does)
             emitScalar(w, f, w.val(f), false, "p", String.valueOf(n));
+            validate(w, f, w.val(f), false, "p");
             o.line("p += " + n);
             return;
         }
@@ -814,7 +828,9 @@ public final class FastCodecEmitter {
         String fc = fieldConst(f);
         boolean group = visible && !f.flatten;
         if (group) o.line("if (s != null) s.beginGroup(" + fc + ")");
-        o.line(r + " = " + walkerName(ut) + "(b, p, " + region + ", " + sink + ", c, " + depth + ")");
+        // a sized field opens a stream of its own; an unsized one reads on in the parent's
+        o.line(r + " = " + walkerName(ut) + "(b, p, " + region + ", " + sink + ", " + (region.equals("end") ? "io0" : "p") + ", c, "
+                + depth + ")");
         if (group) o.line("if (s != null && " + r + " >= 0) s.endGroup(" + fc + ")");
     }
 

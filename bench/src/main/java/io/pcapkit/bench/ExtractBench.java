@@ -1,0 +1,86 @@
+package io.pcapkit.bench;
+
+import io.pcapkit.Extractor;
+import io.pcapkit.Pcapkit;
+import io.pcapkit.capture.CaptureInput;
+import io.pcapkit.capture.CaptureReader;
+import io.pcapkit.capture.PacketRecord;
+import io.pcapkit.dissect.LayerType;
+import io.pcapkit.frame.Frame;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Steady-state cost per frame of the main paths over the synthetic 1 M-frame capture (one
+ * operation = one frame: each invocation reads the whole file). Run with
+ * {@code bench/run-jmh.sh} (adds {@code -prof gc} for bytes allocated per frame).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OperationsPerInvocation(BenchData.FRAMES)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class ExtractBench {
+    private Path file;
+
+    @Setup(Level.Trial)
+    public void setup() throws IOException {
+        file = BenchData.file();
+    }
+
+    /** The floor: walking the record headers, no dissection. */
+    @Benchmark
+    public long recordWalk() throws IOException {
+        long n = 0;
+        try (CaptureReader r = CaptureInput.open(file)) {
+            PacketRecord rec = new PacketRecord();
+            while (r.next(rec)) n += rec.capLen;
+        }
+        return n;
+    }
+
+    /** The fastest library path: every header field of every layer to the transport layer, streamed to a visitor. */
+    @Benchmark
+    public long visitor(Blackhole bh) throws IOException {
+        try (Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).open()) {
+            return ex.visit(new BlackholeSink(bh));
+        }
+    }
+
+    /** Iterating materialised frames (bytes copied, chain kept; fields on demand). */
+    @Benchmark
+    public long frames(Blackhole bh) throws IOException {
+        long n = 0;
+        try (Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).open()) {
+            for (Frame f : ex) {
+                bh.consume(f);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** NDJSON of every frame to the transport layer (no --bytes/--offsets), to a discarding stream. */
+    @Benchmark
+    public long ndjson() throws IOException {
+        Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).format("ndjson").output(OutputStream.nullOutputStream()).run();
+        return ex.count();
+    }
+}

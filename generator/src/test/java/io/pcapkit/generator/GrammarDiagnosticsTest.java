@@ -1,0 +1,132 @@
+package io.pcapkit.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Grammar mistakes fail the build with a message naming the file and the key (style guide: {@code
+ * grammars/gre.ksy: meta/-pcapkit/dispatch: unknown table 'ethertyp'}).
+ */
+class GrammarDiagnosticsTest {
+    @TempDir
+    Path dir;
+
+    /** A parent that names the ethertype table and a child that may declare keys in it. */
+    private static final String PARENT = """
+            meta:
+              id: parent
+              endian: be
+              -pcapkit:
+                name: Parent
+                layer: link
+                dispatch:
+                  linktype: 1
+                next:
+                  - table: ethertype
+                    key: type
+            seq:
+              - id: type
+                type: u2
+            """;
+
+    private static String child(String pcapkit, String seq) {
+        return "meta:\n  id: child\n  endian: be\n  -pcapkit:\n" + pcapkit.indent(4) + "seq:\n" + seq.indent(2);
+    }
+
+    private static final String PLAIN_SEQ = "- id: x\n  type: u1\n";
+
+    private String generateFails(String childYaml) throws IOException {
+        Path g = Files.createDirectories(dir.resolve("grammars"));
+        Files.writeString(g.resolve("parent.ksy"), PARENT, StandardCharsets.UTF_8);
+        Files.writeString(g.resolve("child.ksy"), childYaml, StandardCharsets.UTF_8);
+        GeneratorException e = assertThrows(GeneratorException.class, () -> Main.generate(g, dir.resolve("out")));
+        return e.getMessage();
+    }
+
+    @Test
+    void aValidPairGenerates() throws IOException {
+        Path g = Files.createDirectories(dir.resolve("grammars"));
+        Files.writeString(g.resolve("parent.ksy"), PARENT, StandardCharsets.UTF_8);
+        Files.writeString(g.resolve("child.ksy"), child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800", PLAIN_SEQ));
+        Main.Result r = Main.generate(g, dir.resolve("out"));
+        assertEquals(2, r.grammars().size());
+        assertEquals(2, r.fastCount());
+    }
+
+    @Test
+    void unknownPcapkitKeyNamesFileAndKey() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\ndispach:\n  ethertype: 0x0800", PLAIN_SEQ));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit"), m);
+        assertTrue(m.contains("unknown key 'dispach'"), m);
+    }
+
+    @Test
+    void unknownDispatchTableNamesFileAndTable() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertyp: 0x0800", PLAIN_SEQ));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/dispatch"), m);
+        assertTrue(m.contains("unknown table 'ethertyp'"), m);
+        assertTrue(m.contains("ethertype"), "lists the tables that exist: " + m);
+    }
+
+    @Test
+    void aKeyDeclaredTwiceNamesBothFiles() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  linktype: 1", PLAIN_SEQ));
+        // grammars load in path order, so the second one (parent.ksy) is the one reported
+        assertTrue(m.startsWith("grammars/parent.ksy: meta/-pcapkit/dispatch"), m);
+        assertTrue(m.contains("key 1 in table 'linktype' is also declared by grammars/child.ksy"), m);
+    }
+
+    @Test
+    void unknownFieldKeyNamesFieldAndKey() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet", "- id: x\n  type: u1\n  -jsn: y\n"));
+        assertTrue(m.startsWith("grammars/child.ksy: seq/0"), m);
+        assertTrue(m.contains("unknown key '-jsn'"), m);
+    }
+
+    @Test
+    void unknownFormatAndLayerAreRejected() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet", "- id: x\n  type: u1\n  -format: hexa\n"));
+        assertTrue(m.contains("grammars/child.ksy: seq/0 (x)") && m.contains("-format must be one of"), m);
+        m = generateFails(child("name: Child\nlayer: network", PLAIN_SEQ));
+        assertTrue(m.contains("grammars/child.ksy: meta/-pcapkit") && m.contains("layer: must be one of"), m);
+    }
+
+    @Test
+    void idMustMatchTheFileName() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet", PLAIN_SEQ).replace("id: child", "id: kid"));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/id must equal the file name 'child'"), m);
+    }
+
+    @Test
+    void unknownEnumTableNamesFieldAndTables() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet", "- id: x\n  type: u1\n  -enum: colours\n"));
+        assertTrue(m.contains("grammars/child.ksy: seq/0 (x)") && m.contains("-enum: unknown table 'colours'"), m);
+    }
+
+    @Test
+    void nextToAnUnknownProtocolIsAnError() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\nnext:\n  - protocol: nosuch", PLAIN_SEQ));
+        assertTrue(m.contains("grammars/child.ksy") && m.contains("no protocol grammar with id 'nosuch'"), m);
+    }
+
+    @Test
+    void jsonGroupsMustBeContiguous() throws IOException {
+        String seq = "- id: a\n  type: u1\n  -json: flags.a\n- id: b\n  type: u1\n- id: c\n  type: u1\n  -json: flags.c\n";
+        String m = generateFails(child("name: Child\nlayer: internet", seq));
+        assertTrue(m.contains("grammars/child.ksy: seq/2 (c)") && m.contains("group 'flags' must be contiguous"), m);
+    }
+
+    @Test
+    void importsAreRefused() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet", PLAIN_SEQ).replace("endian: be", "endian: be\n  imports: [parent]"));
+        assertTrue(m.contains("grammars/child.ksy") && m.contains("imports are not supported"), m);
+    }
+}

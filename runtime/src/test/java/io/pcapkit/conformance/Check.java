@@ -1,0 +1,151 @@
+package io.pcapkit.conformance;
+
+import io.pcapkit.frame.EnumValue;
+import io.pcapkit.frame.Info;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One compared field: tshark's name, the protocol it is counted under in the agreement table, how
+ * its value is read, and where ours lives in the frame record (per
+ * {@code ../shared/docs/conformance.md}).
+ */
+record Check(String protocol, String tshark, Kind kind, Function<Layers, Object> ours) {
+
+    enum Kind {
+        /** an integer: tshark's decimal or 0x-hex; ours a number, an enumerated value or a boolean (0/1) */
+        NUMBER,
+        /** an offset tshark gives in 8-byte units and we give in bytes */
+        EIGHT_BYTE_UNITS,
+        /** text compared exactly (MACs, addresses) */
+        TEXT,
+        /** seconds since the epoch, compared as exact decimals */
+        EPOCH
+    }
+
+    /** Every field compared, in table order. */
+    static final List<Check> ALL = List.of(
+            new Check("frame", "frame.number", Kind.NUMBER, l -> l.frame.get("number")),
+            new Check("frame", "frame.time_epoch", Kind.EPOCH, l -> l.frame.get("time_epoch")),
+            new Check("frame", "frame.len", Kind.NUMBER, l -> l.frame.get("len")),
+            new Check("frame", "frame.cap_len", Kind.NUMBER, l -> l.frame.get("cap_len")),
+            new Check("Ethernet", "eth.src", Kind.TEXT, in("ethernet", "src")),
+            new Check("Ethernet", "eth.dst", Kind.TEXT, in("ethernet", "dst")),
+            new Check("Ethernet", "eth.type", Kind.NUMBER, in("ethernet", "type")),
+            new Check("802.1Q", "vlan.id", Kind.NUMBER, in("802.1q", "tci.vid")),
+            new Check("LLC", "llc.dsap", Kind.NUMBER, in("llc", "dsap")),
+            new Check("SLL", "sll.pkttype", Kind.NUMBER, inFirst("pkttype", "sll", "sll2")),
+            new Check("NULL", "null.family", Kind.NUMBER, inFirst("family", "null", "loop")),
+            new Check("ARP", "arp.opcode", Kind.NUMBER, inFirst("oper", "arp", "rarp")),
+            new Check("ARP", "arp.src.proto_ipv4", Kind.TEXT, arpIpv4("spa")),
+            new Check("ARP", "arp.dst.proto_ipv4", Kind.TEXT, arpIpv4("tpa")),
+            // tshark's IPv6 dissector sets ip.version too: the outermost IP header's version
+            new Check("IPv4", "ip.version", Kind.NUMBER, inFirst("version", "ipv4", "ipv6")),
+            new Check("IPv4", "ip.hdr_len", Kind.NUMBER, in("ipv4", "hdr_len")),
+            new Check("IPv4", "ip.len", Kind.NUMBER, in("ipv4", "len")),
+            new Check("IPv4", "ip.id", Kind.NUMBER, in("ipv4", "id")),
+            new Check("IPv4", "ip.flags.df", Kind.NUMBER, in("ipv4", "flags.df")),
+            new Check("IPv4", "ip.flags.mf", Kind.NUMBER, in("ipv4", "flags.mf")),
+            new Check("IPv4", "ip.frag_offset", Kind.EIGHT_BYTE_UNITS, in("ipv4", "frag_offset")),
+            new Check("IPv4", "ip.ttl", Kind.NUMBER, in("ipv4", "ttl")),
+            new Check("IPv4", "ip.proto", Kind.NUMBER, in("ipv4", "proto")),
+            new Check("IPv4", "ip.src", Kind.TEXT, in("ipv4", "src")),
+            new Check("IPv4", "ip.dst", Kind.TEXT, in("ipv4", "dst")),
+            new Check("IPv6", "ipv6.plen", Kind.NUMBER, in("ipv6", "payload")),
+            new Check("IPv6", "ipv6.nxt", Kind.NUMBER, in("ipv6", "next")),
+            new Check("IPv6", "ipv6.hlim", Kind.NUMBER, in("ipv6", "limit")),
+            new Check("IPv6", "ipv6.src", Kind.TEXT, in("ipv6", "src")),
+            new Check("IPv6", "ipv6.dst", Kind.TEXT, in("ipv6", "dst")),
+            new Check("HOPOPT", "ipv6.hopopts.nxt", Kind.NUMBER, in("hopopt", "next")),
+            new Check("IPv6-Route", "ipv6.routing.type", Kind.NUMBER, in("route", "type")),
+            new Check("IPv6-Route", "ipv6.routing.segleft", Kind.NUMBER, in("route", "seg_left")),
+            new Check("IPv6-Frag", "ipv6.fraghdr.ident", Kind.NUMBER, in("frag", "id")),
+            new Check("IPv6-Frag", "ipv6.fraghdr.offset", Kind.EIGHT_BYTE_UNITS, in("frag", "offset")),
+            new Check("IPv6-Frag", "ipv6.fraghdr.more", Kind.NUMBER, in("frag", "mf")),
+            new Check("IPv6-Opts", "ipv6.dstopts.nxt", Kind.NUMBER, in("opts", "next")),
+            new Check("TCP", "tcp.srcport", Kind.NUMBER, in("tcp", "srcport")),
+            new Check("TCP", "tcp.dstport", Kind.NUMBER, in("tcp", "dstport")),
+            new Check("TCP", "tcp.seq_raw", Kind.NUMBER, in("tcp", "seq")),
+            new Check("TCP", "tcp.ack_raw", Kind.NUMBER, in("tcp", "ack")),
+            new Check("TCP", "tcp.hdr_len", Kind.NUMBER, in("tcp", "hdr_len")),
+            new Check("TCP", "tcp.flags", Kind.NUMBER, Check::tcpFlags),
+            new Check("TCP", "tcp.window_size_value", Kind.NUMBER, in("tcp", "window_size")),
+            new Check("UDP", "udp.srcport", Kind.NUMBER, in("udp", "srcport")),
+            new Check("UDP", "udp.dstport", Kind.NUMBER, in("udp", "dstport")),
+            new Check("UDP", "udp.length", Kind.NUMBER, in("udp", "len")));
+
+    private static Function<Layers, Object> in(String layer, String path) {
+        return l -> {
+            Info i = l.first(layer);
+            return i == null ? null : i.get(path);
+        };
+    }
+
+    private static Function<Layers, Object> inFirst(String path, String... layers) {
+        return l -> {
+            Layers.Layer x = l.firstOf(layers);
+            return x == null ? null : x.fields().get(path);
+        };
+    }
+
+    /**
+     * An ARP protocol address as tshark's {@code proto_ipv4} field: only for IPv4 (protocol type
+     * 0x0800, 4-byte addresses); other address kinds are tshark's {@code arp.src.proto}.
+     */
+    private static Function<Layers, Object> arpIpv4(String path) {
+        return l -> {
+            Layers.Layer x = l.firstOf("arp", "rarp");
+            if (x == null) return null;
+            Long ptype = x.fields().number("ptype");
+            Long plen = x.fields().number("plen");
+            if (ptype == null || ptype != 0x0800 || plen == null || plen != 4) return null;
+            return x.fields().get(path);
+        };
+    }
+
+    /** tshark's tcp.flags: the three reserved bits, then the nine flags, NS highest. */
+    private static Object tcpFlags(Layers l) {
+        Info t = l.first("tcp");
+        if (t == null || t.info("flags") == null) return null;
+        Info f = t.info("flags");
+        Long res = f.number("res");
+        if (res == null) return "missing flags.res";
+        String[] order = {"ns", "cwr", "ece", "urg", "ack", "psh", "rst", "syn", "fin"};
+        long v = res;
+        for (String n : order) {
+            Boolean b = f.bool(n);
+            if (b == null) return "missing flags." + n;
+            v = (v << 1) | (b ? 1 : 0);
+        }
+        return v;
+    }
+
+    /** Our value in the form it is compared in, or null when absent. */
+    String oursText(Layers l) {
+        Object v = ours.apply(l);
+        if (v == null) return null;
+        if (v instanceof EnumValue e) return Long.toString(e.value());
+        if (v instanceof Boolean b) return b ? "1" : "0";
+        return v.toString();
+    }
+
+    /** Whether tshark's cell {@code theirs} and our value {@code mine} (both non-null) agree. */
+    boolean agrees(String theirs, String mine) {
+        try {
+            return switch (kind) {
+                case TEXT -> theirs.equals(mine);
+                case EPOCH -> new BigDecimal(theirs).compareTo(new BigDecimal(mine)) == 0;
+                case NUMBER -> number(theirs) == Long.parseLong(mine);
+                case EIGHT_BYTE_UNITS -> number(theirs) * 8 == Long.parseLong(mine);
+            };
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static long number(String s) {
+        if (s.startsWith("0x") || s.startsWith("0X")) return Long.parseUnsignedLong(s.substring(2), 16);
+        return Long.parseLong(s);
+    }
+}

@@ -1,0 +1,67 @@
+package io.pcapkit.conformance;
+
+import io.pcapkit.dissect.Protocol;
+import io.pcapkit.frame.Info;
+import io.pcapkit.gen.Protocols;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The layers of one frame record in order (outermost first), found by following the nested layer
+ * keys ({@code ethernet} -> {@code ipv4} -> {@code tcp}). {@link #first} mirrors tshark's
+ * {@code occurrence=f}: the outermost instance of a protocol.
+ */
+final class Layers {
+    /** JSON keys of every protocol the grammars define, plus the runtime's own leaves. */
+    static final Set<String> LAYER_KEYS = new HashSet<>();
+
+    static {
+        for (Protocol p : Protocols.all()) LAYER_KEYS.add(p.key);
+        LAYER_KEYS.add("raw");
+        LAYER_KEYS.add("malformed");
+    }
+
+    record Layer(String key, Info fields) {
+    }
+
+    final Info frame;
+    final List<Layer> layers = new ArrayList<>();
+
+    Layers(Info frame) {
+        this.frame = frame;
+        Info cur = frame;
+        while (true) {
+            Layer next = null;
+            for (Map.Entry<String, Object> e : cur.entrySet()) {
+                // a layer's child comes after its fields: the last layer-keyed map is the child
+                if (LAYER_KEYS.contains(e.getKey()) && e.getValue() instanceof Info i) next = new Layer(e.getKey(), i);
+            }
+            if (next == null) break;
+            layers.add(next);
+            cur = next.fields();
+        }
+    }
+
+    /** The outermost layer with JSON key {@code key}, or null. */
+    Info first(String key) {
+        for (Layer l : layers) if (l.key().equals(key)) return l.fields();
+        return null;
+    }
+
+    /** The outermost layer whose key is one of {@code keys}, or null. */
+    Layer firstOf(String... keys) {
+        for (Layer l : layers) for (String k : keys) if (l.key().equals(k)) return l;
+        return null;
+    }
+
+    /** The chain tokens of the record ({@code protocols}, e.g. Ethernet, IPv4, TCP, Raw). */
+    List<String> chain() {
+        String s = frame.string("protocols");
+        List<String> out = new ArrayList<>();
+        if (s != null) for (String t : s.split(":")) if (!t.isEmpty()) out.add(t);
+        return out;
+    }
+}

@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Writes the crafted edge-case captures of testdata/crafted/ and their tshark oracles.
+
+Each frame exercises one rule of a grammar that the third-party corpus does not reach (802.3/LLC,
+QinQ, IPv4 options and bogus lengths, IPv6 extension headers, TCP options, UDP lengths, ...).
+The oracle is made exactly as the corpus's (tshark 4.0.17, the same -e list), so the conformance
+test compares these captures like any other. Run from the repository root:
+
+    python3 scripts/make-crafted-captures.py
+
+Needs tshark 4.0.x on the PATH; the captures themselves are built here byte by byte.
+"""
+import os
+import struct
+import subprocess
+import sys
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testdata", "crafted")
+
+FIELDS = ("frame.number frame.time_epoch frame.len frame.cap_len frame.protocols eth.src eth.dst eth.type vlan.id "
+          "arp.opcode arp.src.proto_ipv4 arp.dst.proto_ipv4 ip.version ip.hdr_len ip.len ip.id ip.flags.df ip.flags.mf "
+          "ip.frag_offset ip.ttl ip.proto ip.src ip.dst ipv6.plen ipv6.nxt ipv6.hlim ipv6.src ipv6.dst ipv6.fraghdr.ident "
+          "tcp.srcport tcp.dstport tcp.seq_raw tcp.ack_raw tcp.hdr_len tcp.flags tcp.window_size_value tcp.len "
+          "udp.srcport udp.dstport udp.length ipv6.fraghdr.offset ipv6.fraghdr.more llc.dsap sll.pkttype null.family "
+          "ipv6.routing.type ipv6.routing.segleft ipv6.hopopts.nxt ipv6.dstopts.nxt").split()
+
+MAC_A = bytes.fromhex("020000000001")
+MAC_B = bytes.fromhex("020000000002")
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return (~s) & 0xFFFF
+
+
+def eth(etype, payload, dst=MAC_B, src=MAC_A):
+    return dst + src + struct.pack("!H", etype) + payload
+
+
+def ipv4(proto, payload, src="10.0.0.1", dst="10.0.0.2", ident=0x1234, flags=0x2, frag=0, ttl=64, options=b"",
+         total=None, ihl=None, version=4):
+    ihl_v = ihl if ihl is not None else 5 + len(options) // 4
+    tl = total if total is not None else 20 + len(options) + len(payload)
+    h = struct.pack("!BBHHHBBH4s4s", (version << 4) | ihl_v, 0, tl, ident, (flags << 13) | frag, ttl, proto, 0,
+                    bytes(map(int, src.split("."))), bytes(map(int, dst.split("."))))
+    h = h + options
+    h = h[:10] + struct.pack("!H", csum(h)) + h[12:]
+    return h + payload
+
+
+def ipv6(nxt, payload, src="2001:db8::1", dst="2001:db8::2", hlim=64, plen=None):
+    import ipaddress
+    pl = plen if plen is not None else len(payload)
+    return (struct.pack("!IHBB", 6 << 28, pl, nxt, hlim) + ipaddress.IPv6Address(src).packed
+            + ipaddress.IPv6Address(dst).packed + payload)
+
+
+def ext(nxt, body):
+    """An IPv6 extension header (hop-by-hop, destination options, routing): body padded to 8n+6 bytes."""
+    assert (len(body) + 2) % 8 == 0, len(body)
+    return struct.pack("!BB", nxt, (len(body) + 2) // 8 - 1) + body
+
+
+def udp(sport, dport, payload, length=None):
+    ln = length if length is not None else 8 + len(payload)
+    return struct.pack("!HHHH", sport, dport, ln, 0) + payload
+
+
+def tcp(sport, dport, seq=1000, ack=0, flags=0x02, window=8192, options=b"", payload=b"", doff=None, res=0):
+    d = doff if doff is not None else 5 + len(options) // 4
+    return struct.pack("!HHIIBBHHH", sport, dport, seq, ack, (d << 4) | (res << 1) | (flags >> 8), flags & 0xFF,
+                       window, 0, 0) + options + payload
+
+
+def arp(oper, spa=b"\x0a\0\0\x01", tpa=b"\x0a\0\0\x02", htype=1, ptype=0x0800, sha=MAC_A, tha=b"\0" * 6):
+    return struct.pack("!HHBBH", htype, ptype, len(sha), len(spa), oper) + sha + spa + tha + tpa
+
+
+def pad60(frame):
+    return frame + b"\0" * max(0, 60 - len(frame))
+
+
+def ethernet_frames():
+    """(frame bytes, captured length or None, note) for LINKTYPE_ETHERNET."""
+    data = b"hello"
+    f = []
+    add = lambda b, note, cap=None: f.append((b, cap, note))
+    # --- link layer ---
+    add(pad60(eth(0x0800, ipv4(17, udp(1234, 5678, data)))), "IPv4/UDP with Ethernet padding (padding is not payload)")
+    llc_snap = bytes([0xAA, 0xAA, 0x03, 0, 0, 0]) + struct.pack("!H", 0x0800) + ipv4(17, udp(1000, 2000, data))
+    add(pad60(MAC_B + MAC_A + struct.pack("!H", len(llc_snap)) + llc_snap), "802.3 + LLC/SNAP carrying IPv4/UDP")
+    llc_stp = bytes([0x42, 0x42, 0x03]) + b"\0" * 35
+    add(pad60(MAC_B + MAC_A + struct.pack("!H", len(llc_stp)) + llc_stp), "802.3 + LLC (STP SAPs), unknown to us: Raw")
+    llc_i = bytes([0xF0, 0xF0, 0x00, 0x02]) + b"\0" * 10
+    add(pad60(MAC_B + MAC_A + struct.pack("!H", len(llc_i)) + llc_i), "802.3 + LLC with an I-format (2-byte) control")
+    add(pad60(MAC_B + MAC_A + struct.pack("!H", 0x05FF) + b"\0" * 20), "type/length 0x05ff: neither a length nor an EtherType")
+    add(eth(0x8100, struct.pack("!HH", (5 << 13) | 100, 0x0800) + ipv4(6, tcp(80, 40000, flags=0x12))), "802.1Q tag, pcp 5, vid 100")
+    add(eth(0x88A8, struct.pack("!HH", 200, 0x8100) + struct.pack("!HH", 300, 0x0800) + ipv4(17, udp(53, 53, data))),
+        "QinQ: 802.1ad S-tag 200 then 802.1Q C-tag 300")
+    add(eth(0x8100, struct.pack("!HH", 10, 0x8100) + struct.pack("!HH", 20, 0x86DD) + ipv6(17, udp(1, 2, data))),
+        "two stacked 802.1Q tags (10, 20) then IPv6")
+    add(eth(0x9100, struct.pack("!HH", 7, 0x0800) + ipv4(17, udp(7, 7, data))), "old QinQ EtherType 0x9100")
+    vl = bytes([0xAA, 0xAA, 0x03, 0, 0, 0]) + struct.pack("!H", 0x0806) + arp(1)
+    add(pad60(eth(0x8100, struct.pack("!HH", 30, len(vl)) + vl)), "802.1Q tag followed by an 802.3 length and LLC/SNAP ARP")
+    add(eth(0x1234, b"\x01\x02\x03\x04"), "unknown EtherType: Raw")
+    # --- ARP ---
+    add(pad60(eth(0x0806, arp(1))), "ARP request")
+    add(pad60(eth(0x0806, arp(2))), "ARP reply")
+    add(pad60(eth(0x8035, arp(3))), "RARP request (reverse)")
+    add(pad60(eth(0x0806, arp(1, spa=b"\0" * 16, tpa=b"\0" * 16, ptype=0x86DD))), "ARP with 16-byte protocol addresses")
+    add(eth(0x0806, arp(1))[:14 + 20], "ARP cut inside the sender's protocol address", None)
+    # --- IPv4 ---
+    add(eth(0x0800, ipv4(17, udp(1, 2, data), options=b"\x01\x01\x01\x00")), "IPv4 options NOP NOP NOP EOL")
+    rr = bytes([7, 11, 4]) + b"\x0a\0\0\x01" + b"\0" * 4 + b"\x01"
+    add(eth(0x0800, ipv4(6, tcp(1, 2), options=rr)), "IPv4 record route + NOP")
+    ts = bytes([68, 12, 5, 0x01]) + struct.pack("!II", 1, 2)
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), options=ts)), "IPv4 timestamp option")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), options=bytes([148, 4, 0, 0]))), "IPv4 router alert option")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), options=bytes([130, 2, 0, 0]))), "IPv4 option with length 2 (no data) + padding")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), options=bytes([7, 1, 0, 0]))), "IPv4 option with length 1 (bogus)")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), options=bytes([7, 40, 0, 0]))), "IPv4 option longer than the options")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), total=0)), "IPv4 total length 0 (TSO)")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), total=12)), "IPv4 total length 12 < header length")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), total=200)), "IPv4 total length beyond the frame")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), ihl=4)), "IPv4 header length 16 (< 20)")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), version=5)), "IPv4 EtherType but version 5")
+    add(eth(0x0800, ipv4(6, tcp(1, 2), version=6)), "IPv4 EtherType but version 6")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), flags=0x1, frag=0)), "IPv4 first fragment (MF, offset 0): payload Raw")
+    add(eth(0x0800, ipv4(17, data * 4, flags=0x0, frag=100)), "IPv4 last fragment (offset 800): payload Raw")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data), flags=0x4)), "IPv4 reserved (evil) bit set")
+    add(eth(0x0800, ipv4(4, ipv4(17, udp(3, 4, data), src="192.168.0.1", dst="192.168.0.2"))), "IP in IP")
+    add(eth(0x0800, ipv4(41, ipv6(6, tcp(5, 6)))), "IPv6 in IPv4 (6in4)")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data)))[:14 + 10], "IPv4 cut after 10 bytes")
+    add(eth(0x0800, ipv4(250, data)), "IPv4 with an unknown protocol: Raw")
+    # --- UDP ---
+    add(eth(0x0800, ipv4(17, udp(9, 9, data, length=4))), "UDP length 4 (< 8)")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data, length=100))), "UDP length beyond the IP payload")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data, length=10))), "UDP length shorter than the IP payload")
+    add(eth(0x0800, ipv4(17, udp(9, 9, b""))), "UDP without data")
+    add(eth(0x0800, ipv4(17, udp(9, 9, data)))[:14 + 20 + 6], "UDP cut after 6 bytes")
+    # --- TCP ---
+    opts = struct.pack("!BBH", 2, 4, 1460) + bytes([1, 3, 3, 7, 4, 2]) + struct.pack("!BBII", 8, 10, 1, 0) + b"\0\0"
+    add(eth(0x0800, ipv4(6, tcp(40000, 443, options=opts))), "TCP SYN: MSS, NOP, WS, SACK_PERM, TS, EOL padding")
+    sack = bytes([1, 1]) + struct.pack("!BBIIII", 5, 18, 100, 200, 300, 400) + b"\0" * 2
+    add(eth(0x0800, ipv4(6, tcp(443, 40000, ack=5, flags=0x10, options=sack))), "TCP ACK with two SACK blocks")
+    add(eth(0x0800, ipv4(6, tcp(1, 2, options=bytes([2, 1, 0, 0])))), "TCP option with length 1 (bogus)")
+    add(eth(0x0800, ipv4(6, tcp(1, 2, options=bytes([2, 12, 0, 0])))), "TCP option longer than the options")
+    add(eth(0x0800, ipv4(6, tcp(1, 2, options=bytes([99, 4, 0, 0])))), "TCP unknown option kind 99")
+    add(eth(0x0800, ipv4(6, tcp(1, 2, doff=4))), "TCP data offset 4 (< 5)")
+    add(eth(0x0800, ipv4(6, tcp(1, 2, doff=15))), "TCP data offset 15 beyond the segment")
+    add(eth(0x0800, ipv4(6, tcp(1, 2, flags=0x1FF))), "TCP all nine flags")
+    add(eth(0x0800, ipv4(6, tcp(1, 2, flags=0x018, res=7))), "TCP reserved bits set")
+    add(eth(0x0800, ipv4(6, tcp(1, 2, flags=0x002, ack=0xDEADBEEF))), "TCP ack number without the ACK flag")
+    add(eth(0x0800, ipv4(6, tcp(1, 2, flags=0x018, payload=b"GET / HTTP/1.0\r\n\r\n"))), "TCP with payload to port 2")
+    add(eth(0x0800, ipv4(6, tcp(1, 2)))[:14 + 20 + 14], "TCP cut after 14 bytes")
+    # --- IPv6 ---
+    hbh = ext(6, bytes([5, 2, 0, 0]) + bytes([1, 0]))  # router alert + PadN(0)
+    add(eth(0x86DD, ipv6(0, hbh + tcp(1, 2))), "IPv6 hop-by-hop (router alert, PadN) then TCP")
+    dst = ext(17, bytes([0x1E, 4, 1, 2, 3, 4]))  # unknown option type 0x1e
+    add(eth(0x86DD, ipv6(60, dst + udp(1, 2, data))), "IPv6 destination options (unknown option) then UDP")
+    rt0 = struct.pack("!BBBB", 17, 2, 0, 1) + b"\0" * 4 + bytes(16)
+    add(eth(0x86DD, ipv6(43, rt0 + udp(3, 4, data))), "IPv6 routing type 0, one address")
+    srh = struct.pack("!BBBBBBH", 58, 4, 4, 1, 1, 0, 0) + bytes(16) + bytes(16)
+    add(eth(0x86DD, ipv6(43, srh + b"\x80\0\0\0\0\0\0\0")), "IPv6 segment routing header, two segments, then ICMPv6")
+    fr_atomic = struct.pack("!BBHI", 17, 0, 0, 0xABCDEF01)
+    add(eth(0x86DD, ipv6(44, fr_atomic + udp(5, 6, data))), "IPv6 atomic fragment (offset 0, M clear): dissected on")
+    fr_first = struct.pack("!BBHI", 17, 0, 1, 0x11)
+    add(eth(0x86DD, ipv6(44, fr_first + udp(5, 6, data * 4))), "IPv6 first fragment (M set): Raw")
+    fr_later = struct.pack("!BBHI", 17, 0, 185 << 3, 0x11)
+    add(eth(0x86DD, ipv6(44, fr_later + data * 4)), "IPv6 later fragment (offset 1480, last): Raw")
+    add(eth(0x86DD, ipv6(59, b"")), "IPv6 no next header")
+    add(eth(0x86DD, ipv6(0, ext(60, bytes([1, 4, 0, 0, 0, 0])) + ext(43, bytes([1, 4, 0, 0, 0, 0]))
+                         + struct.pack("!BBBB", 6, 0, 253, 0) + b"\0" * 4 + tcp(7, 8))),
+        "IPv6 hop-by-hop, destination options, routing type 253, TCP")
+    jumbo = ext(17, bytes([0xC2, 4]) + struct.pack("!I", 70000))
+    add(eth(0x86DD, ipv6(0, jumbo + udp(1, 2, data, length=0), plen=0)), "IPv6 jumbogram: payload length 0, jumbo option")
+    add(eth(0x86DD, ipv6(17, udp(1, 2, data), plen=200)), "IPv6 payload length beyond the frame")
+    add(eth(0x86DD, ipv6(17, udp(1, 2, data)))[:14 + 30], "IPv6 cut inside the source address")
+    add(eth(0x86DD, ipv6(4, ipv4(17, udp(3, 4, data)))), "IPv4 in IPv6")
+    add(eth(0x86DD, ipv6(41, ipv6(17, udp(3, 4, data), src="::ffff:10.0.0.1", dst="::"))), "IPv6 in IPv6, mapped and unspecified addresses")
+    add(eth(0x86DD, ipv6(0, ext(0, bytes(6)) + udp(1, 2, data))), "IPv6 two hop-by-hop headers (the second out of place)")
+    return f
+
+
+def sll(proto, payload, pkttype=0, hatype=1, addr=MAC_A):
+    return struct.pack("!HHH", pkttype, hatype, len(addr)) + (addr + b"\0" * 8)[:8] + struct.pack("!H", proto) + payload
+
+
+def sll2(proto, payload, pkttype=0, hatype=1, addr=MAC_A, ifindex=3):
+    return struct.pack("!HHIHBB", proto, 0, ifindex, hatype, pkttype, len(addr)) + (addr + b"\0" * 8)[:8] + payload
+
+
+def sll_frames():
+    data = b"hi"
+    f = []
+    add = lambda b, note: f.append((b, None, note))
+    add(sll(0x0800, ipv4(17, udp(1, 2, data))), "SLL unicast to us, IPv4/UDP")
+    add(sll(0x86DD, ipv6(6, tcp(3, 4)), pkttype=4), "SLL sent by us, IPv6/TCP")
+    add(sll(0x0806, arp(1), pkttype=1), "SLL broadcast ARP")
+    add(sll(0x0004, bytes([0x42, 0x42, 0x03]) + b"\0" * 35, pkttype=2), "SLL protocol 4: 802.2 LLC (STP)")
+    add(sll(0x8100, struct.pack("!HH", 42, 0x0800) + ipv4(17, udp(5, 6, data))), "SLL carrying an 802.1Q tag")
+    add(sll(0x0800, ipv4(17, udp(1, 2, data)), hatype=772, addr=b""), "SLL loopback (ARPHRD 772), no address")
+    add(sll(0x0800, ipv4(17, udp(1, 2, data)), addr=bytes(range(10))), "SLL with a 10-byte address (only 8 kept)")
+    add(sll(0x0800, b"")[:10], "SLL header cut")
+    return f
+
+
+def sll2_frames():
+    data = b"hi"
+    f = []
+    add = lambda b, note: f.append((b, None, note))
+    add(sll2(0x0800, ipv4(6, tcp(80, 1234, flags=0x12))), "SLL2 IPv4/TCP")
+    add(sll2(0x86DD, ipv6(17, udp(1, 2, data)), pkttype=4), "SLL2 sent by us, IPv6/UDP")
+    add(sll2(0x0806, arp(2), pkttype=1), "SLL2 ARP reply")
+    add(sll2(0x0004, bytes([0xAA, 0xAA, 0x03, 0, 0, 0, 0x08, 0x00]) + ipv4(17, udp(1, 2, data))), "SLL2 LLC/SNAP IPv4")
+    return f
+
+
+def null_frames(byteorder):
+    data = b"hi"
+    f = []
+    fam = lambda v: struct.pack(byteorder + "I", v)
+    add = lambda b, note: f.append((b, None, note))
+    add(fam(2) + ipv4(17, udp(1, 2, data)), "AF_INET")
+    add(fam(24) + ipv6(17, udp(1, 2, data)), "AF_INET6 (NetBSD/OpenBSD)")
+    add(fam(28) + ipv6(6, tcp(1, 2)), "AF_INET6 (FreeBSD)")
+    add(fam(30) + ipv6(6, tcp(1, 2)), "AF_INET6 (Darwin)")
+    add(fam(10) + ipv6(6, tcp(1, 2)), "AF_INET6 (Linux)")
+    add(struct.pack(">I" if byteorder == "<" else "<I", 2) + ipv4(17, udp(3, 4, data)), "AF_INET written in the other byte order")
+    add(fam(7) + b"\0" * 20, "AF_ISO: not dissected")
+    return f
+
+
+def raw_frames():
+    data = b"hi"
+    f = []
+    add = lambda b, note: f.append((b, None, note))
+    add(ipv4(17, udp(1, 2, data)), "raw IPv4/UDP")
+    add(ipv6(6, tcp(1, 2)), "raw IPv6/TCP")
+    add(bytes([0x50]) + b"\0" * 19, "raw, version 5")
+    add(ipv4(6, tcp(1, 2, payload=data)), "raw IPv4/TCP with data")
+    return f
+
+
+def write_pcap(path, linktype, frames, snaplen=65535):
+    with open(path, "wb") as out:
+        out.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, snaplen, linktype))
+        for i, (b, cap, _) in enumerate(frames):
+            orig = len(b)
+            data = b if cap is None else b[:cap]
+            out.write(struct.pack("<IIII", 1700000000 + i, i * 1000, len(data), orig))
+            out.write(data)
+
+
+def oracle(path):
+    cmd = ["tshark", "-2", "-r", path, "-o", "tcp.reassemble_out_of_order:TRUE", "-T", "fields", "-E", "header=y",
+           "-E", "separator=/t", "-E", "occurrence=f"]
+    for f in FIELDS:
+        cmd += ["-e", f]
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    if res.returncode != 0:
+        sys.exit("tshark failed on %s: %s" % (path, res.stderr))
+    with open(path + ".tshark.tsv", "w") as o:
+        o.write(res.stdout)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    captures = {
+        "crafted_ethernet.pcap": (1, ethernet_frames()),
+        "crafted_sll.pcap": (113, sll_frames()),
+        "crafted_sll2.pcap": (276, sll2_frames()),
+        "crafted_null_le.pcap": (0, null_frames("<")),
+        "crafted_null_be.pcap": (0, null_frames(">")),
+        "crafted_loop.pcap": (108, null_frames(">")[:5]),
+        "crafted_raw101.pcap": (101, raw_frames()),
+        "crafted_raw12.pcap": (12, raw_frames()),
+        "crafted_raw14.pcap": (14, raw_frames()),
+        "crafted_ipv4_228.pcap": (228, raw_frames()[:1] + raw_frames()[3:]),
+        "crafted_ipv6_229.pcap": (229, raw_frames()[1:2]),
+    }
+    with open(os.path.join(OUT, "FRAMES.tsv"), "w") as notes:
+        notes.write("capture\tframe\twhat it exercises\n")
+        for name, (lt, frames) in captures.items():
+            p = os.path.join(OUT, name)
+            write_pcap(p, lt, frames)
+            oracle(p)
+            for i, (_, _, note) in enumerate(frames):
+                notes.write("%s\t%d\t%s\n" % (name, i + 1, note))
+    version = subprocess.run(["tshark", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    print("wrote", ", ".join(captures), "with oracles from", version)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+package io.pcapkit.cli;
+
+import java.io.PrintStream;
+
+/**
+ * A one-line progress report on stderr for long runs: shown only when a person is watching (a
+ * console), after {@link #DELAY_NANOS}, redrawn at most every {@link #PERIOD_NANOS}.
+ */
+final class Progress {
+    /** Short runs print nothing: the line would only flicker. */
+    static final long DELAY_NANOS = 1_000_000_000L;
+    static final long PERIOD_NANOS = 250_000_000L;
+
+    private final PrintStream err;
+    private final long total;
+    private final long started = System.nanoTime();
+    private long lastDraw;
+    private boolean drawn;
+
+    /** @param total the input's size in bytes, or -1 when unknown (compressed, standard input) */
+    Progress(PrintStream err, long total) {
+        this.err = err;
+        this.total = total;
+    }
+
+    void update(long frames, long position) {
+        long now = System.nanoTime();
+        if (now - started < DELAY_NANOS || now - lastDraw < PERIOD_NANOS) return;
+        lastDraw = now;
+        double secs = (now - started) / 1e9;
+        String rate = String.format("%,.0f frames/s", frames / secs);
+        if (total > 0) {
+            int pct = (int) Math.min(100, position * 100 / total);
+            int width = 30;
+            int fill = pct * width / 100;
+            err.print("\r[" + "#".repeat(fill) + " ".repeat(width - fill) + "] " + pct + "%  " + String.format("%,d", frames) + " frames  " + rate + "   ");
+        } else {
+            err.print("\r" + String.format("%,d", frames) + " frames  " + rate + "   ");
+        }
+        err.flush();
+        drawn = true;
+    }
+
+    void done() {
+        if (drawn) {
+            err.print("\r" + " ".repeat(80) + "\r");
+            err.flush();
+        }
+    }
+}
