@@ -63,7 +63,7 @@ class PlistDumperTest {
         assertEquals("198.51.100.2", ip.objectForKey("dst").toJavaObject());
         NSArray options = (NSArray) dict(ip, "tcp").objectForKey("options");
         assertEquals(1460, ((NSNumber) ((NSDictionary) options.objectAtIndex(0)).objectForKey("mss")).intValue());
-        NSDictionary bad = dict(root, "Frame 15", "ethernet", "malformed");
+        NSDictionary bad = dict(root, "Frame 15", "ethernet", "ipv4", "malformed");
         assertEquals("hdr_len", bad.objectForKey("field").toJavaObject());
         assertEquals(14, ((NSNumber) bad.objectForKey("offset")).intValue());
     }
