@@ -81,7 +81,45 @@ class CaptureWriterTest {
             assertEquals(a.origLen, b.origLen, at);
             assertEquals(a.linkType, b.linkType, at);
             assertEquals(a.instant(), b.instant(), at + ": timestamp to the nanosecond");
-            assertEquals(9, b.time.digits, at);
+            // nanoseconds, unless the time lies past 2554 (then the input's own resolution)
+            boolean fitsNs = a.time.seconds < 18_446_744_073L;
+            assertEquals(fitsNs ? 9 : a.time.digits, b.time.digits, at);
+        }
+    }
+
+    @Test
+    void pcapngKeepsTimesPast2554AtTheirOwnResolutionAndReportsTimesBefore1970() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        Dumper d = Dumpers.create("pcapng", b, null);
+        PacketRecord r = new PacketRecord();
+        r.buffer = ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5});
+        r.capLen = 5;
+        r.origLen = 5;
+        r.linkType = 1;
+        long[][] times = {{1_700_000_000L, 123_456, 6}, {40_000_000_000L, 654_321, 6} /* year 3237 */, {-5, 250_000, 6}};
+        for (long[] t : times) {
+            r.number++;
+            r.time.set(t[0], t[1], (int) t[2]);
+            d.beginFrame(r);
+            d.endFrame(null);
+        }
+        String summary = d.summary();
+        d.close();
+        assertTrue(summary != null && summary.startsWith("1 frame(s) not written"), summary);
+        try (CaptureReader in = CaptureInput.open(new java.io.ByteArrayInputStream(b.toByteArray()), "out")) {
+            PacketRecord a = new PacketRecord();
+            assertTrue(in.next(a));
+            assertEquals(1_700_000_000L, a.time.seconds);
+            assertEquals(123_456_000L, a.time.fraction);
+            assertEquals(9, a.time.digits);
+            assertTrue(in.next(a));
+            assertEquals(40_000_000_000L, a.time.seconds, "kept exactly, at microseconds");
+            assertEquals(654_321L, a.time.fraction);
+            assertEquals(6, a.time.digits);
+            assertEquals(1, a.interfaceId);
+            assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, a.bytes());
+            assertFalse(in.next(a));
+            assertTrue(in.problems().isEmpty(), in.problems().toString());
         }
     }
 
