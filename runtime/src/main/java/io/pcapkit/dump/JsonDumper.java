@@ -33,13 +33,14 @@ final class JsonDumper extends RecordDumper {
     private final JsonGenerator g;
     private final boolean ndjson;
     private final SerializedString[] names = new SerializedString[KEY_COUNT];
-    /** Slots per field in the enumerated-value cache (a power of two). */
-    private static final int ENUM_SLOTS = 16;
+    /** Slots per field in the enumerated-value cache: 64, a Fibonacci hash of the value picks one. */
+    private static final int ENUM_SLOT_BITS = 6;
+    private static final int ENUM_SLOTS = 1 << ENUM_SLOT_BITS;
     private final SerializedString[][] enumTexts = new SerializedString[KEY_COUNT][];
     private final long[][] enumValues = new long[KEY_COUNT][];
     private final String[][] enumNames = new String[KEY_COUNT][];
-    private SerializedString chain;
-    private int chainSerial;
+    private final SerializedString[] chains = new SerializedString[64];
+    private final int[] chainSerials = new int[64];
 
     JsonDumper(OutputStream out, DumpOptions options, boolean ndjson) throws IOException {
         super(options);
@@ -164,9 +165,9 @@ final class JsonDumper extends RecordDumper {
             enumValues[k] = new long[ENUM_SLOTS];
             enumNames[k] = new String[ENUM_SLOTS];
         }
-        int slot = (int) (value ^ (value >>> 7)) & (ENUM_SLOTS - 1);
+        int slot = (int) ((value * 0x9E3779B97F4A7C15L) >>> (64 - ENUM_SLOT_BITS));
         SerializedString t = texts[slot];
-        if (t != null && enumValues[k][slot] == value && enumNames[k][slot] == name) return t;
+        if (t != null && enumValues[k][slot] == value && name.equals(enumNames[k][slot])) return t;
         t = new SerializedString("{\"value\":" + value + ",\"name\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + "\"}");
         texts[slot] = t;
         enumValues[k][slot] = value;
@@ -175,13 +176,14 @@ final class JsonDumper extends RecordDumper {
     }
 
     @Override
-    protected void writeChain(int k, char[] c, int off, int len, int serial) throws IOException {
-        if (chain == null || serial != chainSerial) {
-            chain = new SerializedString(new String(c, off, len));
-            chainSerial = serial;
+    protected void writeChain(int k, char[] c, int off, int len, int slot, int serial) throws IOException {
+        SerializedString t = chains[slot];
+        if (t == null || chainSerials[slot] != serial) {
+            chains[slot] = t = new SerializedString(new String(c, off, len));
+            chainSerials[slot] = serial;
         }
         key(k);
-        g.writeString(chain);
+        g.writeString(t);
     }
 
     @Override

@@ -98,14 +98,15 @@ abstract class RecordDumper implements Dumper {
     private final int[] offStamp = new int[FIELDS];
     private int layerSerial;
 
-    // the last chain string
-    private int[] chainIds = new int[16];
-    private int chainCount = -1;
-    private int chainRaw;
-    private int chainBad;
-    private char[] chainText = new char[64];
-    private int chainLen;
-    private int chainSerial;
+    // chain strings by the protocols they name: a direct-mapped table, since most captures use
+    // a handful of chains and consecutive frames often alternate between them
+    private static final int CHAIN_SLOTS = 64;
+    private final int[][] chainIds = new int[CHAIN_SLOTS][];
+    private final int[] chainCount = new int[CHAIN_SLOTS];
+    private final char[][] chainText = new char[CHAIN_SLOTS][];
+    private final int[] chainLen = new int[CHAIN_SLOTS];
+    private final int[] chainSerial = new int[CHAIN_SLOTS];
+    private int chainSerials;
 
     /** Scratch text: formatted values land here, then in {@link #chars}. */
     protected final StringBuilder text = new StringBuilder(64);
@@ -163,10 +164,11 @@ abstract class RecordDumper implements Dumper {
     protected abstract void writeTime(int key, char[] c, int off, int len) throws IOException;
 
     /**
-     * {@code protocols}: the chain string; {@code serial} changes exactly when the text does, so a
-     * format may keep its encoded form.
+     * {@code protocols}: the chain string. It comes from slot {@code slot} (0-63) of a table, with a
+     * {@code serial} that changes exactly when the slot's text does, so a format may keep its
+     * encoded form per slot.
      */
-    protected void writeChain(int key, char[] c, int off, int len, int serial) throws IOException {
+    protected void writeChain(int key, char[] c, int off, int len, int slot, int serial) throws IOException {
         writeChars(key, c, off, len);
     }
 
@@ -366,15 +368,8 @@ abstract class RecordDumper implements Dumper {
                 layers--;
             }
             if (chain != null) {
-                if (!sameChain(chain)) {
-                    text.setLength(0);
-                    chain.appendTo(text);
-                    chainLen = text.length();
-                    if (chainText.length < chainLen) chainText = new char[chainLen * 2];
-                    text.getChars(0, chainLen, chainText, 0);
-                    chainSerial++;
-                }
-                writeChain(K_PROTOCOLS, chainText, 0, chainLen, chainSerial);
+                int slot = chainSlot(chain);
+                writeChain(K_PROTOCOLS, chainText[slot], 0, chainLen[slot], slot, chainSerial[slot]);
             }
             closeRecord();
             recordOpen = false;
@@ -384,22 +379,32 @@ abstract class RecordDumper implements Dumper {
     }
 
     /**
-     * Whether {@code c} names the same protocols as the chain whose text is cached (remembering
-     * it if not): most frames of a capture share a handful of chains, so their text is built once.
+     * The table slot holding {@code c}'s text, filled (and given a new serial) when the slot held
+     * another chain. The key is the protocol ids plus the raw or malformed ending.
      */
-    private boolean sameChain(Chain c) {
+    private int chainSlot(Chain c) {
         int n = c.size();
-        int raw = c.hasRaw() ? 1 : 0;
-        int bad = c.isMalformed() ? c.malformedProtocol().id : -1;
-        boolean same = n == chainCount && raw == chainRaw && bad == chainBad;
-        for (int i = 0; same && i < n; i++) same = chainIds[i] == c.protocolId(i);
-        if (same) return true;
-        if (chainIds.length < n) chainIds = new int[n * 2];
-        for (int i = 0; i < n; i++) chainIds[i] = c.protocolId(i);
-        chainCount = n;
-        chainRaw = raw;
-        chainBad = bad;
-        return false;
+        int tail = c.isMalformed() ? -2 - c.malformedProtocol().id : c.hasRaw() ? -1 : 0;
+        int h = tail;
+        for (int i = 0; i < n; i++) h = h * 31 + c.protocolId(i);
+        int slot = (h * 0x9E3779B9) >>> 26; // 64 slots
+        int[] ids = chainIds[slot];
+        boolean same = ids != null && chainCount[slot] == n + 1 && ids[n] == tail;
+        for (int i = 0; same && i < n; i++) same = ids[i] == c.protocolId(i);
+        if (same) return slot;
+        if (ids == null || ids.length < n + 1) chainIds[slot] = ids = new int[Math.max(16, n + 1)];
+        for (int i = 0; i < n; i++) ids[i] = c.protocolId(i);
+        ids[n] = tail;
+        chainCount[slot] = n + 1;
+        text.setLength(0);
+        c.appendTo(text);
+        int len = text.length();
+        char[] t = chainText[slot];
+        if (t == null || t.length < len) chainText[slot] = t = new char[Math.max(64, len)];
+        text.getChars(0, len, t, 0);
+        chainLen[slot] = len;
+        chainSerial[slot] = ++chainSerials;
+        return slot;
     }
 
     /** Closes the containers the current layer left open. */

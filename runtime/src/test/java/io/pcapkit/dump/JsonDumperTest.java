@@ -206,6 +206,41 @@ class JsonDumperTest {
     }
 
     @Test
+    void cachedEnumTextsAndChainStringsStayRightWhenValuesAlternate() throws IOException {
+        // far more values than cache slots, in an order that revisits them: every frame must still
+        // carry its own value, name and chain (the NDJSON caches are keyed, never trusted blindly)
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        String[] names = {"alpha", "beta", null, "gamma \"quoted\""};
+        try (Dumper d = Dumpers.create("ndjson", b, new DumpOptions())) {
+            PacketRecord r = new PacketRecord();
+            r.buffer = ByteBuffer.wrap(new byte[64]);
+            r.capLen = 64;
+            for (int i = 0; i < 3000; i++) {
+                r.number = i + 1;
+                d.beginFrame(r);
+                d.beginLayer(Protocols.get(Protocols.P_IPV4), 0);
+                long v = (i * 7919L) % 1000;
+                d.enumerated(Ipv4Fields.PROTOCOL, v, names[(int) (v % names.length)], 9, 1);
+                d.endFrame(null);
+            }
+        }
+        String[] lines = b.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(3000, lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            long v = (i * 7919L) % 1000;
+            String name = names[(int) (v % names.length)];
+            assertEquals(Map.of("value", v, "name", name == null ? "Unassigned" : name), at(Fixtures.json(lines[i]), "ipv4", "proto"), "frame " + (i + 1));
+        }
+        // chains that alternate frame by frame (the crafted capture has ten different ones)
+        String[] nd = new String(Fixtures.dump(Fixtures.testdata("mixed-linktypes.pcapng"), "ndjson"), StandardCharsets.UTF_8).split("\n");
+        List<PacketRecord> frames = Fixtures.records(Fixtures.testdata("mixed-linktypes.pcapng"));
+        io.pcapkit.dissect.Dissector dis = new io.pcapkit.dissect.Dissector();
+        for (int i = 0; i < nd.length; i++) {
+            assertEquals(dis.dissect(frames.get(i), null).toString(), at(Fixtures.json(nd[i]), "protocols"), "frame " + (i + 1));
+        }
+    }
+
+    @Test
     void unknownFormatNamesTheFormats() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Dumpers.create("yaml", new ByteArrayOutputStream(), new DumpOptions()));
