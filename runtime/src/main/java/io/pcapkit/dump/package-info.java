@@ -20,12 +20,12 @@
  * The text formats share {@code RecordDumper}, which allocates nothing per frame: time and address
  * text is formatted into a reused {@code char[]}, the chain string is rebuilt only when the chain
  * changes, and each format caches its encoded key names by field id. NDJSON also writes an
- * enumerated value's object as pre-encoded text. What remains is jackson's own cost per token.
- * Measured on the 2-core development machine (CPU time per frame, 1 M synthetic
- * Ethernet/IPv4/TCP frames with the timestamps option, a throwaway main, not a test): reading and
- * dissecting about 165 ns; building the record about 250-550 ns more; NDJSON about 1.4-1.8 µs in
- * all (0.55-0.70 M frames/s, about 130 jackson calls per frame at 7-8 ns each); pretty-printed
- * JSON about 4 µs. The NDJSON target of 1.5 M frames/s is not reached with this record through
- * jackson.
+ * enumerated value's object as pre-encoded text (NDJSON allocates about 1 byte per frame, the
+ * reader's). What remains is jackson's own cost per token: about 130 generator calls for an
+ * Ethernet/IPv4/TCP record with options, 7-8 ns each on the 2-core development machine. Measured
+ * there: {@code bench/run-jmh.sh 'ExtractBench.ndjson'} 1.7 µs per frame (about 0.6 M frames/s,
+ * against 0.2 µs for the visitor path over the same synthetic mix); pretty-printed JSON about
+ * 4 µs, tree about 4 µs, plist about 5 µs. The NDJSON target of 1.5 M frames/s is not reached
+ * with this record through jackson.
  */
 package io.pcapkit.dump;
