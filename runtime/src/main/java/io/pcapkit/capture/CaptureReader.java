@@ -33,6 +33,19 @@ public interface CaptureReader extends AutoCloseable {
     /** Link type of interface {@code id} (pcap: the file's), or -1 if unknown. */
     long linkType(int interfaceId);
 
+    /** Snap length of interface {@code id} (pcap: the file's), or -1 if unknown. */
+    default long snaplen(int interfaceId) {
+        return -1;
+    }
+
+    /**
+     * The classic pcap global header exactly as read (a copy of its 24 bytes), so that a writer can
+     * reproduce the file byte for byte; null for other containers.
+     */
+    default byte[] rawHeader() {
+        return null;
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -89,6 +89,16 @@ final class PcapReader implements CaptureReader {
     }
 
     @Override
+    public long snaplen(int interfaceId) {
+        return snaplen;
+    }
+
+    @Override
+    public byte[] rawHeader() {
+        return headerBytes.array().clone();
+    }
+
+    @Override
     public boolean next(PacketRecord r) throws IOException {
         while (!done) {
             int i = src.ensure(pos, RECORD);

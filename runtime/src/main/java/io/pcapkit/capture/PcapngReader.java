@@ -90,6 +90,11 @@ final class PcapngReader implements CaptureReader {
         return interfaceId >= 0 && interfaceId < ifaces.size() ? ifaces.get(interfaceId).linkType : -1;
     }
 
+    @Override
+    public long snaplen(int interfaceId) {
+        return interfaceId >= 0 && interfaceId < ifaces.size() ? ifaces.get(interfaceId).snaplen : -1;
+    }
+
     /** Reads the Section Header Block at {@link #pos}; false (with a problem) when it is not one. */
     private boolean readSectionHeader() throws IOException {
         int i = src.ensure(pos, MIN_BLOCK);

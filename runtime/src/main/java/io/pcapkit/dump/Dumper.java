@@ -20,6 +20,14 @@ public interface Dumper extends FrameSink, Closeable {
         return true;
     }
 
+    /**
+     * What the reader of the output should know once the run is over (frames a format could not
+     * hold, say), or null when there is nothing to tell. Also logged when the dumper closes.
+     */
+    default String summary() {
+        return null;
+    }
+
     /** Finishes the output (closing brackets, trailers) and closes it. */
     @Override
     void close() throws IOException;

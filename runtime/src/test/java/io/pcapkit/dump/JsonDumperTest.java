@@ -1,0 +1,259 @@
+package io.pcapkit.dump;
+
+import static io.pcapkit.dump.Fixtures.at;
+import static io.pcapkit.dump.Fixtures.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pcapkit.capture.PacketRecord;
+import io.pcapkit.dissect.Chain;
+import io.pcapkit.dissect.ErrorKind;
+import io.pcapkit.gen.Ipv4Fields;
+import io.pcapkit.gen.Protocols;
+import io.pcapkit.gen.TcpFields;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** JSON and NDJSON read back with jackson: the record's shape, keys, values and order. */
+class JsonDumperTest {
+    private static Map<String, Object> jsonOf(String capture, DumpOptions o) throws IOException {
+        return map(Fixtures.json(Fixtures.dump(Fixtures.testdata(capture), "json", o)));
+    }
+
+    @Test
+    void oneObjectWithGlobalHeaderThenEveryFrameInOrder() throws IOException {
+        Map<String, Object> doc = jsonOf("crafted-mix.pcap", new DumpOptions());
+        List<String> keys = new ArrayList<>(doc.keySet());
+        assertEquals(17, keys.size());
+        assertEquals("Global Header", keys.get(0));
+        for (int i = 1; i <= 16; i++) assertEquals("Frame " + i, keys.get(i));
+        Map<String, Object> h = map(doc.get("Global Header"));
+        assertEquals(0xa1b2c3d4L, h.get("magic"));
+        assertEquals(65535L, h.get("snaplen"));
+        assertEquals(Map.of("value", 1L, "name", "ETHERNET"), h.get("network"));
+    }
+
+    @Test
+    void frameRecordShape() throws IOException {
+        Map<String, Object> f = map(jsonOf("crafted-mix.pcap", new DumpOptions()).get("Frame 1"));
+        assertEquals(List.of("number", "time", "time_epoch", "cap_len", "len", "ethernet", "protocols"), new ArrayList<>(f.keySet()));
+        assertEquals(1L, f.get("number"));
+        assertEquals("2023-11-14T22:13:20.123456Z", f.get("time"));
+        // a JSON number with exactly the capture's six digits, not a double's rendering
+        assertEquals(new BigDecimal("1700000000.123456"), f.get("time_epoch"));
+        assertEquals(74L, f.get("cap_len"));
+        assertEquals(74L, f.get("len"));
+        assertEquals("Ethernet:IPv4:TCP", f.get("protocols"));
+        // each layer under the one before it
+        Map<String, Object> eth = map(f.get("ethernet"));
+        assertEquals("02:00:00:00:00:0b", eth.get("dst"));
+        assertEquals(Map.of("value", 0x0800L, "name", "IPv4"), eth.get("type"));
+        Map<String, Object> ip = map(eth.get("ipv4"));
+        assertEquals(Map.of("value", 6L, "name", "TCP"), ip.get("proto"));
+        assertEquals("192.0.2.1", ip.get("src"));
+        assertEquals(true, at(ip, "flags", "df"));
+        assertInstanceOf(Long.class, ip.get("checksum"), "a HEX-format number stays a JSON number");
+        assertEquals(0x1001L, ip.get("id"));
+        Map<String, Object> tcp = map(ip.get("tcp"));
+        assertEquals(49152L, tcp.get("srcport"));
+        assertEquals(true, at(tcp, "flags", "syn"));
+        @SuppressWarnings("unchecked")
+        List<Object> options = (List<Object>) tcp.get("options");
+        assertEquals(Map.of("value", 2L, "name", "MSS"), map(options.get(0)).get("kind"));
+        assertEquals(1460L, map(options.get(0)).get("mss"));
+        assertFalse(f.containsKey("interface"), "classic pcap has no interface");
+        assertFalse(f.containsKey("packet"), "bytes only with --bytes");
+    }
+
+    @Test
+    void vlanStackArpIpv6ExtensionHeadersAndLlc() throws IOException {
+        Map<String, Object> doc = jsonOf("crafted-mix.pcap", new DumpOptions());
+        assertEquals(200L, at(doc, "Frame 4", "ethernet", "802.1ad", "tci", "vid"));
+        assertEquals(300L, at(doc, "Frame 4", "ethernet", "802.1ad", "802.1q", "tci", "vid"));
+        assertEquals("192.0.2.254", at(doc, "Frame 5", "ethernet", "arp", "tpa"));
+        assertEquals("Ethernet:RARP", at(doc, "Frame 6", "protocols"));
+        assertEquals(0xabcdL, at(doc, "Frame 8", "ethernet", "ipv6", "hopopt", "route", "frag", "id"));
+        assertEquals(4001L, at(doc, "Frame 8", "ethernet", "ipv6", "hopopt", "route", "frag", "opts", "udp", "dstport"));
+        assertEquals("2001:db8:0:1::2", at(doc, "Frame 8", "ethernet", "ipv6", "dst"));
+        assertEquals(2048L, at(doc, "Frame 11", "ethernet", "llc", "snap", "pid"));
+        @SuppressWarnings("unchecked")
+        List<Object> rr = (List<Object>) at(((List<?>) at(doc, "Frame 7", "ethernet", "ipv4", "options")).get(0), "addresses");
+        assertEquals(List.of("192.0.2.10", "0.0.0.0"), rr, "IPv4-format list elements are dotted strings");
+    }
+
+    @Test
+    void malformedRawAndCutFrames() throws IOException {
+        Map<String, Object> doc = jsonOf("crafted-mix.pcap", new DumpOptions());
+        // the failing layer shows the fields read before the bad one, then the malformed node
+        Map<String, Object> ip = map(at(doc, "Frame 15", "ethernet", "ipv4"));
+        assertEquals(List.of("version", "hdr_len", "malformed"), new ArrayList<>(ip.keySet()));
+        Map<String, Object> bad = map(ip.get("malformed"));
+        assertEquals(List.of("protocol", "field", "offset", "reason"), new ArrayList<>(bad.keySet()));
+        assertEquals("IPv4", bad.get("protocol"));
+        assertEquals("hdr_len", bad.get("field"));
+        assertEquals(14L, bad.get("offset"));
+        assertTrue(((String) bad.get("reason")).contains("3"), bad.get("reason").toString());
+        assertEquals(Map.of("len", 20L), at(doc, "Frame 16", "ethernet", "raw"));
+        assertEquals(96L, at(doc, "Frame 14", "cap_len"));
+        assertEquals(954L, at(doc, "Frame 14", "len"));
+        assertEquals(800L, at(doc, "Frame 13", "ethernet", "ipv4", "frag_offset"));
+        assertEquals("Ethernet:IPv4:Raw", at(doc, "Frame 13", "protocols"), "a fragment's payload stays raw");
+    }
+
+    @Test
+    void bytesAndOffsets() throws IOException {
+        Map<String, Object> doc = jsonOf("crafted-mix.pcap", new DumpOptions().bytes(true).offsets(true));
+        Map<String, Object> f = map(doc.get("Frame 16"));
+        byte[] frame = Fixtures.records(Fixtures.testdata("crafted-mix.pcap")).get(15).bytes();
+        assertEquals(java.util.HexFormat.of().formatHex(frame), f.get("packet"));
+        assertEquals(List.of("number", "time", "time_epoch", "cap_len", "len", "packet", "ethernet", "protocols"), new ArrayList<>(f.keySet()));
+        assertEquals(java.util.HexFormat.of().formatHex(frame, 14, 34), at(f, "ethernet", "raw", "data"));
+        Map<String, Object> ip = map(at(doc, "Frame 1", "ethernet", "ipv4"));
+        Map<String, Object> off = map(ip.get("_offsets"));
+        assertEquals(List.of(26L, 4L), off.get("src"));
+        assertEquals(List.of(23L, 1L), off.get("proto"));
+        assertEquals(List.of(20L, 1L), off.get("flags.df"));
+        assertEquals(List.of(6L, 6L), at(doc, "Frame 1", "ethernet", "_offsets", "src"));
+        List<String> keys = new ArrayList<>(ip.keySet());
+        assertEquals(keys.indexOf("tcp") - 1, keys.indexOf("_offsets"), "_offsets after the fields, before the nested layer");
+        assertFalse(off.keySet().stream().anyMatch(k -> k.startsWith("options")), "no offsets for list elements: " + off.keySet());
+        // offsets are from the frame start: the TCP source port follows a 14 + 20 byte header
+        assertEquals(List.of(34L, 2L), at(ip, "tcp", "_offsets", "srcport"));
+    }
+
+    @Test
+    void pcapngHeaderAndInterface() throws IOException {
+        Map<String, Object> doc = jsonOf("crafted-mix.pcapng", new DumpOptions());
+        Map<String, Object> h = map(doc.get("Global Header"));
+        assertEquals(List.of("section", "interfaces"), new ArrayList<>(h.keySet()));
+        assertEquals(0x1a2b3c4dL, at(h, "section", "byte_order_magic"));
+        List<?> ifaces = (List<?>) h.get("interfaces");
+        assertEquals(1, ifaces.size());
+        assertEquals(Map.of("value", 1L, "name", "ETHERNET"), map(ifaces.get(0)).get("linktype"));
+        assertEquals(0L, at(doc, "Frame 3", "interface"));
+        assertEquals("Ethernet:802.1Q:IPv4:UDP:Raw", at(doc, "Frame 3", "protocols"));
+    }
+
+    @Test
+    void nanosecondTimesKeepNineDigits() throws IOException {
+        byte[] out = Fixtures.dump(Fixtures.testdata("crafted-mix-nsec.pcap"), "ndjson");
+        Map<String, Object> f = map(Fixtures.json(new String(out, StandardCharsets.UTF_8).split("\n")[1]));
+        assertEquals("2023-11-14T22:13:20.124457000Z", f.get("time"));
+        assertEquals(new BigDecimal("1700000000.124457000"), f.get("time_epoch"));
+        assertTrue(new String(out, StandardCharsets.UTF_8).contains("\"time_epoch\":1700000000.124457000,"));
+    }
+
+    @Test
+    void ndjsonIsOneFrameObjectPerLine() throws IOException {
+        byte[] out = Fixtures.dump(Fixtures.testdata("crafted-mix.pcap"), "ndjson");
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("}\n"));
+        String[] lines = text.split("\n");
+        assertEquals(16, lines.length);
+        Map<String, Object> doc = jsonOf("crafted-mix.pcap", new DumpOptions());
+        for (int i = 0; i < lines.length; i++) {
+            Map<String, Object> f = map(Fixtures.json(lines[i]));
+            assertEquals(i + 1L, f.get("number"));
+            assertFalse(f.containsKey("Global Header"));
+            // the same record as in the JSON document, whatever the layout
+            assertEquals(doc.get("Frame " + (i + 1)), f, "frame " + (i + 1));
+        }
+    }
+
+    @Test
+    void enumeratedWithoutNameIsUnassignedAndUnbalancedCallsStayWellFormed() throws IOException {
+        for (String format : List.of("json", "ndjson")) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (Dumper d = Dumpers.create(format, b, new DumpOptions())) {
+                PacketRecord r = new PacketRecord();
+                r.buffer = ByteBuffer.wrap(new byte[64]);
+                r.capLen = 64;
+                r.origLen = 64;
+                r.number = 1;
+                r.time.set(1, 5, 1);
+                d.beginFrame(r);
+                d.beginLayer(Protocols.get(Protocols.P_IPV4), 0);
+                d.enumerated(Ipv4Fields.PROTOCOL, 254, null, 9, 1);
+                // a layer cut inside a list inside an item: the sink never sees the ends
+                d.beginList(TcpFields.OPTIONS__ENTRIES);
+                d.beginItem(TcpFields.OPTIONS__ENTRIES);
+                d.number(TcpFields.OPTION__LENGTH, 4, 20, 1);
+                d.malformed(Protocols.get(Protocols.P_TCP), null, 21, ErrorKind.TRUNCATED, "cut");
+                d.endFrame(new Chain());
+            }
+            String text = b.toString(StandardCharsets.UTF_8);
+            Map<String, Object> f = map(format.equals("json") ? at(Fixtures.json(text), "Frame 1") : Fixtures.json(text));
+            assertEquals(new BigDecimal("1.5"), f.get("time_epoch"));
+            assertEquals("1970-01-01T00:00:01.5Z", f.get("time"));
+            Map<String, Object> ip = map(f.get("ipv4"));
+            assertEquals(Map.of("value", 254L, "name", "Unassigned"), ip.get("proto"));
+            Map<String, Object> bad = map(ip.get("malformed"));
+            assertNull(bad.get("field"));
+            assertTrue(bad.containsKey("field"), "field is null, not absent");
+            assertEquals(List.of(Map.of("length", 4L)), ip.get("options"));
+        }
+    }
+
+    @Test
+    void cachedEnumTextsAndChainStringsStayRightWhenValuesAlternate() throws IOException {
+        // far more values than cache slots, in an order that revisits them: every frame must still
+        // carry its own value, name and chain (the NDJSON caches are keyed, never trusted blindly)
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        String[] names = {"alpha", "beta", null, "gamma \"quoted\""};
+        try (Dumper d = Dumpers.create("ndjson", b, new DumpOptions())) {
+            PacketRecord r = new PacketRecord();
+            r.buffer = ByteBuffer.wrap(new byte[64]);
+            r.capLen = 64;
+            for (int i = 0; i < 3000; i++) {
+                r.number = i + 1;
+                d.beginFrame(r);
+                d.beginLayer(Protocols.get(Protocols.P_IPV4), 0);
+                long v = (i * 7919L) % 1000;
+                d.enumerated(Ipv4Fields.PROTOCOL, v, names[(int) (v % names.length)], 9, 1);
+                d.endFrame(null);
+            }
+        }
+        String[] lines = b.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(3000, lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            long v = (i * 7919L) % 1000;
+            String name = names[(int) (v % names.length)];
+            assertEquals(Map.of("value", v, "name", name == null ? "Unassigned" : name), at(Fixtures.json(lines[i]), "ipv4", "proto"), "frame " + (i + 1));
+        }
+        // chains that alternate frame by frame (the crafted capture has ten different ones)
+        String[] nd = new String(Fixtures.dump(Fixtures.testdata("mixed-linktypes.pcapng"), "ndjson"), StandardCharsets.UTF_8).split("\n");
+        List<PacketRecord> frames = Fixtures.records(Fixtures.testdata("mixed-linktypes.pcapng"));
+        io.pcapkit.dissect.Dissector dis = new io.pcapkit.dissect.Dissector();
+        for (int i = 0; i < nd.length; i++) {
+            assertEquals(dis.dissect(frames.get(i), null).toString(), at(Fixtures.json(nd[i]), "protocols"), "frame " + (i + 1));
+        }
+    }
+
+    @Test
+    void unknownFormatNamesTheFormats() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Dumpers.create("yaml", new ByteArrayOutputStream(), new DumpOptions()));
+        for (String f : Dumpers.FORMATS) assertTrue(e.getMessage().contains(f), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Dumpers.extension("xml"));
+        assertThrows(IllegalArgumentException.class, () -> Dumpers.isBinary(null));
+    }
+
+    @Test
+    void formatTable() {
+        assertEquals(List.of("json", "ndjson", "plist", "tree", "pcap", "pcapng"), Dumpers.FORMATS);
+        assertEquals(List.of("json", "json", "plist", "txt", "pcap", "pcapng"), Dumpers.FORMATS.stream().map(Dumpers::extension).toList());
+        assertEquals(List.of(false, false, false, false, true, true), Dumpers.FORMATS.stream().map(Dumpers::isBinary).toList());
+        assertEquals("json", Dumpers.extension("NDJSON"));
+    }
+}
