@@ -87,6 +87,12 @@ public final class ExtractOptions {
         return this;
     }
 
+    /** Write structured fields (option lists, nested types) as their bytes: each layer's fixed header only. */
+    public ExtractOptions shallow(boolean s) {
+        dump.shallow(s);
+        return this;
+    }
+
     /** Add per-layer field offsets to the output. */
     public ExtractOptions offsets(boolean o) {
         dump.offsets(o);

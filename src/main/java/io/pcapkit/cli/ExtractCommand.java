@@ -55,6 +55,9 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--bytes", description = "add the raw frame bytes (and undissected bytes) as hex")
     boolean bytes;
 
+    @Option(names = "--shallow", description = "write option lists and other nested structures as their bytes (hex)")
+    boolean shallow;
+
     @Option(names = {"-v", "--verbose"}, description = "print each frame's protocol chain on stderr")
     boolean verbose;
 
@@ -97,7 +100,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 o.protocol(protocol);
             }
             if (files && toStdout) return usage("--files needs -o FOLDER");
-            o.format(fmt).files(files).offsets(offsets).bytes(bytes).reference(reference);
+            o.format(fmt).files(files).offsets(offsets).bytes(bytes).shallow(shallow).reference(reference);
             if (verbose) o.verbose(err::println);
             OutputStream stdout = null;
             if (toStdout) {

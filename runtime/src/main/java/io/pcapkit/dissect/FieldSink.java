@@ -35,4 +35,13 @@ public interface FieldSink {
     void beginItem(Field f);
 
     void endItem(Field f);
+
+    /**
+     * Whether a structured field (a list, or a nested type such as a header's options) should be
+     * walked field by field. When false, the field arrives once through {@link #bytes} with its
+     * whole byte range: the shallow output, and the cheapest.
+     */
+    default boolean expand(Field f) {
+        return true;
+    }
 }

@@ -575,6 +575,11 @@ abstract class RecordDumper implements Dumper {
     }
 
     @Override
+    public final boolean expand(Field f) {
+        return !options.shallow;
+    }
+
+    @Override
     public final void beginItem(Field f) {
         int k = key(f);
         push(OBJECT);

@@ -345,7 +345,7 @@ public final class FastCodecEmitter {
                 .addParameter(ByteBuffer.class, "b")
                 .addParameter(TypeName.INT, "start")
                 .addParameter(TypeName.INT, "end")
-                .addParameter(FIELD_SINK, "s");
+                .addParameter(FIELD_SINK, "sink");
         if (!w.top) {
             m.addParameter(TypeName.INT, "io0").addParameter(self, "c").addParameter(TypeName.INT, "depth");
         }
@@ -402,9 +402,11 @@ public final class FastCodecEmitter {
             if (inst.json == null || inst.hide) continue;
             groupSteps(w, inst);
             JavaExpr.Code c = w.expr(inst.value, inst.where);
+            o.open("").line("final FieldSink s = sink");
             if (inst.ifExpr != null) o.open("if (" + w.boolExpr(inst.ifExpr, inst.where) + ")");
             emitScalar(w, inst, c.java(), c.bool(), "start", "0");
             if (inst.ifExpr != null) o.close();
+            o.close();
         }
         closeGroups(w);
         if (w.top) {
@@ -419,13 +421,13 @@ public final class FastCodecEmitter {
     private void groupSteps(W w, FieldDef f) {
         if (f.hide) return;
         Groups.Step step = w.groups.before(f.outputPath());
-        for (String gp : step.close()) w.out.line("if (s != null) s.endGroup(" + fieldsName + "." + plan.group(w.t, gp).constant() + ")");
-        for (String gp : step.open()) w.out.line("if (s != null) s.beginGroup(" + fieldsName + "." + plan.group(w.t, gp).constant() + ")");
+        for (String gp : step.close()) w.out.line("if (sink != null) sink.endGroup(" + fieldsName + "." + plan.group(w.t, gp).constant() + ")");
+        for (String gp : step.open()) w.out.line("if (sink != null) sink.beginGroup(" + fieldsName + "." + plan.group(w.t, gp).constant() + ")");
     }
 
     private void closeGroups(W w) {
         for (String gp : w.groups.closeAll()) {
-            w.out.line("if (s != null) s.endGroup(" + fieldsName + "." + plan.group(w.t, gp).constant() + ")");
+            w.out.line("if (sink != null) sink.endGroup(" + fieldsName + "." + plan.group(w.t, gp).constant() + ")");
         }
     }
 
@@ -515,6 +517,7 @@ public final class FastCodecEmitter {
     private void bitRun(W w, List<FieldDef> run, int bits) {
         int nb = (bits + 7) / 8;
         Body o = w.out;
+        o.open("").line("final FieldSink s = sink");
         String word = "w" + (tmp++);
         o.open("if (end - p < " + nb + ")")
                 .line("return c.truncated(" + fieldConst(run.get(0)) + ", p, " + nb + ", end - p)")
@@ -537,6 +540,7 @@ public final class FastCodecEmitter {
             bitOff += n;
         }
         o.line("p += " + nb);
+        o.close();
     }
 
     private static String readInt(IntType it, String defaultEndian, String endianSwitch) {
@@ -581,9 +585,19 @@ public final class FastCodecEmitter {
         Body o = w.out;
         boolean visible = !f.hide;
         groupSteps(w, f);
+        o.open("");
         if (f.ifExpr != null) {
             o.open("if (" + w.boolExpr(f.ifExpr, f.where) + ")");
             if (w.top) o.line("c.p_" + f.id + " = true");
+        }
+        // a structured field (a list, a nested type) is written as its bytes when the sink asks
+        boolean structured = visible && (f.isRepeated() || f.switchOn != null || (f.type != null && w.t.resolve(f.type) != null));
+        String fcs = structured ? fieldConst(f) : null;
+        if (structured) {
+            o.line("final FieldSink s = sink != null && sink.expand(" + fcs + ") ? sink : null");
+            o.line("final int q0 = p");
+        } else {
+            o.line("final FieldSink s = sink");
         }
         if (f.isRepeated()) {
             String fc = fieldConst(f);
@@ -643,7 +657,9 @@ public final class FastCodecEmitter {
         } else {
             single(w, f, visible);
         }
+        if (structured) o.line("if (sink != null && s == null) sink.bytes(" + fcs + ", b, q0, p - q0)");
         if (f.ifExpr != null) o.close();
+        o.close();
     }
 
     /** Reads one element of a repeated field. @return a Java variable holding a scalar element, or null */
