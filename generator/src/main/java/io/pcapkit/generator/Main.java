@@ -39,14 +39,18 @@ public final class Main {
         Path out = null;
         Path kscOut = null;
         boolean runKsc = true;
+        Path docs = null;
+        boolean diagrams = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--grammars" -> grammars = Paths.get(args[++i]);
                 case "--out" -> out = Paths.get(args[++i]);
                 case "--ksc-out" -> kscOut = Paths.get(args[++i]);
                 case "--no-ksc" -> runKsc = false;
+                case "--docs" -> docs = Paths.get(args[++i]);
+                case "--diagrams" -> diagrams = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (usage: --grammars DIR --out DIR --ksc-out DIR [--no-ksc])");
+                        + " (usage: --grammars DIR --out DIR --ksc-out DIR [--no-ksc] [--docs DIR [--diagrams]])");
             }
         }
         if (grammars == null || out == null || kscOut == null) {
@@ -56,6 +60,13 @@ public final class Main {
         System.out.println("[pcapkit-generator] " + r.grammars.size() + " grammars, " + r.protocols + " protocol entries, "
                 + r.fastCount + " fast codecs; " + r.fields + " fields");
         for (String note : r.notes) System.out.println("[pcapkit-generator] " + note);
+        if (docs != null) {
+            boolean dot = diagrams && Diagrams.available();
+            if (diagrams && !dot) System.out.println("[pcapkit-generator] Graphviz 'dot' not found: the field reference has no diagrams");
+            io.pcapkit.generator.emit.DocsEmitter.write(r.grammars, new io.pcapkit.generator.emit.ProtocolIndex(r.grammars), docs, dot);
+            if (dot) Diagrams.write(grammars, r.grammars, docs);
+            System.out.println("[pcapkit-generator] field reference in " + docs);
+        }
         if (runKsc) runKsc(grammars, kscOut, r.grammars);
     }
 

@@ -46,6 +46,8 @@ public final class FieldDef {
     public boolean flatten;                // -flatten: a user type's fields join the parent object
 
     public boolean isInstance;
+    /** The field's {@code doc}. */
+    public String doc;
 
     public IntType intType() {
         return IntType.parse(type);

@@ -91,6 +91,7 @@ public final class GrammarLoader {
         Object xref = meta.get("xref");
         if (xref instanceof Map<?, ?> xm && xm.get("rfc") != null) g.docRef = "RFC " + xm.get("rfc");
         if (m.get("doc-ref") != null) g.docRef = str(m.get("doc-ref"));
+        g.doc = str(m.get("doc"));
 
         if (meta.get("-pcapkit") != null) loadLayer(g, map(meta.get("-pcapkit"), where + ": meta/-pcapkit"), where + ": meta/-pcapkit");
 
@@ -266,6 +267,7 @@ public final class GrammarLoader {
         f.namesEnum = str(m.get("-enum"));
         f.valueExpr = expr(m.get("-value"));
         f.flatten = Boolean.TRUE.equals(m.get("-flatten"));
+        f.doc = str(m.get("doc"));
         return f;
     }
 
