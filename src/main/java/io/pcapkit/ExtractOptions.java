@@ -105,6 +105,16 @@ public final class ExtractOptions {
         return this;
     }
 
+    /**
+     * Hands matching frames to a protocol, in tshark's {@code -d} syntax: {@code tcp.port==8097,http2}.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the rule
+     */
+    public ExtractOptions decodeAs(String rule) {
+        io.pcapkit.dissect.DecodeAs.add(dissect, rule);
+        return this;
+    }
+
     /** Dissect with the Kaitai-backed reference codecs (slow; for cross-checking the fast path). */
     public ExtractOptions reference(boolean r) {
         dissect.reference(r);

@@ -65,6 +65,10 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "show progress on stderr when it is a terminal (default: on)")
     boolean progress;
 
+    @Option(names = {"-d", "--decode-as"}, paramLabel = "RULE",
+            description = "decode as, in tshark's syntax: tcp.port==8097,http2 (repeatable)")
+    java.util.List<String> decodeAs = new java.util.ArrayList<>();
+
     @Option(names = "--reference", hidden = true, description = "dissect with the Kaitai-backed reference codecs")
     boolean reference;
 
@@ -100,6 +104,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 o.protocol(protocol);
             }
             if (files && toStdout) return usage("--files needs -o FOLDER");
+            for (String rule : decodeAs) o.decodeAs(rule);
             o.format(fmt).files(files).offsets(offsets).bytes(bytes).shallow(shallow).reference(reference);
             if (verbose) o.verbose(err::println);
             OutputStream stdout = null;
