@@ -2,8 +2,6 @@ meta:
   id: ipx
   title: Novell Internetwork Packet Exchange
   license: MIT
-  xref:
-    wikidata: Q1066138
   endian: be
   -pcapkit:
     name: IPX
@@ -21,7 +19,7 @@ doc: |
   transport control (hop count), packet type, then the destination and the source address, each
   a 4-byte network, a 6-byte node and a 2-byte socket. The payload (SPX, NCP, NetBIOS, ...) is
   chosen by socket and is kept as bytes.
-doc-ref: Novell IPX Router Specification (107-000029-001), section 2; RFC 1234 section 2
+doc-ref: Novell IPX Router Specification (part 107-000029-001), the IPX packet structure
 seq:
   - id: checksum
     type: u2

@@ -25,7 +25,7 @@ doc: |
   decoded, unknown ones kept as bytes. A Protocol-Reject names the rejected protocol and carries
   the rejected packet's information field, which is dissected as that protocol (as Wireshark
   does).
-doc-ref: RFC 1661 section 5 and section 6; RFC 1570 section 2
+doc-ref: RFC 1661 section 5 and section 6; RFC 1570 section 1 and section 2.3; RFC 1990 section 5.1
 seq:
   - id: code
     type: u1

@@ -19,8 +19,10 @@ doc: |
   The protocol field of a PPP frame, which names what the information field carries (IPv4, IPv6,
   LCP, ...). In HDLC-like framing (PPP over serial links, in L2TP data messages) the frame starts
   with the address 0xff and the control 0x03, which a frame may also leave out (address and
-  control field compression); PPPoE sends none. The protocol field itself may be compressed to
-  one byte: a first byte with its lowest bit set is the whole field.
+  control field compression); PPPoE sends none. A first byte 0xff is taken for the address
+  wherever PPP comes (Wireshark's PPPoE reads it as the reserved protocol 0x00ff instead). The
+  protocol field itself may be compressed to one byte: a first byte with its lowest bit set is
+  the whole field.
 doc-ref: RFC 1661 section 2 and section 6.5-6.6; RFC 1662 section 3.1
 seq:
   - id: first
