@@ -118,6 +118,14 @@ class GrammarDiagnosticsTest {
     }
 
     @Test
+    void rulesAfterAnUnconditionalProtocolRuleAreAnError() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\nnext:\n  - protocol: parent\n  - table: ethertype\n    key: x",
+                PLAIN_SEQ));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/next/1"), m);
+        assertTrue(m.contains("never used") && m.contains("'parent'"), m);
+    }
+
+    @Test
     void jsonGroupsMustBeContiguous() throws IOException {
         String seq = "- id: a\n  type: u1\n  -json: flags.a\n- id: b\n  type: u1\n- id: c\n  type: u1\n  -json: flags.c\n";
         String m = generateFails(child("name: Child\nlayer: internet", seq));

@@ -73,7 +73,26 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
             new Check("TCP", "tcp.window_size_value", Kind.NUMBER, in("tcp", "window_size")),
             new Check("UDP", "udp.srcport", Kind.NUMBER, in("udp", "srcport")),
             new Check("UDP", "udp.dstport", Kind.NUMBER, in("udp", "dstport")),
-            new Check("UDP", "udp.length", Kind.NUMBER, in("udp", "len")));
+            new Check("UDP", "udp.length", Kind.NUMBER, in("udp", "len")),
+            // ---- tunnels (PPPoE, PPP, L2TP, IPX) ----
+            new Check("PPPoE", "pppoe.code", Kind.NUMBER, inFirst("code", "pppoe", "pppoed")),
+            new Check("PPPoE", "pppoe.session_id", Kind.NUMBER, inFirst("session_id", "pppoe", "pppoed")),
+            new Check("PPP", "ppp.protocol", Kind.NUMBER, in("ppp", "protocol")),
+            // tshark's LCP, IPCP and IPV6CP share the ppp.* names for the packet header
+            new Check("LCP", "ppp.code", Kind.NUMBER, inFirst("code", "lcp", "ipcp", "ipv6cp")),
+            new Check("LCP", "ppp.identifier", Kind.NUMBER, inFirst("id", "lcp", "ipcp", "ipv6cp")),
+            new Check("L2TP", "l2tp.type", Kind.NUMBER, in("l2tp", "flags.type")),
+            new Check("L2TP", "l2tp.tunnel", Kind.NUMBER, in("l2tp", "tunnel_id")),
+            // the 16-bit session id of L2TPv2 is tshark's l2tp.session, the 32-bit one of L2TPv3 its l2tp.sid
+            new Check("L2TP", "l2tp.session", Kind.NUMBER, l2tpSession(true)),
+            new Check("L2TP", "l2tp.sid", Kind.NUMBER, l2tpSession(false)),
+            new Check("L2TP", "l2tp.ccid", Kind.NUMBER, in("l2tp", "control_connection_id")),
+            new Check("L2TP", "l2tp.avp.message_type", Kind.NUMBER, Check::l2tpMessageType),
+            new Check("IPX", "ipx.dst.net", Kind.NUMBER, in("ipx", "dst.network")),
+            new Check("IPX", "ipx.src.net", Kind.NUMBER, in("ipx", "src.network")),
+            new Check("IPX", "ipx.packet_type", Kind.NUMBER, in("ipx", "type")),
+            new Check("IPX", "ipx.dst.socket", Kind.NUMBER, in("ipx", "dst.socket")),
+            new Check("IPX", "ipx.src.node", Kind.TEXT, in("ipx", "src.node")));
 
     private static Function<Layers, Object> in(String layer, String path) {
         return l -> {
@@ -102,6 +121,29 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
             if (ptype == null || ptype != 0x0800 || plen == null || plen != 4) return null;
             return x.fields().get(path);
         };
+    }
+
+    /** The outermost L2TP layer's session id when it is L2TPv2's ({@code v2}) or L2TPv3's (over UDP or IP). */
+    private static Function<Layers, Object> l2tpSession(boolean v2) {
+        return l -> {
+            Info x = l.first("l2tp");
+            if (x == null) return null;
+            Long ver = x.number("ver");
+            return (ver != null && ver == 2) == v2 ? x.get("session_id") : null;
+        };
+    }
+
+    /** The value of the outermost L2TP layer's first IETF Message Type AVP (vendor 0, type 0, not hidden). */
+    private static Object l2tpMessageType(Layers l) {
+        Info x = l.first("l2tp");
+        if (x == null || !(x.get("avps") instanceof List<?> avps)) return null;
+        for (Object o : avps) {
+            if (!(o instanceof Info a)) continue;
+            Long vendor = a.number("vendor_id");
+            Long type = a.number("type");
+            if (vendor != null && vendor == 0 && type != null && type == 0 && !Boolean.TRUE.equals(a.bool("hidden"))) return a.get("value");
+        }
+        return null;
     }
 
     /** tshark's tcp.flags: the three reserved bits, then the nine flags, NS highest. */

@@ -893,11 +893,18 @@ public final class FastCodecEmitter {
         Body o = w.out;
         o.line("final " + codecName + " c = this");
         o.line("int id");
+        boolean always = false;
         for (LayerMeta.NextRule r : g.layer.next) {
             boolean cond = r.condition() != null;
             if (cond) o.open("if (" + w.boolExpr(r.condition(), r.where()) + ")");
             if (r.protocol() != null) {
                 o.line("return " + index.protocolConstant(r.protocol(), r.where()));
+                // an unconditional protocol rule is the last (the loader refuses rules after it):
+                // javac rejects the unreachable fallback
+                if (!cond) {
+                    always = true;
+                    break;
+                }
             } else {
                 String table = index.tableConstant(r.table(), r.where());
                 for (String k : r.keys()) {
@@ -907,7 +914,7 @@ public final class FastCodecEmitter {
             }
             if (cond) o.close();
         }
-        o.line("return -1");
+        if (!always) o.line("return -1");
         return MethodSpec.methodBuilder("next").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT).addParameter(DISPATCHER, "d").addCode(o.build()).build();
     }

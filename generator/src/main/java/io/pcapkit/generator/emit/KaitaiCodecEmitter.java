@@ -274,11 +274,17 @@ public final class KaitaiCodecEmitter {
         Res r = new Res(g.top, "o");
         Body o = new Body();
         o.line("int id");
+        boolean always = false;
         for (LayerMeta.NextRule rule : g.layer.next) {
             boolean cond = rule.condition() != null;
             if (cond) o.open("if (" + r.boolExpr(rule.condition(), rule.where()) + ")");
             if (rule.protocol() != null) {
                 o.line("return " + index.protocolConstant(rule.protocol(), rule.where()));
+                // an unconditional protocol rule is the last: javac rejects the unreachable fallback
+                if (!cond) {
+                    always = true;
+                    break;
+                }
             } else {
                 String table = index.tableConstant(rule.table(), rule.where());
                 for (String k : rule.keys()) {
@@ -288,7 +294,7 @@ public final class KaitaiCodecEmitter {
             }
             if (cond) o.close();
         }
-        o.line("return -1");
+        if (!always) o.line("return -1");
         return MethodSpec.methodBuilder("next").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT).addParameter(FastCodecEmitter.DISPATCHER, "d").addCode(o.build()).build();
     }

@@ -159,6 +159,11 @@ public final class GrammarLoader {
                 String proto = str(nm.get("protocol"));
                 if ((table == null) == (proto == null)) throw new GeneratorException(w, "give either table (with key) or protocol");
                 if (table != null && keys.isEmpty()) throw new GeneratorException(w, "table '" + table + "' needs a key");
+                LayerMeta.NextRule prev = l.next.isEmpty() ? null : l.next.get(l.next.size() - 1);
+                if (prev != null && prev.condition() == null && prev.protocol() != null) {
+                    throw new GeneratorException(w, "never used: the rule before it goes to protocol '" + prev.protocol()
+                            + "' without an if");
+                }
                 l.next.add(new LayerMeta.NextRule(expr(nm.get("if")), table, keys, proto, w));
             }
         }
