@@ -29,9 +29,10 @@ seq:
     type: u1
     -json: length
     -value: (_ + 1) * 8
-    valid:
-      min: 4
-    doc: in 8-byte units, not counting the first 8 bytes (shown as the header's length in bytes); the fixed part takes 40
+    doc: |
+      in 8-byte units, not counting the first 8 bytes (shown as the header's length in bytes); the
+      fixed part takes 40, so below 4 the parameters' size is negative and the layer malformed
+      there (after the fixed fields, which Wireshark shows too)
   - id: fixed_zero
     type: b1
     -hide: true

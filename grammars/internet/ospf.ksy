@@ -23,8 +23,7 @@ doc-ref: RFC 2328 appendix A.3; RFC 5340 appendix A.3
 seq:
   - id: version
     type: u1
-    valid:
-      any-of: [2, 3]
+    doc: 2 or 3; another version's packet shows the common header and keeps its message as bytes (as Wireshark does)
   - id: message_type
     type: u1
     -json: type
@@ -32,9 +31,10 @@ seq:
   - id: packet_length
     type: u2
     -json: len
-    valid:
-      expr: "_ >= (version == 2 ? 24 : 16)"
-    doc: the packet's length from the version on, the v2 digest and LLS block excluded
+    doc: |
+      the packet's length from the version on, the v2 digest and LLS block excluded; shorter than
+      the header, it leaves the message a negative size and the layer is malformed there, after the
+      header fields (which Wireshark shows too)
   - id: router_id
     type: u4
     -format: ipv4
@@ -78,7 +78,7 @@ seq:
     if: version == 3
     -hide: true
   - id: body
-    size: "packet_length - (version == 2 ? 24 : 16)"
+    size: "packet_length - (version == 2 ? 24 : version == 3 ? 16 : 14)"
     type:
       switch-on: version * 16 + message_type
       cases:
