@@ -324,7 +324,7 @@ def ospf_frames(add):
     add(eth(0x0800, ipv4(89, ospf2(2, dd, autype=2, auth=struct.pack("!HBBI", 0, 1, 16, 100), trailer=bytes(range(16)) + lls))),
         "OSPFv2 DB Description with cryptographic authentication, its digest and an LLS block")
     add(eth(0x0800, ipv4(89, ospf2(4, struct.pack("!I", 3) + lsas[0]))), "OSPFv2 LS Update announcing 3 LSAs and carrying 1: malformed")
-    add(eth(0x0800, ipv4(89, struct.pack("!BBH", 4, 1, 24) + bytes(20))), "OSPF version 4: malformed")
+    add(eth(0x0800, ipv4(89, struct.pack("!BBH", 4, 1, 24) + bytes(20))), "OSPF version 4: the common header, the message kept as bytes (not malformed, as in tshark)")
     add(eth(0x0800, ipv4(89, ospf2(1, hello)[:2] + struct.pack("!H", 20) + ospf2(1, hello)[4:])), "OSPFv2 packet length 20: malformed")
     # version 3
     hello3 = struct.pack("!IBBHHH4s4s", 5, 1, 0, 0x13, 10, 40, ip4("0.0.0.0"), ip4("0.0.0.0")) + ip4("2.2.2.2")
