@@ -62,6 +62,14 @@ class GrammarDiagnosticsTest {
     }
 
     @Test
+    void quotedMustBeABoolean() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\nnext:\n  - protocol: child\n    quoted: often",
+                PLAIN_SEQ));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/next/0"), m);
+        assertTrue(m.contains("quoted: must be true or false"), m);
+    }
+
+    @Test
     void unknownPcapkitKeyNamesFileAndKey() throws IOException {
         String m = generateFails(child("name: Child\nlayer: internet\ndispach:\n  ethertype: 0x0800", PLAIN_SEQ));
         assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit"), m);
