@@ -21,7 +21,8 @@ public final class Chain {
     int malformedOffset;
     ErrorKind malformedKind;
     String malformedReason;
-    // a quoted datagram that ends inside its last layer
+    // the first layer inside a quoted datagram, and a quote that ends inside its last layer
+    int quoteStart = -1;
     int truncatedProtocol = -1;
     Field truncatedField;
     int truncatedOffset;
@@ -35,6 +36,7 @@ public final class Chain {
         malformedField = null;
         malformedReason = null;
         malformedKind = null;
+        quoteStart = -1;
         truncatedProtocol = -1;
         truncatedField = null;
     }
@@ -124,6 +126,16 @@ public final class Chain {
     }
 
     /**
+     * Index of the first layer inside a quoted datagram (the start of the datagram an ICMP or
+     * ICMPv6 error reports), or -1; it equals {@link #size()} when the quote is empty.
+     * Those layers describe another packet: reassembly and flow tracking must not take them for
+     * this frame's traffic.
+     */
+    public int quoteStart() {
+        return quoteStart;
+    }
+
+    /**
      * True when the frame ends inside a quoted datagram (an ICMP error's) that stops in the middle
      * of its last layer: that layer is shown as far as it goes. Not an error.
      */
@@ -191,6 +203,7 @@ public final class Chain {
         c.malformedOffset = malformedOffset;
         c.malformedKind = malformedKind;
         c.malformedReason = malformedReason;
+        c.quoteStart = quoteStart;
         c.truncatedProtocol = truncatedProtocol;
         c.truncatedField = truncatedField;
         c.truncatedOffset = truncatedOffset;

@@ -122,7 +122,10 @@ public final class Dissector implements Dispatcher {
             if (pos >= limit && !p.nextWhenEmpty) break;
             if (stopProtocol != null && !p.transparent && DissectOptions.matches(p, stopProtocol)) break;
             proto = codec.next(this);
-            if (codec.nextQuoted()) quote = true;
+            if (codec.nextQuoted() && !quote) {
+                quote = true;
+                c.quoteStart = c.count;
+            }
             // a quote that ends with a header carries nothing more: not a truncated next layer
             if (quote && pos >= limit) break;
         }

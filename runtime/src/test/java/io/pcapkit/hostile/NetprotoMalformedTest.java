@@ -211,6 +211,10 @@ class NetprotoMalformedTest {
         assertFalse(c.isMalformed(), name + ": " + c.malformedField() + " " + c.malformedReason());
         assertEquals(chain, c.toString(), name);
         assertFalse(c.hasRaw(), name);
+        // the layers after the (first) ICMP or ICMPv6 header are the quote's
+        java.util.List<String> tokens = java.util.List.of(chain.split(":"));
+        int icmp = tokens.contains("ICMP") ? tokens.indexOf("ICMP") : tokens.indexOf("ICMPv6");
+        assertEquals(icmp + 1, c.quoteStart(), name);
         Info t = find(o.info(), "truncated");
         if (field == null) {
             assertFalse(c.isTruncated(), name);
