@@ -56,7 +56,7 @@ seq:
     -hide: true
   - id: anonymous
     type: b1
-    -json: controls.anonymous
+    -json: control.anonymous
   - id: sender_hit
     size: 16
     -json: shit

@@ -24,7 +24,8 @@ doc: |
   the next-hop MTU of a "fragmentation needed", the redirect gateway, the parameter-problem
   pointer, timestamps, address masks, router advertisement entries. The payload of an error
   message (destination unreachable, source quench, redirect, time exceeded, parameter problem)
-  is the quoted datagram, dissected as an IPv4 layer; an echo's data stays raw.
+  is the quoted datagram, dissected as an IPv4 layer; an echo's data stays raw. With an RFC 4884
+  length, the quoted datagram is that long and the extension structure after it is not dissected.
 doc-ref: RFC 792
 seq:
   - id: type

@@ -24,7 +24,8 @@ doc: |
   pointer (their payload is the quoted datagram, dissected as an IPv6 layer), echo identifier
   and sequence (the data stays raw), Multicast Listener Discovery v1 and v2, and the Neighbor
   Discovery messages (router and neighbor solicitation and advertisement, redirect) with their
-  options. Unknown option types are kept as type, length and bytes.
+  options. Unknown option types are kept as type, length and bytes. With an RFC 4884 length, the
+  quoted datagram is that long and the extension structure after it is not dissected.
 doc-ref: RFC 4443 section 2.1
 seq:
   - id: type
