@@ -242,6 +242,17 @@ class NetprotoMalformedTest {
         assertEquals("Ethernet:IPv4:UDP", LyingLengthsTest.dissect(v4(17, udp4500(NONE))).chain().toString());
     }
 
+    /** AH and ESP belong to the IPsec group of the chain ({@code 'IPsec' in chain}, as PyPCAPKit's ProtoChain has it). */
+    @Test
+    void ipsecGroup() {
+        byte[] ah = v6(51, of().u1(17).u1(4).u2(0).u4(1).u4(1).zeros(12).bytes(udp(8, NONE)).build());
+        byte[] esp = v4(50, of().u4(0x1234).u4(1).zeros(16).build());
+        assertTrue(io.pcapkit.frame.ProtoChain.of(LyingLengthsTest.dissect(ah).chain()).contains("IPsec"));
+        assertEquals(2, io.pcapkit.frame.ProtoChain.of(LyingLengthsTest.dissect(ah).chain()).indexOf("ipsec"));
+        assertTrue(io.pcapkit.frame.ProtoChain.of(LyingLengthsTest.dissect(esp).chain()).contains("IPsec"));
+        assertFalse(io.pcapkit.frame.ProtoChain.of(LyingLengthsTest.dissect(v4(17, udp(8, NONE))).chain()).contains("IPsec"));
+    }
+
     private static byte[] udp4500(byte[] payload) {
         return of().u2(4500).u2(4500).u2(8 + payload.length).u2(0).bytes(payload).build();
     }
