@@ -126,6 +126,13 @@ class GrammarDiagnosticsTest {
     }
 
     @Test
+    void aJsonNameIsAFieldOrAGroupNotBoth() throws IOException {
+        String seq = "- id: auth\n  size: 8\n  if: x == 0\n- id: key_id\n  type: u1\n  if: x == 2\n  -json: auth.key_id\n";
+        String m = generateFails(child("name: Child\nlayer: internet", "- id: x\n  type: u1\n" + seq));
+        assertTrue(m.contains("grammars/child.ksy: seq/2 (key_id)") && m.contains("'auth' names both a field and a group"), m);
+    }
+
+    @Test
     void jsonGroupsMustBeContiguous() throws IOException {
         String seq = "- id: a\n  type: u1\n  -json: flags.a\n- id: b\n  type: u1\n- id: c\n  type: u1\n  -json: flags.c\n";
         String m = generateFails(child("name: Child\nlayer: internet", seq));
