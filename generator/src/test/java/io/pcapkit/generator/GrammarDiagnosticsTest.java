@@ -62,6 +62,14 @@ class GrammarDiagnosticsTest {
     }
 
     @Test
+    void quotedMustBeABoolean() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\nnext:\n  - protocol: child\n    quoted: often",
+                PLAIN_SEQ));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/next/0"), m);
+        assertTrue(m.contains("quoted: must be true or false"), m);
+    }
+
+    @Test
     void unknownPcapkitKeyNamesFileAndKey() throws IOException {
         String m = generateFails(child("name: Child\nlayer: internet\ndispach:\n  ethertype: 0x0800", PLAIN_SEQ));
         assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit"), m);
@@ -123,6 +131,13 @@ class GrammarDiagnosticsTest {
                 PLAIN_SEQ));
         assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/next/1"), m);
         assertTrue(m.contains("never used") && m.contains("'parent'"), m);
+    }
+
+    @Test
+    void aJsonNameIsAFieldOrAGroupNotBoth() throws IOException {
+        String seq = "- id: auth\n  size: 8\n  if: x == 0\n- id: key_id\n  type: u1\n  if: x == 2\n  -json: auth.key_id\n";
+        String m = generateFails(child("name: Child\nlayer: internet", "- id: x\n  type: u1\n" + seq));
+        assertTrue(m.contains("grammars/child.ksy: seq/2 (key_id)") && m.contains("'auth' names both a field and a group"), m);
     }
 
     @Test

@@ -68,6 +68,8 @@ public final class Dissector implements Dispatcher {
         int proto = lookup(Protocols.T_LINKTYPE, linkType);
         String stopProtocol = options.protocol;
         LayerType stopLayer = options.layer;
+        // inside a quoted datagram (an ICMP error's): the bytes may end in any header
+        boolean quote = false;
         while (proto >= 0) {
             Protocol p = Protocols.get(proto);
             if (stopLayer != null && !p.transparent && p.layer.ordinal() > stopLayer.ordinal()) break;
@@ -86,6 +88,17 @@ public final class Dissector implements Dispatcher {
                 he = codec.decode(buf, pos, limit);
             }
             if (he < 0) {
+                if (quote && codec.errorKind() == ErrorKind.TRUNCATED) {
+                    // the quote ends here: show the layer as far as it goes, as Wireshark does
+                    if (show && !streaming) {
+                        sink.beginLayer(p, pos - off);
+                        codec.emit(buf, sink);
+                    }
+                    c.add(proto, pos, limit, limit);
+                    c.truncated(proto, codec.errorField(), codec.errorOffset() - off);
+                    if (show) sink.truncated(p, codec.errorField(), codec.errorOffset() - off);
+                    return finish(c, sink);
+                }
                 if (show && !streaming) {
                     // like Wireshark, show the fields read before the bad one: the walk stops where
                     // the decode failed (it may leave a group or list open; sinks close it at the
@@ -109,6 +122,12 @@ public final class Dissector implements Dispatcher {
             if (pos >= limit && !p.nextWhenEmpty) break;
             if (stopProtocol != null && !p.transparent && DissectOptions.matches(p, stopProtocol)) break;
             proto = codec.next(this);
+            if (codec.nextQuoted() && !quote) {
+                quote = true;
+                c.quoteStart = c.count;
+            }
+            // a quote that ends with a header carries nothing more: not a truncated next layer
+            if (quote && pos >= limit) break;
         }
         if (pos < limit) {
             c.rawStart = pos - off;

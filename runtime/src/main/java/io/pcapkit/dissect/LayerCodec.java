@@ -20,6 +20,11 @@ public abstract class LayerCodec {
     protected long payloadLength = -1;
     /** True when the payload is a fragment that is not dissected before reassembly. */
     protected boolean fragment;
+    /**
+     * Set by {@link #next} when the payload it dispatched to is a quoted datagram (the start of
+     * the datagram an ICMP error reports): it may end anywhere.
+     */
+    protected boolean nextQuoted;
 
     // the last failure
     protected Field errField;
@@ -66,6 +71,20 @@ public abstract class LayerCodec {
     /** The protocol id the payload dispatches to, or -1 (the payload stays raw). */
     public int next(Dispatcher d) {
         return -1;
+    }
+
+    /**
+     * Whether the payload the last {@link #next} chose is a quoted datagram (a {@code next} rule
+     * with {@code quoted: true}): the layers in it may be cut short by the quote's end.
+     */
+    public final boolean nextQuoted() {
+        return nextQuoted;
+    }
+
+    /** Generated {@code next} methods return through here for a quoted payload. */
+    protected final int quoted(int protocol) {
+        nextQuoted = true;
+        return protocol;
     }
 
     public final int start() {

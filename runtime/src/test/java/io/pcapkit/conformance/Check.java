@@ -92,7 +92,24 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
             new Check("IPX", "ipx.src.net", Kind.NUMBER, in("ipx", "src.network")),
             new Check("IPX", "ipx.packet_type", Kind.NUMBER, in("ipx", "type")),
             new Check("IPX", "ipx.dst.socket", Kind.NUMBER, in("ipx", "dst.socket")),
-            new Check("IPX", "ipx.src.node", Kind.TEXT, in("ipx", "src.node")));
+            new Check("IPX", "ipx.src.node", Kind.TEXT, in("ipx", "src.node")),
+
+            // ---- netproto (ICMP, ICMPv6, AH, ESP, HIP, MH, OSPF) ----
+            // occurrence=f: an ICMP error's quoted ICMP header is the second icmp layer, never compared
+            new Check("ICMP", "icmp.type", Kind.NUMBER, in("icmp", "type")),
+            new Check("ICMP", "icmp.code", Kind.NUMBER, in("icmp", "code")),
+            new Check("ICMPv6", "icmpv6.type", Kind.NUMBER, in("icmpv6", "type")),
+            new Check("ICMPv6", "icmpv6.code", Kind.NUMBER, in("icmpv6", "code")),
+            new Check("AH", "ah.spi", Kind.NUMBER, in("ah", "spi")),
+            new Check("AH", "ah.sequence", Kind.NUMBER, in("ah", "seq")),
+            new Check("ESP", "esp.spi", Kind.NUMBER, in("esp", "spi")),
+            new Check("ESP", "esp.sequence", Kind.NUMBER, in("esp", "seq")),
+            new Check("HIP", "hip.packet_type", Kind.NUMBER, in("hip", "type")),
+            new Check("MH", "mip6.mhtype", Kind.NUMBER, in("mh", "type")),
+            new Check("OSPF", "ospf.version", Kind.NUMBER, in("ospf", "version")),
+            new Check("OSPF", "ospf.msg", Kind.NUMBER, in("ospf", "type")),
+            new Check("OSPF", "ospf.srcrouter", Kind.TEXT, in("ospf", "router_id")),
+            new Check("OSPF", "ospf.area_id", Kind.TEXT, in("ospf", "area_id")));
 
     private static Function<Layers, Object> in(String layer, String path) {
         return l -> {

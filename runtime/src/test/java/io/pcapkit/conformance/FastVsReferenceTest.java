@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Checks the generator's fast codecs against the official Kaitai compiler: every frame of every
  * corpus capture is dissected with the fast codecs and with the Kaitai-backed reference codecs,
  * and the frame records must be equal. A malformed frame must at least fail in the same protocol
- * (the fast path names the exact field and offset; Kaitai's exceptions do not).
+ * (the fast path names the exact field and offset; Kaitai's exceptions do not), and so must a
+ * frame whose quoted datagram ends inside a layer.
  */
 class FastVsReferenceTest {
 
@@ -43,6 +44,8 @@ class FastVsReferenceTest {
                 if (isMalformed(a) || isMalformed(b)) {
                     malformed++;
                     Compare.sameFailure(where, a, b, diffs);
+                } else if (isTruncated(a) || isTruncated(b)) {
+                    Compare.sameTruncation(where, a, b, diffs);
                 } else if (!a.equals(b)) {
                     diffs.add(where + ": " + Compare.firstDifference("", a, b));
                 }
@@ -95,6 +98,8 @@ class FastVsReferenceTest {
                         if (isMalformed(a) || isMalformed(c)) {
                             malformed++;
                             Compare.sameFailure(where, a, c, diffs);
+                        } else if (isTruncated(a) || isTruncated(c)) {
+                            Compare.sameTruncation(where, a, c, diffs);
                         } else if (!a.equals(c)) {
                             diffs.add(where + ": " + Compare.firstDifference("", a, c));
                         }
@@ -127,5 +132,10 @@ class FastVsReferenceTest {
 
     static boolean isMalformed(Info frame) {
         return new Layers(frame).firstOf("malformed") != null;
+    }
+
+    /** A quoted datagram (an ICMP error's) ends inside a layer: not malformed, but shown only as far as it goes. */
+    static boolean isTruncated(Info frame) {
+        return new Layers(frame).firstOf("truncated") != null;
     }
 }

@@ -892,13 +892,18 @@ public final class FastCodecEmitter {
         W w = new W(g.top);
         Body o = w.out;
         o.line("final " + codecName + " c = this");
+        // only grammars that quote set the flag; each call starts it afresh
+        if (g.layer.next.stream().anyMatch(LayerMeta.NextRule::quoted)) o.line("c.nextQuoted = false");
         o.line("int id");
         boolean always = false;
         for (LayerMeta.NextRule r : g.layer.next) {
             boolean cond = r.condition() != null;
             if (cond) o.open("if (" + w.boolExpr(r.condition(), r.where()) + ")");
+            // a quoted payload (an ICMP error's datagram) is marked for the dissector
+            String ret = r.quoted() ? "return c.quoted(" : "return ";
+            String close = r.quoted() ? ")" : "";
             if (r.protocol() != null) {
-                o.line("return " + index.protocolConstant(r.protocol(), r.where()));
+                o.line(ret + index.protocolConstant(r.protocol(), r.where()) + close);
                 // an unconditional protocol rule is the last (the loader refuses rules after it):
                 // javac rejects the unreachable fallback
                 if (!cond) {
@@ -909,7 +914,7 @@ public final class FastCodecEmitter {
                 String table = index.tableConstant(r.table(), r.where());
                 for (String k : r.keys()) {
                     o.line("id = d.lookup(" + table + ", " + w.intExpr(k, r.where()) + ")");
-                    o.line("if (id >= 0) return id");
+                    o.line("if (id >= 0) " + ret + "id" + close);
                 }
             }
             if (cond) o.close();

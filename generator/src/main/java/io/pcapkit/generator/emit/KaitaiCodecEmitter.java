@@ -273,13 +273,17 @@ public final class KaitaiCodecEmitter {
     private MethodSpec next() {
         Res r = new Res(g.top, "o");
         Body o = new Body();
+        // only grammars that quote set the flag; each call starts it afresh
+        if (g.layer.next.stream().anyMatch(LayerMeta.NextRule::quoted)) o.line("nextQuoted = false");
         o.line("int id");
         boolean always = false;
         for (LayerMeta.NextRule rule : g.layer.next) {
             boolean cond = rule.condition() != null;
             if (cond) o.open("if (" + r.boolExpr(rule.condition(), rule.where()) + ")");
+            String ret = rule.quoted() ? "return quoted(" : "return ";
+            String close = rule.quoted() ? ")" : "";
             if (rule.protocol() != null) {
-                o.line("return " + index.protocolConstant(rule.protocol(), rule.where()));
+                o.line(ret + index.protocolConstant(rule.protocol(), rule.where()) + close);
                 // an unconditional protocol rule is the last: javac rejects the unreachable fallback
                 if (!cond) {
                     always = true;
@@ -289,7 +293,7 @@ public final class KaitaiCodecEmitter {
                 String table = index.tableConstant(rule.table(), rule.where());
                 for (String k : rule.keys()) {
                     o.line("id = d.lookup(" + table + ", " + r.intExpr(k, rule.where()) + ")");
-                    o.line("if (id >= 0) return id");
+                    o.line("if (id >= 0) " + ret + "id" + close);
                 }
             }
             if (cond) o.close();

@@ -59,6 +59,9 @@ public final class OutputPlan {
         String prefix = typePrefix(t);
         List<String> closed = new ArrayList<>();
         List<String> open = new ArrayList<>();
+        // a name is either a value or a group in one object: both would collide in the output
+        java.util.Set<String> valuePaths = new java.util.HashSet<>();
+        java.util.Set<String> groupPaths = new java.util.HashSet<>();
         List<FieldDef> all = new ArrayList<>(t.seq);
         for (FieldDef f : t.instances.values()) if (f.json != null) all.add(f);
         for (FieldDef f : all) {
@@ -81,6 +84,13 @@ public final class OutputPlan {
                         throw new GeneratorException(f.where, "-json: group '" + gp + "' must be contiguous (it was closed before this field)");
                     }
                     groups.put(prefix + "|" + gp, add("G_" + prefix + Naming.constant(gp), gpath.get(i), gp, "GROUP", "DEC"));
+                }
+                for (int i = 1; i < parts.length; i++) groupPaths.add(String.join(".", List.of(parts).subList(0, i)));
+                valuePaths.add(path);
+                for (String gp : groupPaths) {
+                    if (valuePaths.contains(gp)) {
+                        throw new GeneratorException(f.where, "-json: '" + gp + "' names both a field and a group of fields");
+                    }
                 }
             }
             String kind = kindOf(t, f);

@@ -152,7 +152,7 @@ public final class GrammarLoader {
             for (Object o : list(lm.get("next"))) {
                 String w = where + "/next/" + i++;
                 Map<String, Object> nm = map(o, w);
-                checkKeys(nm, Set.of("if", "table", "key", "protocol"), w);
+                checkKeys(nm, Set.of("if", "table", "key", "protocol", "quoted"), w);
                 List<String> keys = new ArrayList<>();
                 if (nm.get("key") != null) for (Object k : list(nm.get("key"))) keys.add(expr(k));
                 String table = str(nm.get("table"));
@@ -164,7 +164,9 @@ public final class GrammarLoader {
                     throw new GeneratorException(w, "never used: the rule before it goes to protocol '" + prev.protocol()
                             + "' without an if");
                 }
-                l.next.add(new LayerMeta.NextRule(expr(nm.get("if")), table, keys, proto, w));
+                Object quoted = nm.get("quoted");
+                if (quoted != null && !(quoted instanceof Boolean)) throw new GeneratorException(w, "quoted: must be true or false");
+                l.next.add(new LayerMeta.NextRule(expr(nm.get("if")), table, keys, proto, Boolean.TRUE.equals(quoted), w));
             }
         }
     }

@@ -40,8 +40,10 @@ public final class LayerMeta {
 
     /**
      * One alternative of {@code next}: when {@code condition} holds (or is null), look each key up in
-     * {@code table}; or go straight to {@code protocol}.
+     * {@code table}; or go straight to {@code protocol}. A {@code quoted} payload is the start of
+     * another datagram that this layer quotes (an ICMP error's): it may end anywhere, so a layer in
+     * it that runs out of bytes ends the frame without being malformed.
      */
-    public record NextRule(String condition, String table, List<String> keys, String protocol, String where) {
+    public record NextRule(String condition, String table, List<String> keys, String protocol, boolean quoted, String where) {
     }
 }
