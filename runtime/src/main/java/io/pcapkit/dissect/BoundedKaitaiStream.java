@@ -25,4 +25,12 @@ public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
         if (n < 0 || n > have) throw new Truncated(n, have);
         return super.readBytes(n);
     }
+
+    /** A sized type's stream: past the end is a truncation, as for bytes (the stock one throws IllegalArgumentException). */
+    @Override
+    public io.kaitai.struct.KaitaiStream substream(long n) {
+        long have = size() - pos();
+        if (n < 0 || n > have) throw new Truncated(n, have);
+        return super.substream(n);
+    }
 }
