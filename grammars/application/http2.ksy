@@ -15,6 +15,8 @@ meta:
     heuristic:
       match: 'PRI \* HTTP/2\.0\r\n\r\nSM\r\n\r\n'
       window: 24
+      # the preface opens the connection: its later segments, both ways, are HTTP/2 too
+      conversation: true
     # one frame per layer: the frames after it in the segment are the next layers
     next:
       - protocol: http2

@@ -106,7 +106,10 @@ public final class DissectContext {
 
     // ---- state per flow direction ----
 
-    /** One kind of per-flow state, created on first use. */
+    /** Kinds of per-flow state the runtime can hold (one per stateful processor: a constant each). */
+    private static final int MAX_KINDS = 8;
+
+    /** One kind of per-flow state, created on first use. Declare each as a constant. */
     public static final class StateKind<T> {
         private static int kinds;
         final int id;
@@ -114,6 +117,7 @@ public final class DissectContext {
 
         public StateKind(Supplier<T> create) {
             synchronized (StateKind.class) {
+                if (kinds >= MAX_KINDS) throw new IllegalStateException("more than " + MAX_KINDS + " kinds of per-flow state");
                 this.id = kinds++;
             }
             this.create = create;
@@ -126,22 +130,42 @@ public final class DissectContext {
         Object[] s;
         if (boundStream != null) {
             s = flows.get(boundStream);
-            if (s == null) flows.put(boundStream, s = new Object[8]);
+            if (s == null) flows.put(boundStream, s = new Object[MAX_KINDS]);
         } else {
             if (keyedSerial != serial) {
                 deriveKey();
                 keyedSerial = serial;
             }
             s = flows.get(probe);
-            if (s == null) flows.put(probe.copy(), s = new Object[8]);
-        }
-        if (kind.id >= s.length) {
-            // a new array under the same key: put again (the map holds the old one)
-            s = Arrays.copyOf(s, kind.id + 8);
-            flows.put(boundStream != null ? boundStream : probe.copy(), s);
+            if (s == null) flows.put(probe.copy(), s = new Object[MAX_KINDS]);
         }
         if (s[kind.id] == null) s[kind.id] = kind.create.get();
         return (T) s[kind.id];
+    }
+
+    private static final StateKind<int[]> CONVERSATION = new StateKind<>(() -> new int[] {-1});
+
+    /**
+     * The protocol recognised by content earlier in this frame's connection (either direction),
+     * or -1: a grammar with {@code heuristic: {conversation: true}} (HTTP/2, whose preface only
+     * the client's first segment carries).
+     */
+    public int conversation() {
+        return state(CONVERSATION)[0];
+    }
+
+    /** This frame's connection, in both directions, is {@code protocolId} from now on. */
+    public void rememberConversation(int protocolId) {
+        state(CONVERSATION)[0] = protocolId;
+        if (boundStream != null || probe.family == 0) return;
+        FlowKey reverse = probe.copy();
+        System.arraycopy(probe.dst, 0, reverse.src, 0, 16);
+        System.arraycopy(probe.src, 0, reverse.dst, 0, 16);
+        reverse.sport = probe.dport;
+        reverse.dport = probe.sport;
+        Object[] s = flows.get(reverse);
+        if (s == null) flows.put(reverse, s = new Object[MAX_KINDS]);
+        s[CONVERSATION.id] = new int[] {protocolId};
     }
 
     /** Number of flow directions with state (for tests). */

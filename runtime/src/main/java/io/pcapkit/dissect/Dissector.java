@@ -154,7 +154,13 @@ public final class Dissector implements Dispatcher {
                 Protocol np = Protocols.get(proto);
                 if (np.guard && codecs[np.codec] != null && !codecs[np.codec].heuristic(buf, pos, limit)) proto = -1;
             }
-            if (proto < 0 && sniff && p.layer == LayerType.TRANSPORT) proto = sniffAt(buf, pos, limit);
+            if (proto < 0 && sniff && p.layer == LayerType.TRANSPORT && pos < limit) {
+                proto = context.conversation();
+                if (proto < 0) {
+                    proto = sniffAt(buf, pos, limit);
+                    if (proto >= 0 && Protocols.get(proto).conversation) context.rememberConversation(proto);
+                }
+            }
         }
         if (pos < limit) {
             c.rawStart = pos - off;

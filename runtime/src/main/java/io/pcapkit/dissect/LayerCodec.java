@@ -22,8 +22,8 @@ public abstract class LayerCodec {
     protected boolean fragment;
     /** The buffer of the last decode (layer-level expressions read text fields from it). */
     protected ByteBuffer buf;
-    /** The dissector's context: flows and per-flow state (never null once bound). */
-    protected DissectContext ctx = new DissectContext();
+    /** The dissector's context: flows and per-flow state (made on first use when no dissector bound one). */
+    private DissectContext ctx;
 
     // the last failure
     protected Field errField;
@@ -82,6 +82,7 @@ public abstract class LayerCodec {
     }
 
     public final DissectContext context() {
+        if (ctx == null) ctx = new DissectContext();
         return ctx;
     }
 
@@ -250,7 +251,7 @@ public abstract class LayerCodec {
         errOffset = at;
         errKind = code == io.pcapkit.dissect.proc.Processor.TRUNCATED ? ErrorKind.TRUNCATED
                 : code == io.pcapkit.dissect.proc.Processor.LIMIT_EXCEEDED ? ErrorKind.LIMIT_EXCEEDED : ErrorKind.INVALID;
-        errExpected = ctx.failure();
+        errExpected = context().failure();
         errPlain = true;
         errNeed = 0;
         errHave = 0;

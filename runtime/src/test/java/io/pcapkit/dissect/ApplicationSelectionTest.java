@@ -108,6 +108,16 @@ class ApplicationSelectionTest {
     }
 
     @Test
+    void aConversationFoundByItsPrefaceStaysHttp2() throws IOException {
+        // no decode-as: the client's preface is recognised, then the rest of the connection follows
+        List<Info> frames = dissect(Corpus.require().resolve("pcapfileex_http2_sample.pcap"), new DissectOptions().layer(LayerType.APPLICATION));
+        long h2 = frames.stream().filter(f -> f.string("protocols").contains("HTTP/2")).count();
+        assertEquals(46, h2, "the frames tshark shows with http2 (given -d tcp.port==8097,http2)");
+        assertEquals(0, dissect(Corpus.require().resolve("pcapfileex_http2_sample.pcap"), new DissectOptions()).stream()
+                .filter(f -> f.string("protocols").contains("HTTP/2")).count(), "not by default");
+    }
+
+    @Test
     void aGuardedGrammarLeavesAPortsOtherPayloadsRaw() throws IOException {
         // dpkt_http.pcap: the responses' bodies go on over many segments to port 80
         List<Info> frames = dissect(Corpus.require().resolve("dpkt_http.pcap"), new DissectOptions());

@@ -560,7 +560,7 @@ public final class FastCodecEmitter {
         Body o = w.out;
         if (w.top) o.line("final " + codecName + " c = this");
         if (w.top) o.line("final int io0 = start");
-        if (w.top && usesProcessors) o.line("c.ctx.beginLayer(start)");
+        if (w.top && usesProcessors) o.line("c.context().beginLayer(start)");
         o.line("int p = start");
         java.util.Set<String> lazy = new java.util.LinkedHashSet<>();
         for (FieldDef f : OutputPlan.outputs(t)) {

@@ -113,7 +113,7 @@ public final class KaitaiCodecEmitter {
         o.line("int he");
         o.open("try");
         // processors reach the dissector's context through the thread while ksc's parser runs
-        if (ctx) o.line("c.ctx.enter(start)");
+        if (ctx) o.line("c.context().enter(start)");
         o.line("o = new " + top.canonicalName() + "(" + args + ")");
         for (LayerMeta.Lookup l : g.layer.lookups.values()) lookup(o, l);
         o.line("if (s != null) w_(o, s)");
@@ -152,7 +152,7 @@ public final class KaitaiCodecEmitter {
         o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, String.valueOf(e))");
         if (ctx) {
             o.next("finally");
-            o.line("c.ctx.exit()");
+            o.line("c.context().exit()");
         }
         o.close();
         o.line("return he");

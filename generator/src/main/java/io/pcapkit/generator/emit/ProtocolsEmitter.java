@@ -45,9 +45,10 @@ public final class ProtocolsEmitter {
             CodeBlock groups = CodeBlock.of("$T.of($L)", List.class,
                     String.join(", ", e.grammar().layer.groups.stream().map(x -> "\"" + x + "\"").toList()));
             io.pcapkit.generator.model.LayerMeta.Heuristic h = e.grammar().layer.heuristic;
-            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
+            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
                     e.grammar().layer.layer.toUpperCase(java.util.Locale.ROOT), groups, e.codec(), e.grammar().id,
-                    e.grammar().layer.transparent, e.grammar().layer.nextWhenEmpty, h != null, h != null && h.guard());
+                    e.grammar().layer.transparent, e.grammar().layer.nextWhenEmpty, h != null, h != null && h.guard(),
+                    h != null && h.conversation());
         }
         all.add("$<}");
         c.addField(FieldSpec.builder(ArrayTypeName.of(PROTOCOL), "ALL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -160,7 +160,7 @@ public final class GrammarLoader {
         if (lm.get("heuristic") != null) {
             String w = where + "/heuristic";
             Map<String, Object> hm = map(lm.get("heuristic"), w);
-            checkKeys(hm, Set.of("match", "window", "guard"), w);
+            checkKeys(hm, Set.of("match", "window", "guard", "conversation"), w);
             String match = str(hm.get("match"));
             if (match == null) throw new GeneratorException(w, "match (a regular expression) is required");
             try {
@@ -170,7 +170,8 @@ public final class GrammarLoader {
             }
             int window = hm.get("window") == null ? 256 : (int) parseLong(hm.get("window"), w);
             if (window < 1 || window > 65_536) throw new GeneratorException(w, "window must be 1..65536");
-            l.heuristic = new LayerMeta.Heuristic(match, window, Boolean.TRUE.equals(hm.get("guard")));
+            l.heuristic = new LayerMeta.Heuristic(match, window, Boolean.TRUE.equals(hm.get("guard")),
+                    Boolean.TRUE.equals(hm.get("conversation")));
         }
         if (lm.get("variants") != null) {
             int i = 0;

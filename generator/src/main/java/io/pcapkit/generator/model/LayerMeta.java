@@ -55,9 +55,11 @@ public final class LayerMeta {
     /**
      * {@code heuristic}: the payload looks like this layer when the regular expression
      * {@code match} matches at its start, over its first {@code window} bytes read as ISO-8859-1.
-     * With {@code guard}, a dispatch table's choice of this grammar must match too.
+     * With {@code guard}, a dispatch table's choice of this grammar must match too. With
+     * {@code conversation}, once recognised the rest of the connection (both directions) is this
+     * protocol, where no table names another (HTTP/2 after its preface).
      */
-    public record Heuristic(String match, int window, boolean guard) {
+    public record Heuristic(String match, int window, boolean guard, boolean conversation) {
     }
 
     /** {@code variants}: when {@code condition} holds after a decode, the layer is shown as {@code name}. */
