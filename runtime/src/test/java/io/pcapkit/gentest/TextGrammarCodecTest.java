@@ -238,7 +238,7 @@ class TextGrammarCodecTest {
         r = walk("TX/1 200\nsize=1\nno-blank-line-yet", "P_TEXTY");
         assertEquals(ErrorKind.TRUNCATED, r.codec().errorKind(), "a line without its terminator");
         r = walk("TX/1 200\nsize\n\n", "P_TEXTY");
-        assertEquals(ErrorKind.TRUNCATED, r.codec().errorKind(), "a field line without '=' (its key's terminator)");
+        assertEquals(ErrorKind.INVALID, r.codec().errorKind(), "a field line without '=' is bad, not cut (the line ended)");
     }
 
     @Test

@@ -100,7 +100,7 @@ class ApplicationMalformedTest {
         List<Info> h = frames("app_http.pcap", false, null);
         expect(h, 10, "HTTP/1.1", "truncated", "");      // Content-Length past the segment
         expect(h, 13, "HTTP-Chunked", "truncated", "");  // a chunk cut
-        expect(h, 23, "HTTP/1.1", "truncated", "");      // a header line without a colon: its name never ends
+        expect(h, 23, "HTTP/1.1", "invalid", "0x3a");    // a header line without a colon: not a cut, a bad line
         expect(h, 24, "HTTP/1.1", "truncated", "");      // a header block cut
         List<Info> f = frames("app_ftp.pcap", false, null);
         expect(f, 16, "FTP", "truncated", "");           // no CRLF yet

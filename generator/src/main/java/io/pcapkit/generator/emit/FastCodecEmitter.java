@@ -1036,7 +1036,7 @@ public final class FastCodecEmitter {
             o.line("while (" + q + " < end && (b.get(" + q + ") & 0xFF) != " + f.terminator + ") " + q + "++");
             o.line("int " + e + ", " + nx);
             o.open("if (" + q + " >= end)");
-            if (f.eosError) o.line("return c.truncated(" + fc + ", p, (long) (end - p) + 1, end - p)");
+            if (f.eosError) o.line(noTerminator(fc, f.terminator));
             else o.line(e + " = end").line(nx + " = end");
             o.next("else");
             o.line(e + " = " + q + (f.include ? " + 1" : ""));
@@ -1045,6 +1045,16 @@ public final class FastCodecEmitter {
             return new String[] {e, nx};
         }
         return null;
+    }
+
+    /**
+     * No terminator before the end of the stream: the layer is truncated when that end is the end
+     * of the layer's bytes (more may come), invalid when it is a bounded stream of its own (a line
+     * that lacks its separator will not grow one).
+     */
+    private static String noTerminator(String fc, int term) {
+        return "return end >= c.limit ? c.truncated(" + fc + ", p, (long) (end - p) + 1, end - p) : c.invalid(" + fc
+                + ", end, " + term + "L, \"a terminator (" + String.format("0x%02x", term) + ") before the end of its stream\")";
     }
 
     /** @deprecated kept for the bytes path: the region's end only */
@@ -1177,7 +1187,7 @@ public final class FastCodecEmitter {
             o.line("int " + vlen + ", " + next);
             o.open("if (" + q + " >= " + region + ")");
             if (end == null && f.eosError) {
-                o.line("return c.truncated(" + fc + ", p, (long) (end - p) + 1, end - p)");
+                o.line(noTerminator(fc, term));
             } else {
                 o.line(vlen + " = " + region + " - p");
                 o.line(next + " = " + region);
