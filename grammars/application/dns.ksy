@@ -84,30 +84,34 @@ types:
         type: b4
         -json: flags.rcode
         -enum: rcode
-      - id: qdcount
+      - id: num_questions
         type: u2
-      - id: ancount
+        -json: qdcount
+      - id: num_answers
         type: u2
-      - id: nscount
+        -json: ancount
+      - id: num_authorities
         type: u2
-      - id: arcount
+        -json: nscount
+      - id: num_additionals
         type: u2
+        -json: arcount
       - id: questions
         type: question
         repeat: expr
-        repeat-expr: qdcount
+        repeat-expr: num_questions
       - id: answers
         type: resource_record
         repeat: expr
-        repeat-expr: ancount
+        repeat-expr: num_answers
       - id: authorities
         type: resource_record
         repeat: expr
-        repeat-expr: nscount
+        repeat-expr: num_authorities
       - id: additionals
         type: resource_record
         repeat: expr
-        repeat-expr: arcount
+        repeat-expr: num_additionals
   question:
     seq:
       - id: name
@@ -235,10 +239,11 @@ types:
       - id: code
         type: u2
         -enum: edns_option_code
-      - id: length
+      - id: len_data
         type: u2
+        -json: length
       - id: data
-        size: length
+        size: len_data
 enums:
   opcode:
     0: {id: query, -name: QUERY}

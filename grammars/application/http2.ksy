@@ -79,31 +79,33 @@ instances:
 types:
   data_frame:
     seq:
-      - id: pad_length
+      - id: len_padding
         type: u1
+        -json: pad_length
         if: '(_parent.flags & 0x08) != 0'
       - id: data
-        size: '_io.size - _io.pos - ((_parent.flags & 0x08) != 0 ? pad_length : 0)'
+        size: '_io.size - _io.pos - ((_parent.flags & 0x08) != 0 ? len_padding : 0)'
       - id: padding
-        size: pad_length
+        size: len_padding
         if: '(_parent.flags & 0x08) != 0'
         -hide: true
   headers_frame:
     seq:
-      - id: pad_length
+      - id: len_padding
         type: u1
+        -json: pad_length
         if: '(_parent.flags & 0x08) != 0'
       - id: priority
         type: priority_fields
         if: '(_parent.flags & 0x20) != 0'
         -flatten: true
       - id: header_block
-        size: '_io.size - _io.pos - ((_parent.flags & 0x08) != 0 ? pad_length : 0)'
+        size: '_io.size - _io.pos - ((_parent.flags & 0x08) != 0 ? len_padding : 0)'
         process: 'hpack(((_parent.flags & 0x04) != 0 ? 1 : 0) | 2)'
         type: header_list
         -flatten: true
       - id: padding
-        size: pad_length
+        size: len_padding
         if: '(_parent.flags & 0x08) != 0'
         -hide: true
   priority_fields:
@@ -141,8 +143,9 @@ types:
         type: u4
   push_promise_frame:
     seq:
-      - id: pad_length
+      - id: len_padding
         type: u1
+        -json: pad_length
         if: '(_parent.flags & 0x08) != 0'
       - id: reserved
         type: b1
@@ -150,12 +153,12 @@ types:
       - id: promised_stream_id
         type: b31
       - id: header_block
-        size: '_io.size - _io.pos - ((_parent.flags & 0x08) != 0 ? pad_length : 0)'
+        size: '_io.size - _io.pos - ((_parent.flags & 0x08) != 0 ? len_padding : 0)'
         process: 'hpack(((_parent.flags & 0x04) != 0 ? 1 : 0) | 2)'
         type: header_list
         -flatten: true
       - id: padding
-        size: pad_length
+        size: len_padding
         if: '(_parent.flags & 0x08) != 0'
         -hide: true
   ping_frame:
@@ -207,20 +210,20 @@ types:
         type: u4
         if: kind != 4
         doc: the table index named (the field, or its name); 0 for a literal name
-      - id: name_length
+      - id: len_name
         type: u2
         if: kind != 4
         -hide: true
       - id: name
-        size: name_length
+        size: len_name
         if: kind != 4
         -format: text
-      - id: value_length
+      - id: len_value
         type: u4
         if: kind != 4
         -hide: true
       - id: value
-        size: value_length
+        size: len_value
         if: kind != 4
         -format: text
 enums:

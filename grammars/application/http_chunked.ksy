@@ -20,7 +20,7 @@ seq:
   - id: chunks
     type: chunk
     repeat: until
-    repeat-until: _.size == 0
+    repeat-until: _.len_data == 0
   - id: trailers
     type: field_line
     terminator: 0x0a
@@ -40,13 +40,13 @@ types:
         contents: [0x0a]
         -hide: true
       - id: data
-        size: size
+        size: len_data
       - id: data_end
         contents: [0x0d, 0x0a]
-        if: size > 0
+        if: len_data > 0
         -hide: true
     instances:
-      size:
+      len_data:
         value: size_text.to_i(16)
   field_line:
     seq:
