@@ -44,10 +44,21 @@ public final class DecodeAs {
                     + String.join(", ", Protocols.TABLES) + "; or tcp.port, udp.port, eth.type, ip.proto)");
         }
         Protocol target = null;
-        for (Protocol p : Protocols.all()) {
-            if (DissectOptions.matches(p, proto) && !p.transparent) {
+        // an entry the table itself holds comes first: DNS on a TCP port is the DNS entry with
+        // the TCP length prefix, not the UDP one
+        for (long key : Protocols.entries(t)) {
+            Protocol p = Protocols.get(Protocols.lookup(t, key));
+            if (!p.transparent && DissectOptions.matches(p, proto)) {
                 target = p;
                 break;
+            }
+        }
+        if (target == null) {
+            for (Protocol p : Protocols.all()) {
+                if (DissectOptions.matches(p, proto) && !p.transparent) {
+                    target = p;
+                    break;
+                }
             }
         }
         if (target == null) throw new IllegalArgumentException("decode-as '" + rule + "': unknown protocol '" + proto + "'");

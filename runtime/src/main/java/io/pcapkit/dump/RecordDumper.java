@@ -84,6 +84,8 @@ abstract class RecordDumper implements Dumper {
 
     // frame state
     private int frameBase;
+    /** The frame's buffer: bytes from another one (decoded by a processor) have no frame offset. */
+    private ByteBuffer frameBuffer;
     /** layer objects open in the current record */
     private int layers;
     /** containers open inside the current layer */
@@ -290,6 +292,7 @@ abstract class RecordDumper implements Dumper {
             start();
             if (recordOpen) finishRecord();
             frameBase = r.offset;
+            frameBuffer = r.buffer;
             layers = 0;
             depth = 0;
             arrays = 0;
@@ -521,7 +524,7 @@ abstract class RecordDumper implements Dumper {
     @Override
     public final void bytes(Field f, ByteBuffer buf, int off, int len) {
         int k = key(f);
-        noteOffset(f, off, len);
+        if (buf == frameBuffer) noteOffset(f, off, len);
         try {
             switch (f.format) {
                 case MAC -> {
@@ -544,6 +547,20 @@ abstract class RecordDumper implements Dumper {
                 }
                 default -> writeHex(k, buf, off, len);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public final void rendered(Field f, io.pcapkit.dissect.Renderer r, ByteBuffer buf, int base, int end, int off, int len) {
+        int k = key(f);
+        noteOffset(f, off, len);
+        try {
+            text.setLength(0);
+            r.render(text, buf, base, end, off, len);
+            int n = textChars();
+            writeChars(k, chars, 0, n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

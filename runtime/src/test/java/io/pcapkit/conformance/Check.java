@@ -109,7 +109,86 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
             new Check("OSPF", "ospf.version", Kind.NUMBER, in("ospf", "version")),
             new Check("OSPF", "ospf.msg", Kind.NUMBER, in("ospf", "type")),
             new Check("OSPF", "ospf.srcrouter", Kind.TEXT, in("ospf", "router_id")),
-            new Check("OSPF", "ospf.area_id", Kind.TEXT, in("ospf", "area_id")));
+            new Check("OSPF", "ospf.area_id", Kind.TEXT, in("ospf", "area_id")),
+
+            // ---- application (DNS, FTP, HTTP, HTTP/2) ----
+            new Check("DNS", "dns.id", Kind.NUMBER, inFirst("id", "dns", "mdns")),
+            new Check("DNS", "dns.flags.response", Kind.NUMBER, inFirst("flags.qr", "dns", "mdns")),
+            new Check("DNS", "dns.qry.name", Kind.TEXT, firstQuestion("name")),
+            new Check("DNS", "dns.qry.type", Kind.NUMBER, firstQuestion("type")),
+            new Check("DNS", "dns.count.answers", Kind.NUMBER, inFirst("ancount", "dns", "mdns")),
+            new Check("DNS", "dns.a", Kind.TEXT, Check::firstARecord),
+            new Check("FTP", "ftp.request.command", Kind.TEXT, in("ftp", "request.command")),
+            new Check("FTP", "ftp.response.code", Kind.NUMBER, in("ftp", "response.code")),
+            new Check("HTTP", "http.request.method", Kind.TEXT, inFirst("request.method", "http", "ssdp")),
+            new Check("HTTP", "http.request.uri", Kind.TEXT, inFirst("request.target", "http", "ssdp")),
+            new Check("HTTP", "http.request.version", Kind.TEXT, inFirst("request.version", "http", "ssdp")),
+            new Check("HTTP", "http.response.code", Kind.NUMBER, inFirst("response.status", "http", "ssdp")),
+            new Check("HTTP", "http.host", Kind.TEXT, httpHeader("host")),
+            new Check("HTTP", "http.content_length", Kind.NUMBER, httpHeader("content-length")),
+            new Check("HTTP/2", "http2.type", Kind.NUMBER, in("http2", "type")),
+            new Check("HTTP/2", "http2.streamid", Kind.NUMBER, in("http2", "stream_id")),
+            new Check("HTTP/2", "http2.header.name", Kind.TEXT, Check::firstHttp2HeaderName));
+
+    // ---- application (DNS, FTP, HTTP, HTTP/2) ----
+
+    /** A field of the first question of the outermost DNS (or mDNS) layer (tshark's dns.qry.*). */
+    private static Function<Layers, Object> firstQuestion(String field) {
+        return l -> {
+            Layers.Layer x = l.firstOf("dns", "mdns");
+            List<Object> q = x == null ? null : x.fields().list("questions");
+            return q == null || q.isEmpty() ? null : ((Info) q.get(0)).get(field);
+        };
+    }
+
+    /** tshark's dns.a: the first A record's address, answers first, then authority and additional records. */
+    private static Object firstARecord(Layers l) {
+        Layers.Layer x = l.firstOf("dns", "mdns");
+        if (x == null) return null;
+        for (String section : new String[] {"answers", "authorities", "additionals"}) {
+            List<Object> rrs = x.fields().list(section);
+            if (rrs == null) continue;
+            for (Object o : rrs) {
+                Info rr = (Info) o;
+                Object t = rr.get("type");
+                long type = t instanceof EnumValue e ? e.value() : t instanceof Long n ? n : -1;
+                if (type == 1 && rr.get("address") != null) return rr.get("address");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * tshark's http.host / http.content_length: the value of the first header field of that name
+     * (any case) in the outermost HTTP/1.x (or SSDP) layer; tshark shows the field's value trimmed.
+     */
+    private static Function<Layers, Object> httpHeader(String name) {
+        return l -> {
+            Layers.Layer x = l.firstOf("http", "ssdp");
+            List<Object> headers = x == null ? null : x.fields().list("headers");
+            if (headers == null) return null;
+            for (Object o : headers) {
+                Info h = (Info) o;
+                Object n = h.get("name");
+                if (n != null && n.toString().equalsIgnoreCase(name)) return h.get("value") == null ? null : h.get("value").toString().trim();
+            }
+            return null;
+        };
+    }
+
+    /** tshark's http2.header.name: the first decoded header field's name in the frame's HTTP/2 frames. */
+    private static Object firstHttp2HeaderName(Layers l) {
+        for (Layers.Layer x : l.layers) {
+            if (!x.key().equals("http2")) continue;
+            List<Object> headers = x.fields().list("headers");
+            if (headers == null) continue;
+            for (Object o : headers) {
+                Object n = ((Info) o).get("name");
+                if (n != null) return n;
+            }
+        }
+        return null;
+    }
 
     private static Function<Layers, Object> in(String layer, String path) {
         return l -> {

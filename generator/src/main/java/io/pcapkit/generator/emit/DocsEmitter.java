@@ -46,7 +46,7 @@ public final class DocsEmitter {
             int n = 0;
             for (Map.Entry<Long, Integer> e : t.getValue().entrySet()) {
                 if (n++ > 0) idx.append(", ");
-                idx.append(hexIfBig(e.getKey())).append(" → ").append(index.entries.get(e.getValue()).name());
+                idx.append(key(t.getKey(), e.getKey())).append(" → ").append(index.entries.get(e.getValue()).name());
             }
             if (n == 0) idx.append("(no entries yet)");
             idx.append('\n');
@@ -58,10 +58,16 @@ public final class DocsEmitter {
         StringBuilder b = new StringBuilder();
         for (LayerMeta.DispatchKey k : g.layer.dispatch) {
             if (b.length() > 0) b.append(", ");
-            b.append(k.table()).append(' ').append(hexIfBig(k.value()));
+            b.append(k.table()).append(' ').append(key(k.table(), k.value()));
             if (k.name() != null) b.append(" (").append(k.name()).append(')');
+            if (!k.params().isEmpty()) b.append(" with ").append(k.params());
         }
         return b.length() == 0 ? "another grammar's `next`" : b.toString();
+    }
+
+    /** A table key as people write it: ports in decimal, other codes (EtherTypes) in hex when large. */
+    private static String key(String table, long v) {
+        return table.endsWith("_port") ? Long.toString(v) : hexIfBig(v);
     }
 
     private static String hexIfBig(long v) {
@@ -87,6 +93,17 @@ public final class DocsEmitter {
             b.append("| reached through | ").append(reached(g)).append(" |\n");
             if (l.payloadLength != null) b.append("| payload length | `").append(l.payloadLength).append("` |\n");
             if (l.fragment != null) b.append("| a fragment when | `").append(l.fragment).append("` (the payload stays raw) |\n");
+            if (l.payloadRequired) b.append("| payload required | a payload shorter than its length makes the layer truncated |\n");
+            if (l.heuristic != null) {
+                b.append("| recognised by content | `").append(l.heuristic.match().replace("|", "\\|")).append("` at the start of the first ")
+                        .append(l.heuristic.window()).append(" bytes").append(l.heuristic.guard() ? "; required of a table's choice too" : "")
+                        .append(l.heuristic.conversation() ? "; then the whole connection" : "").append(" |\n");
+            }
+            for (LayerMeta.Variant v : l.variants) b.append("| shown as `").append(v.name()).append("` | when `").append(v.condition()).append("` |\n");
+            for (LayerMeta.Lookup k : l.lookups.values()) {
+                b.append("| lookup `").append(k.name()).append("` | `").append(k.value()).append("` of the first `").append(k.in()).append("` item")
+                        .append(k.condition() == null ? "" : " where `" + k.condition() + "`").append(", else `").append(k.dflt()).append("` |\n");
+            }
             if (!l.next.isEmpty()) {
                 b.append("| next | ");
                 int i = 0;
