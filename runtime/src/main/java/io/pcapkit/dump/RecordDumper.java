@@ -104,7 +104,7 @@ abstract class RecordDumper implements Dumper {
 
     // chain strings by the protocols they name: a direct-mapped table, since most captures use
     // a handful of chains and consecutive frames often alternate between them
-    private static final int CHAIN_SLOTS = 64;
+    static final int CHAIN_SLOTS = 64;
     private final int[][] chainIds = new int[CHAIN_SLOTS][];
     private final int[] chainCount = new int[CHAIN_SLOTS];
     private final char[][] chainText = new char[CHAIN_SLOTS][];
