@@ -1,40 +1,20 @@
 package io.pcapkit.conformance;
 
-import io.pcapkit.frame.Info;
-import io.pcapkit.testing.Corpus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
  * The differences with tshark we accept, each for named frames (or a stated condition) and fields,
- * with its reason. When the reason goes away (IP reassembly, a grammar for PPPoE, ICMP, AH), the
- * entry stops matching and the test reports it stale: remove it then.
+ * with its reason. When the reason goes away (a grammar for PPPoE, ICMP, AH), the entry stops
+ * matching and the test reports it stale: remove it then. (IP reassembly made the entries for the
+ * frames completing a fragmented datagram stale: those frames now show the transport layer.)
  */
 final class AcceptedDifferences {
     private AcceptedDifferences() {
     }
 
-    private static final String REASSEMBLY = "IP reassembly is a later issue: tshark's two-pass output dissects the reassembled "
-            + "datagram's transport layer in the frame that completes it, where our fragment's payload stays Raw";
-
     static final List<Accepted> ALL = List.of(
-            // ---- IP fragments (until reassembly lands) ----
-            Accepted.where("ppp_ip4_fragments.pcap", "frames that complete a datagram in .frag.tsv and are fragments to us",
-                    completesReassembly("ppp_ip4_fragments.pcap"), "frame.protocols, udp.*", REASSEMBLY),
-            Accepted.where("ppp_frag_http_req.pcap", "frames that complete a datagram in .frag.tsv and are fragments to us",
-                    completesReassembly("ppp_frag_http_req.pcap"), "frame.protocols, tcp.*", REASSEMBLY),
-            Accepted.where("ppp_ip6_fragments.pcap", "frames that complete a datagram in .frag.tsv and are fragments to us",
-                    completesReassembly("ppp_ip6_fragments.pcap"), "frame.protocols, udp.*", REASSEMBLY),
-
             // ---- protocols of a later issue ----
             Accepted.where("dpkt_nb6-http.pcap", "frames whose tshark chain has pppoes", chainHas("pppoes"),
                     "frame.protocols, ip.*, ipv6.*, tcp.*, udp.*",
@@ -81,49 +61,5 @@ final class AcceptedDifferences {
             String p = row.get("frame.protocols");
             return p != null && (":" + p + ":").contains(":" + tokens + ":");
         };
-    }
-
-    /**
-     * The frame completes a datagram that tshark reassembled ({@code NAME.frag.tsv} lists it) and
-     * our record shows it as a fragment (MF set or a non-zero offset), so its payload is Raw.
-     */
-    private static BiPredicate<Map<String, String>, Layers> completesReassembly(String capture) {
-        return (row, ours) -> completing(capture).contains(Long.parseLong(row.get("frame.number"))) && isFragment(ours);
-    }
-
-    private static boolean isFragment(Layers l) {
-        for (Layers.Layer x : l.layers) {
-            Info f = x.fields();
-            if (x.key().equals("ipv4") && (Boolean.TRUE.equals(f.bool("flags.mf")) || nonZero(f.number("frag_offset")))) return true;
-            if (x.key().equals("frag") && (Boolean.TRUE.equals(f.bool("mf")) || nonZero(f.number("offset")))) return true;
-        }
-        return false;
-    }
-
-    private static boolean nonZero(Long v) {
-        return v != null && v != 0;
-    }
-
-    private static final Map<String, Set<Long>> COMPLETING = new HashMap<>();
-
-    private static synchronized Set<Long> completing(String capture) {
-        return COMPLETING.computeIfAbsent(capture, c -> {
-            Path tsv = Corpus.require().resolve(c + ".frag.tsv");
-            Set<Long> out = new HashSet<>();
-            try {
-                boolean header = true;
-                for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
-                    if (line.startsWith("#") || line.isEmpty()) continue;
-                    if (header) {
-                        header = false;
-                        continue;
-                    }
-                    out.add(Long.parseLong(line.substring(0, line.indexOf('\t'))));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out;
-        });
     }
 }
