@@ -119,6 +119,13 @@ public final class Defragmenter {
         }
         long start = offset;
         long declaredEnd = start + declaredLen;
+        byte[] bytes = null;
+        if (dataLen > 0) {
+            bytes = new byte[dataLen];
+            data.get(dataStart, bytes);
+            // anomalies first, so that a fragment abandoned below is still reported for what it is
+            if (!checkOverlaps(p, start, start + dataLen, bytes)) return abandon(p, Datagram.End.DROPPED);
+        }
         if (lengthBefore + declaredEnd > options.maxDatagramBytes) {
             p.flag(Anomaly.OVERSIZE);
             return abandon(p, Datagram.End.DROPPED);
@@ -141,11 +148,8 @@ public final class Defragmenter {
             p.lengthBefore = lengthBefore;
             charge(p, headerLen);
         }
-        if (dataLen > 0) {
-            byte[] bytes = new byte[dataLen];
-            data.get(dataStart, bytes);
+        if (bytes != null) {
             long end = start + dataLen;
-            if (!checkOverlaps(p, start, end, bytes)) return abandon(p, Datagram.End.DROPPED);
             int n = p.addFragment(start, end, bytes);
             charge(p, dataLen + ReassemblyLimits.DEFRAG_FRAGMENT_OVERHEAD);
             p.place(n, start, end, options.policy);
