@@ -214,6 +214,10 @@ public final class AppStreams implements StreamListener {
                 c.flag(Anomaly.TRUNCATED);
                 handOver(st, s, s.end);
             }
+            c.charge(-s.buf.length);
+            s.buf = new byte[0];
+            s.start = s.end = 0;
+            s.markCount = 0;
         }
     }
 

@@ -15,6 +15,9 @@ import java.util.function.Consumer;
  * on early, marked as continuing).
  */
 public final class MessageAssembler implements StreamListener {
+    private static final byte[] EMPTY = new byte[0];
+    /** A message buffer up to this size is kept for the next message; a larger one is let go. */
+    private static final int KEEP = 256;
     private final Consumer<Message> out;
 
     public MessageAssembler(Consumer<Message> out) {
@@ -25,7 +28,7 @@ public final class MessageAssembler implements StreamListener {
     private static final class State {
         int dir = -1;
         int index;
-        byte[] data = new byte[256];
+        byte[] data = EMPTY;
         int len;
         long[] frames = new long[4];
         int frameCount;
@@ -46,7 +49,7 @@ public final class MessageAssembler implements StreamListener {
         if (!c.fits(len) && s.len > 0) emit(c, s, true);
         s.dir = dir;
         if (s.len + len > s.data.length) {
-            int n = Math.max(s.len + len, s.data.length * 2);
+            int n = Math.max(Math.max(s.len + len, s.data.length * 2), 64);
             c.charge(n - s.data.length);
             s.charged += n - s.data.length;
             s.data = Arrays.copyOf(s.data, n);
@@ -92,10 +95,10 @@ public final class MessageAssembler implements StreamListener {
         s.frameCount = 0;
         s.gaps = new ArrayList<>(0);
         // keep a small buffer: most connections send little
-        if (s.data.length > 4096) {
-            c.charge(256 - s.data.length);
-            s.charged += 256 - s.data.length;
-            s.data = new byte[256];
+        if (s.data.length > KEEP) {
+            c.charge(-s.data.length);
+            s.charged -= s.data.length;
+            s.data = EMPTY;
         }
         out.accept(m);
     }

@@ -331,6 +331,12 @@ public final class TcpConnection {
             if (d.ooo != null) {
                 while (!d.ooo.isEmpty()) drain(dir, d, d.ooo.firstKey(), frame);
             }
+            // retransmissions of what came before can no longer be compared
+            if (d.tail != null) {
+                charge(-d.tail.length);
+                d.tail = null;
+                d.tailLen = 0;
+            }
         }
         for (StreamListener l : owner.listeners) l.release(this);
     }
