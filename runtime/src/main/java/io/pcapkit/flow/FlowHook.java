@@ -37,7 +37,7 @@ public final class FlowHook implements LayerHook {
     private long nextTcp;
     private long nextUdp;
     private long serial;
-    private long clock = Long.MIN_VALUE;
+    private final CaptureClock clock = new CaptureClock();
     private long evicted;
     private long timedOut;
     private long peakOpen;
@@ -219,12 +219,11 @@ public final class FlowHook implements LayerHook {
         current = null;
     }
 
-    /** Ends the flows idle since before {@code nanos} minus the timeout. */
+    /** Ends the flows idle for longer than the timeout, by the clock a frame at {@code nanos} sets. */
     private void expire(long nanos, long frame) {
-        if (nanos <= clock) return;
-        clock = nanos;
-        long limit = nanos - options.idleTimeoutNanos;
-        if (limit > nanos) return; // underflow
+        long now = clock.observe(nanos);
+        if (now == Long.MIN_VALUE) return;
+        long limit = CaptureClock.plus(now, -options.idleTimeoutNanos);
         for (Iterator<Flow> it = open.values().iterator(); it.hasNext();) {
             Flow f = it.next();
             if (f.lastNanos >= limit) break;

@@ -30,7 +30,7 @@ public final class Defragmenter {
     private final DatagramKey probe = new DatagramKey();
     private final DefragStats stats = new DefragStats();
     private long memory;
-    private long clock = Long.MIN_VALUE;
+    private final CaptureClock clock = new CaptureClock();
 
     /**
      * @param listener receives every completed datagram (in the frame that completes it) and, with
@@ -223,11 +223,14 @@ public final class Defragmenter {
         return null;
     }
 
-    /** Ends datagrams whose first fragment is older than the timeout; {@code nanos} is the capture time now. */
+    /**
+     * Ends datagrams whose first fragment is older than the timeout; {@code nanos} is the time of a
+     * frame (see {@link CaptureClock#observe} for how one wild timestamp is kept from expiring all).
+     */
     public void advance(long nanos) {
-        if (nanos <= clock) return;
-        clock = nanos;
-        long limit = CaptureClock.plus(nanos, -options.timeoutNanos);
+        long now = clock.observe(nanos);
+        if (now == Long.MIN_VALUE || open.isEmpty()) return;
+        long limit = CaptureClock.plus(now, -options.timeoutNanos);
         for (Iterator<Pending> it = open.values().iterator(); it.hasNext();) {
             Pending p = it.next();
             // insertion order is first-fragment order, so the rest are younger

@@ -80,10 +80,11 @@ public final class ReassemblyLimits {
     // ---- flows ----
 
     /**
-     * 300 s without a packet ends a flow: Zeek's tcp_inactivity_timeout and udp_inactivity_timeout
-     * are of this order; tshark never ends a stream on time, and no corpus flow pauses this long.
+     * 600 s without a packet ends a flow: longer than any pause inside a flow of the corpus (6 min
+     * 9 s between two WS-Discovery datagrams), twice Zeek's TCP inactivity timeout; tshark never ends
+     * a stream on time.
      */
-    public static final long FLOW_IDLE_TIMEOUT_NANOS = 300_000_000_000L;
+    public static final long FLOW_IDLE_TIMEOUT_NANOS = 600_000_000_000L;
 
     /**
      * 65,536 flows open at once (TCP and UDP together): the oldest idle one is ended beyond that, so

@@ -134,8 +134,11 @@ class DefragmenterTest {
         assertNull(Frags.offer(d, frag(0, 'a', 8, true), 1, 1, 100));
         assertNull(Frags.offer(d, frag(16, 'c', 8, false), 1, 2, 129));
         assertTrue(ended.isEmpty(), "29 s: still waiting");
-        // a fragment of another datagram 30.x s after the first one's first fragment ends it
+        // fragments of another datagram more than 30 s after the first one's first fragment end it
+        // (once a second frame confirms the time: one wild timestamp must not expire everything)
         assertNull(Frags.offer(d, frag(0, 'x', 8, true), 2, 3, 131));
+        assertTrue(ended.isEmpty());
+        assertNull(Frags.offer(d, frag(8, 'x', 8, true), 2, 4, 131));
         assertEquals(1, ended.size());
         Datagram t = ended.get(0);
         assertEquals(Datagram.End.TIMED_OUT, t.end());
@@ -145,7 +148,20 @@ class DefragmenterTest {
         assertEquals(16, t.runs().get(1).start());
         assertEquals(1, d.stats().timedOut());
         // the missing middle comes too late: a new datagram
-        assertNull(Frags.offer(d, frag(8, 'b', 8, true), 1, 4, 131));
+        assertNull(Frags.offer(d, frag(8, 'b', 8, true), 1, 5, 131));
+        assertEquals(2, d.inProgress());
+    }
+
+    @Test
+    void oneWildTimestampDoesNotExpireEverything() {
+        List<Datagram> ended = new ArrayList<>();
+        Defragmenter d = new Defragmenter(new DefragOptions().includeIncomplete(true), ended::add);
+        assertNull(Frags.offer(d, frag(0, 'a', 8, true), 1, 1, 1_422_527_998L));
+        // a frame dated 2061 among frames of 2015 (as in the corpus' ppp_pcapng-example.pcapng)
+        assertNull(Frags.offer(d, frag(0, 'z', 8, true), 2, 2, 2_894_531_997L));
+        assertNull(Frags.offer(d, frag(0, 'y', 8, true), 3, 3, 1_422_527_999L));
+        assertTrue(ended.isEmpty());
+        assertNotNull(Frags.offer(d, frag(8, 'b', 8, false), 1, 4, 1_422_528_000L));
     }
 
     @Test
