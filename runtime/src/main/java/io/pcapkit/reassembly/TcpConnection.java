@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * one); in-order bytes go to the {@link StreamListener} at once, out-of-order segments wait, a
  * hole that the peer acknowledged past (or that a cap or the end of the connection forces) becomes
  * an explicit gap, and retransmitted bytes are compared with those kept and reported when they
- * differ. FIN ends a direction, RST both.
+ * differ. FIN and RST are noted; the streams close with their flow ({@link #close}), since
+ * segments sent before a FIN or RST may be captured after it.
  *
  * <p>Bounded: out-of-order segments per direction, bytes per connection and over all connections
  * ({@link TcpStreams}); what does not fit is left out, counted and flagged. Not thread-safe.
@@ -127,12 +128,9 @@ public final class TcpConnection {
         deliverInOrder(dir, d, frame);
         if (d.finSeen && !d.finDone && d.next >= d.finAt) d.finDone = true;
         for (StreamListener l : owner.listeners) l.segment(this, dir, frame);
-        if ((flags & RST) != 0) {
-            reset = true;
-            close(frame);
-        } else if (dirs[0].finDone && dirs[1].finDone) {
-            close(frame);
-        }
+        // a RST or the FINs do not close the streams: segments sent before them may still arrive
+        // (tshark follows them too); the connection closes when its flow ends
+        if ((flags & RST) != 0) reset = true;
         if (owner.total > owner.options.maxTotalBytes) owner.relieve(this, frame);
     }
 

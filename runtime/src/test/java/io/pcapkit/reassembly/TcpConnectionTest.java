@@ -68,8 +68,11 @@ class TcpConnectionTest {
         send(c, 1, 5001, 1006, PSH | ACK, "200 OK");
         send(c, 0, 1006, 5007, FIN | ACK, "");
         send(c, 1, 5007, 1007, FIN | ACK, "");
-        assertEquals(List.of("0:GET /@4", "1:200 OK@5", "closed"), rec.events);
-        assertTrue(c.finished(0) && c.finished(1) && c.isClosed());
+        assertEquals(List.of("0:GET /@4", "1:200 OK@5"), rec.events);
+        assertTrue(c.finished(0) && c.finished(1));
+        assertFalse(c.isClosed(), "the streams close with the flow");
+        c.close(8);
+        assertEquals("closed", rec.events.get(2));
         assertTrue(c.anomalies().isEmpty());
         assertEquals(2, messages.size());
         assertEquals("GET /", new String(messages.get(0).payload(), StandardCharsets.US_ASCII));
@@ -151,6 +154,7 @@ class TcpConnectionTest {
         assertEquals(4, c.missing(0));
         send(c, 0, 14, 0, FIN | ACK, "");
         send(c, 1, 1, 15, FIN | ACK, "");
+        c.close(9);
         assertEquals(1, messages.size());
         Message m = messages.get(0);
         assertEquals("aaaacccc", new String(m.payload(), StandardCharsets.US_ASCII), "gaps are never zero-filled");
@@ -186,14 +190,17 @@ class TcpConnectionTest {
     }
 
     @Test
-    void rstClosesBothDirections() {
+    void dataSentBeforeARstButCapturedAfterItStillCounts() {
         TcpConnection c = connection(new StreamOptions());
         send(c, 0, 1, 0, SYN, "");
         send(c, 0, 2, 0, ACK, "hi");
         send(c, 1, 7, 0, RST, "");
-        assertTrue(c.isClosed() && c.isReset());
+        assertTrue(c.isReset());
         send(c, 0, 4, 0, ACK, "late");
-        assertEquals("hi", rec.streams[0].toString(), "nothing after a RST");
+        assertEquals("hilate", rec.streams[0].toString(), "as tshark's follow shows it");
+        c.close(9);
+        send(c, 0, 8, 0, ACK, "after");
+        assertEquals("hilate", rec.streams[0].toString(), "nothing once the flow ended");
     }
 
     @Test
