@@ -5,6 +5,7 @@ import io.pcapkit.dissect.LayerType;
 import io.pcapkit.dump.DumpOptions;
 import io.pcapkit.flow.Flow;
 import io.pcapkit.flow.FlowOptions;
+import io.pcapkit.flow.Follow;
 import io.pcapkit.reassembly.Datagram;
 import io.pcapkit.reassembly.Message;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ public final class ExtractOptions {
     final ReassembleOptions reassemble = new ReassembleOptions();
     FlowOptions trace;
     Consumer<Flow> onFlow;
+    Follow follow;
 
     ExtractOptions(Path input) {
         this.input = Objects.requireNonNull(input, "input");
@@ -181,6 +183,12 @@ public final class ExtractOptions {
     /** Receives each flow as it ends (flows are tracked when this, a trace or TCP reassembly is on). */
     public ExtractOptions onFlow(Consumer<Flow> c) {
         onFlow = c;
+        return this;
+    }
+
+    /** Follows one flow during the run ({@link Follow} receives its payload chunk by chunk). */
+    public ExtractOptions follow(Follow f) {
+        follow = f;
         return this;
     }
 

@@ -15,6 +15,7 @@ import io.pcapkit.frame.Frame;
 import io.pcapkit.frame.Info;
 import io.pcapkit.frame.InfoBuilder;
 import io.pcapkit.flow.Flow;
+import io.pcapkit.flow.FlowOptions;
 import io.pcapkit.reassembly.Datagram;
 import io.pcapkit.reassembly.DefragStats;
 import io.pcapkit.reassembly.Message;
@@ -94,8 +95,11 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
             }
             Hooks hooks = null;
             ReassembleOptions r = o.reassemble;
-            if (r.ipv4 || r.ipv6 || r.tcp || o.trace != null || o.onFlow != null) {
-                hooks = new Hooks(r, o.trace, o.onFlow, o.store, reader, o.dissect);
+            if (r.ipv4 || r.ipv6 || r.tcp || o.trace != null || o.onFlow != null || o.follow != null) {
+                FlowOptions flows = o.trace;
+                if (o.follow != null && flows == null) flows = new FlowOptions().udp(true);
+                hooks = o.follow == null ? new Hooks(r, flows, o.onFlow, o.store, reader, o.dissect)
+                        : new Hooks(r, flows, o.onFlow, o.store, reader, o.dissect, o.follow);
             }
             return new Extractor(o, reader, dumper, owned, hooks);
         } catch (IOException | RuntimeException e) {

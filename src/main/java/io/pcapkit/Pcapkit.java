@@ -1,10 +1,6 @@
 package io.pcapkit;
 
-import io.pcapkit.capture.CaptureInput;
-import io.pcapkit.capture.CaptureReader;
-import io.pcapkit.capture.PacketRecord;
-import io.pcapkit.dissect.DissectOptions;
-import io.pcapkit.dissect.Dissector;
+import io.pcapkit.dissect.LayerType;
 import io.pcapkit.flow.Flow;
 import io.pcapkit.flow.FlowOptions;
 import io.pcapkit.flow.Follow;
@@ -57,28 +53,12 @@ public final class Pcapkit {
 
     /**
      * Follows one flow of a capture as {@code tshark -z follow} does: every chunk of its payload,
-     * in order, with gaps, to {@code chunks}.
+     * in order, with gaps, to the {@link Follow}'s consumer. IP reassembly is on; so are UDP flows.
      *
      * @return the flow followed, or null when the capture has no such flow
      */
     public static Flow follow(Path capture, Follow follow) throws IOException {
-        try (CaptureReader r = CaptureInput.open(capture)) {
-            return follow(r, follow, null);
-        }
-    }
-
-    /** {@link #follow(Path, Follow)} over an open reader, reporting progress to {@code progress} (may be null). */
-    static Flow follow(CaptureReader r, Follow follow, java.util.function.LongConsumer progress) throws IOException {
-        FlowOptions fo = new FlowOptions().udp(true);
-        Hooks hooks = new Hooks(new ReassembleOptions(), fo, null, false, r, new DissectOptions(), follow);
-        Dissector d = new Dissector().hook(hooks.hook());
-        PacketRecord rec = new PacketRecord();
-        long n = 0;
-        while (r.next(rec)) {
-            d.dissect(rec, null);
-            if (progress != null) progress.accept(++n);
-        }
-        hooks.finish();
+        Pcapkit.extract(capture).layer(LayerType.TRANSPORT).follow(follow).run();
         return follow.flow();
     }
 
