@@ -7,9 +7,14 @@ import java.util.List;
 /** Several {@link LayerHook}s as one: the first that hands back data wins; every one sees the end of each frame. */
 public final class LayerHooks implements LayerHook {
     private final LayerHook[] hooks;
+    /** by hook, then protocol id: whether the hook watches the protocol (asked once) */
+    private final boolean[][] watched;
 
     private LayerHooks(LayerHook[] hooks) {
         this.hooks = hooks;
+        List<Protocol> all = io.pcapkit.gen.Protocols.all();
+        watched = new boolean[hooks.length][all.size()];
+        for (int h = 0; h < hooks.length; h++) for (Protocol p : all) watched[h][p.id] = hooks[h].watches(p);
     }
 
     /** The hooks that are not null, combined (null when there are none, the hook itself when there is one). */
@@ -23,7 +28,7 @@ public final class LayerHooks implements LayerHook {
 
     @Override
     public boolean watches(Protocol p) {
-        for (LayerHook h : hooks) if (h.watches(p)) return true;
+        for (boolean[] w : watched) if (w[p.id]) return true;
         return false;
     }
 
@@ -38,10 +43,10 @@ public final class LayerHooks implements LayerHook {
 
     @Override
     public Continuation layer(LayerContext ctx) {
-        Protocol p = ctx.protocol();
-        for (LayerHook h : hooks) {
-            if (!h.watches(p)) continue;
-            Continuation k = h.layer(ctx);
+        int id = ctx.chain().protocolId(ctx.index());
+        for (int h = 0; h < hooks.length; h++) {
+            if (!watched[h][id]) continue;
+            Continuation k = hooks[h].layer(ctx);
             if (k != null) return k;
         }
         return null;

@@ -5,9 +5,11 @@ import io.pcapkit.reassembly.Anomaly;
 import io.pcapkit.reassembly.Endpoints;
 import io.pcapkit.reassembly.TcpConnection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One flow: a TCP connection (from its SYN, or its first packet, to the FIN/FIN/ACK exchange, a
@@ -16,8 +18,11 @@ import java.util.Set;
  * flow's first packet, TCP and UDP separately, as tshark's tcp.stream and udp.stream. A is the
  * source of the first packet; direction 0 is A to B. Packets and bytes are counted as tshark's
  * conversation table counts them: every frame, its length on the wire.
+ *
+ * <p>Kept small (a capture may hold millions of flows): counters are fields, the frame numbers
+ * are variable-length deltas, endpoints and times are built when asked for.
  */
-public final class Flow {
+public final class Flow extends FlowKey implements Supplier<Endpoints> {
     /** Why a flow ended. */
     public enum End {
         /** Still open when the input ended. */
@@ -36,36 +41,64 @@ public final class Flow {
         }
     }
 
-    final FlowKey key;
+    // TCP flags seen, per direction (bit 0: A to B, bit 1: B to A)
+    private static final int BASED = 0;
+    private static final int SYN = 2;
+    private static final int FIN = 4;
+    private static final int RST = 6;
+    /** the first segment seen that way was a SYN (its stream starts one past its sequence number) */
+    private static final int BASE_SYN = 8;
+
     final long id;
     final long serial;
     /** whether A is the key's lower end */
     final boolean aIsLow;
-    final Endpoints endpoints;
-    final Timestamp first = new Timestamp();
-    final Timestamp last = new Timestamp();
-    long firstNanos;
+    private Endpoints endpoints;
+    long firstSeconds;
+    long firstFraction;
+    int firstDigits;
+    long lastSeconds;
+    long lastFraction;
+    int lastDigits;
     long lastNanos;
-    final long[] packets = new long[2];
-    final long[] bytes = new long[2];
-    final FrameList frames = new FrameList();
-    // TCP state
-    final boolean[] based = new boolean[2];
-    final long[] baseSeq = new long[2];
-    final boolean[] syn = new boolean[2];
-    final boolean[] fin = new boolean[2];
-    boolean rst;
+    long packets0;
+    long packets1;
+    long bytes0;
+    long bytes1;
+    // frame numbers: the first, then variable-length deltas (made on the second frame)
+    private long firstFrame;
+    private byte[] frameData;
+    private int frameLen;
+    private int frameCount;
+    private long lastFrame;
+    // TCP
+    private int tcpFlags;
+    long baseSeq0;
+    long baseSeq1;
     TcpConnection tcp;
     End end;
-    final List<String> files = new ArrayList<>(1);
+    List<String> files;
+
+    // the flow table's least-recently-active list
+    Flow older;
+    Flow newer;
 
     Flow(FlowKey key, long id, long serial) {
-        this.key = key;
+        copyFrom(key);
         this.id = id;
         this.serial = serial;
         this.aIsLow = key.forward;
-        this.endpoints = new Endpoints(key.address(aIsLow), aIsLow ? key.loPort : key.hiPort, key.address(!aIsLow),
-                aIsLow ? key.hiPort : key.loPort);
+    }
+
+    /** Flows are themselves (two connections on the same ports are two flows). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 
     public long id() {
@@ -74,49 +107,171 @@ public final class Flow {
 
     /** {@code TCP} or {@code UDP}. */
     public String protocol() {
-        return key.protocol == 6 ? "TCP" : "UDP";
+        return protocol == 6 ? "TCP" : "UDP";
     }
 
     public boolean isTcp() {
-        return key.protocol == 6;
+        return protocol == 6;
     }
 
     public Endpoints endpoints() {
+        if (endpoints == null) {
+            endpoints = new Endpoints(address(aIsLow), aIsLow ? loPort : hiPort, address(!aIsLow), aIsLow ? hiPort : loPort);
+        }
         return endpoints;
     }
 
+    /** The endpoints (for the TCP streams, which build them only when they report). */
+    @Override
+    public Endpoints get() {
+        return endpoints();
+    }
+
     public Timestamp firstTime() {
-        return first;
+        Timestamp t = new Timestamp();
+        t.set(firstSeconds, firstFraction, firstDigits);
+        return t;
     }
 
     public Timestamp lastTime() {
-        return last;
+        Timestamp t = new Timestamp();
+        t.set(lastSeconds, lastFraction, lastDigits);
+        return t;
     }
 
     /** Frames sent in direction {@code dir} (0: A to B, 1: B to A). */
     public long packets(int dir) {
-        return packets[dir];
+        return dir == 0 ? packets0 : packets1;
     }
 
     /** Bytes on the wire (frame.len) sent in direction {@code dir}. */
     public long bytes(int dir) {
-        return bytes[dir];
+        return dir == 0 ? bytes0 : bytes1;
     }
 
     public long packets() {
-        return packets[0] + packets[1];
+        return packets0 + packets1;
     }
 
     public long bytes() {
-        return bytes[0] + bytes[1];
+        return bytes0 + bytes1;
     }
 
+    void count(int dir, long frameLength, long frame, Timestamp t, long nanos) {
+        if (dir == 0) {
+            packets0++;
+            bytes0 += frameLength;
+        } else {
+            packets1++;
+            bytes1 += frameLength;
+        }
+        addFrame(frame);
+        lastSeconds = t.seconds;
+        lastFraction = t.fraction;
+        lastDigits = t.digits;
+        if (nanos > lastNanos) lastNanos = nanos;
+    }
+
+    private void addFrame(long frame) {
+        if (frameCount > 0 && frame <= lastFrame) return;
+        if (frameCount == 0) {
+            firstFrame = lastFrame = frame;
+            frameCount = 1;
+            return;
+        }
+        long d = frame - lastFrame;
+        lastFrame = frame;
+        frameCount++;
+        if (frameData == null) frameData = new byte[8];
+        if (frameLen + 10 > frameData.length) frameData = Arrays.copyOf(frameData, frameData.length * 2);
+        while ((d & ~0x7FL) != 0) {
+            frameData[frameLen++] = (byte) ((d & 0x7F) | 0x80);
+            d >>>= 7;
+        }
+        frameData[frameLen++] = (byte) d;
+    }
+
+    /** The frame numbers in order. */
     public long[] frames() {
-        return frames.toArray();
+        long[] out = new long[frameCount];
+        int[] i = {0};
+        forEachFrame(v -> out[i[0]++] = v);
+        return out;
     }
 
-    FrameList frameList() {
-        return frames;
+    public int frameCount() {
+        return frameCount;
+    }
+
+    /** Visits the frame numbers in order. */
+    public void forEachFrame(java.util.function.LongConsumer c) {
+        if (frameCount == 0) return;
+        long v = firstFrame;
+        c.accept(v);
+        int p = 0;
+        for (int i = 1; i < frameCount; i++) {
+            long d = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = frameData[p++];
+                d |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            v += d;
+            c.accept(v);
+        }
+    }
+
+    /** The frame numbers as comma-separated decimals. */
+    void writeFrames(Ascii b) {
+        if (frameCount == 0) return;
+        long v = firstFrame;
+        b.num(v);
+        int p = 0;
+        for (int i = 1; i < frameCount; i++) {
+            long d = 0;
+            int shift = 0;
+            byte x;
+            do {
+                x = frameData[p++];
+                d |= (long) (x & 0x7F) << shift;
+                shift += 7;
+            } while ((x & 0x80) != 0);
+            v += d;
+            b.put(',').num(v);
+        }
+    }
+
+    // ---- TCP state ----
+
+    boolean based(int dir) {
+        return (tcpFlags & (1 << (BASED + dir))) != 0;
+    }
+
+    long baseSeq(int dir) {
+        return dir == 0 ? baseSeq0 : baseSeq1;
+    }
+
+    void tcp(int dir, long seq, int flags) {
+        if (!based(dir)) {
+            tcpFlags |= 1 << (BASED + dir);
+            if (dir == 0) baseSeq0 = seq;
+            else baseSeq1 = seq;
+            if ((flags & TcpConnection.SYN) != 0) tcpFlags |= 1 << (BASE_SYN + dir);
+        }
+        if ((flags & TcpConnection.SYN) != 0) tcpFlags |= 1 << (SYN + dir);
+        if ((flags & TcpConnection.FIN) != 0) tcpFlags |= 1 << (FIN + dir);
+        if ((flags & TcpConnection.RST) != 0) tcpFlags |= 1 << RST;
+    }
+
+    /** Where direction {@code dir}'s stream starts, as the TCP streams would have based it on the flow's first segment that way. */
+    long streamBase(int dir) {
+        return (baseSeq(dir) + (has(BASE_SYN, dir) ? 1 : 0)) & 0xFFFFFFFFL;
+    }
+
+    private boolean has(int bit, int dir) {
+        return (tcpFlags & (1 << (bit + dir))) != 0;
     }
 
     /**
@@ -126,11 +281,11 @@ public final class Flow {
      */
     public String state() {
         if (!isTcp()) return "open";
-        if (rst) return "reset";
-        if (fin[0] && fin[1]) return "closed";
-        if (fin[0] || fin[1]) return "half-closed";
-        if (syn[0] && syn[1]) return "established";
-        if (syn[0] || syn[1]) return "syn-sent";
+        if ((tcpFlags & (1 << RST)) != 0) return "reset";
+        if (has(FIN, 0) && has(FIN, 1)) return "closed";
+        if (has(FIN, 0) || has(FIN, 1)) return "half-closed";
+        if (has(SYN, 0) && has(SYN, 1)) return "established";
+        if (has(SYN, 0) || has(SYN, 1)) return "syn-sent";
         return "open";
     }
 
@@ -150,11 +305,16 @@ public final class Flow {
 
     /** The per-flow files written (a flow continues in a new part when its file had to be closed), relative to the output folder. */
     public List<String> files() {
-        return Collections.unmodifiableList(files);
+        return files == null ? List.of() : Collections.unmodifiableList(files);
+    }
+
+    void addFile(String name) {
+        if (files == null) files = new ArrayList<>(1);
+        files.add(name);
     }
 
     @Override
     public String toString() {
-        return protocol() + " flow " + id + " " + endpoints + " " + packets() + " packets " + bytes() + " bytes " + state();
+        return protocol() + " flow " + id + " " + endpoints() + " " + packets() + " packets " + bytes() + " bytes " + state();
     }
 }

@@ -12,8 +12,6 @@ import io.pcapkit.reassembly.TcpConnection;
 import io.pcapkit.reassembly.TcpStreams;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -30,9 +28,8 @@ public final class FlowHook implements LayerHook {
     private final FlowOptions options;
     private final TcpStreams tcp;
     private final AppStreams app;
-    private final List<FlowListener> listeners = new ArrayList<>();
-    /** access order: the first entry is the least recently active flow */
-    private final LinkedHashMap<FlowKey, Flow> open = new LinkedHashMap<>(1024, 0.75f, true);
+    private FlowListener[] listeners = new FlowListener[0];
+    private final FlowTable open;
     private final FlowKey probe = new FlowKey();
     private long nextTcp;
     private long nextUdp;
@@ -45,6 +42,28 @@ public final class FlowHook implements LayerHook {
     private Flow current;
     private int currentDir;
     private long currentFrame = -1;
+    // by protocol id, decided once: what each protocol is to this hook
+    private static final byte TCP = 1;
+    private static final byte UDP = 2;
+    private static final byte IPV4 = 3;
+    private static final byte IPV6 = 4;
+    private static final byte ICMP = 5;
+    private static final byte[] KIND = kinds();
+
+    private static byte[] kinds() {
+        List<Protocol> all = io.pcapkit.gen.Protocols.all();
+        byte[] k = new byte[all.size()];
+        for (Protocol p : all) {
+            k[p.id] = switch (p.grammar) {
+                case "tcp" -> TCP;
+                case "udp" -> UDP;
+                case "ipv4" -> IPV4;
+                case "ipv6" -> IPV6;
+                default -> p.name.equals("ICMP") || p.name.equals("ICMPv6") ? ICMP : 0;
+            };
+        }
+        return k;
+    }
 
     /**
      * @param tcp the TCP streams to feed (null: flows only)
@@ -52,13 +71,15 @@ public final class FlowHook implements LayerHook {
      */
     public FlowHook(FlowOptions options, TcpStreams tcp, AppStreams app) {
         this.options = options.copy();
+        this.open = new FlowTable(Math.min(this.options.maxOpen, 1 << 16));
         this.tcp = tcp;
         this.app = app;
         if (app != null && tcp != null) tcp.listen(app);
     }
 
     public FlowHook listen(FlowListener l) {
-        listeners.add(l);
+        listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        listeners[listeners.length - 1] = l;
         return this;
     }
 
@@ -98,7 +119,7 @@ public final class FlowHook implements LayerHook {
 
     @Override
     public boolean watches(Protocol p) {
-        return p.grammar.equals("tcp") || options.udp && p.grammar.equals("udp");
+        return KIND[p.id] == TCP || options.udp && KIND[p.id] == UDP;
     }
 
     @Override
@@ -109,27 +130,25 @@ public final class FlowHook implements LayerHook {
     @Override
     public Continuation layer(LayerContext ctx) {
         int i = ctx.index();
-        boolean isTcp = ctx.protocol().grammar.equals("tcp");
+        Chain chain = ctx.chain();
+        boolean isTcp = KIND[chain.protocolId(i)] == TCP;
         int ip = -1;
         for (int j = i - 1; j >= 0; j--) {
-            String g = ctx.chain().protocol(j).grammar;
-            if (g.equals("ipv4") || g.equals("ipv6")) {
+            byte k = KIND[chain.protocolId(j)];
+            if (k == IPV4 || k == IPV6) {
                 ip = j;
                 break;
             }
         }
         if (ip < 0) return null;
         if (isTcp) {
-            for (int j = 0; j < i; j++) {
-                String n = ctx.chain().protocol(j).name;
-                if (n.equals("ICMP") || n.equals("ICMPv6")) return null;
-            }
+            for (int j = 0; j < i; j++) if (KIND[chain.protocolId(j)] == ICMP) return null;
         }
         PacketRecord frame = ctx.frame();
         if (frame.number == currentFrame && current != null) return null; // one flow packet per frame
         ByteBuffer ib = ctx.buffer(ip);
         int is = ctx.start(ip);
-        boolean v4 = ctx.chain().protocol(ip).grammar.equals("ipv4");
+        boolean v4 = KIND[chain.protocolId(ip)] == IPV4;
         ByteBuffer tb = ctx.buffer(i);
         int ts = ctx.start(i);
         if (ctx.headerEnd(i) - ts < (isTcp ? 20 : 8)) return null;
@@ -140,6 +159,7 @@ public final class FlowHook implements LayerHook {
         FlowKey k = v4 ? probe.set(isTcp ? 6 : 17, ib, is + 12, is + 16, 4, sport, dport)
                 : probe.set(isTcp ? 6 : 17, ib, is + 8, is + 24, 16, sport, dport);
         Flow f = open.get(k);
+        if (f != null) open.touch(f);
         int flags = 0;
         long seq = 0;
         long ack = 0;
@@ -151,8 +171,8 @@ public final class FlowHook implements LayerHook {
                 int dir = k.forward == f.aIsLow ? 0 : 1;
                 // tshark's rule: a SYN without ACK whose sequence number differs from the first one
                 // seen that way starts a new connection on the same ports
-                if ((flags & (TcpConnection.SYN | TcpConnection.ACK)) == TcpConnection.SYN && f.based[dir] && seq != f.baseSeq[dir]) {
-                    open.remove(f.key);
+                if ((flags & (TcpConnection.SYN | TcpConnection.ACK)) == TcpConnection.SYN && f.based(dir) && seq != f.baseSeq(dir)) {
+                    open.remove(f);
                     end(f, Flow.End.REUSED, frame.number);
                     f = null;
                 }
@@ -160,42 +180,39 @@ public final class FlowHook implements LayerHook {
         }
         if (f == null) {
             while (open.size() >= options.maxOpen) {
-                Iterator<Flow> it = open.values().iterator();
-                Flow old = it.next();
-                it.remove();
+                Flow old = open.oldest();
+                open.remove(old);
                 evicted++;
                 end(old, Flow.End.EVICTED, frame.number);
             }
-            FlowKey key = k.copy();
-            f = new Flow(key, isTcp ? nextTcp++ : nextUdp++, serial++);
-            f.first.set(frame.time);
-            f.firstNanos = nanos;
-            open.put(key, f);
-            peakOpen = Math.max(peakOpen, open.size());
-            if (isTcp && tcp != null) f.tcp = tcp.open(f.id, f.endpoints);
+            f = new Flow(k, isTcp ? nextTcp++ : nextUdp++, serial++);
+            f.firstSeconds = frame.time.seconds;
+            f.firstFraction = frame.time.fraction;
+            f.firstDigits = frame.time.digits;
+            f.lastNanos = nanos;
+            open.put(f);
+            if (open.size() > peakOpen) peakOpen = open.size();
             for (FlowListener l : listeners) l.started(f);
         }
         int dir = k.forward == f.aIsLow ? 0 : 1;
-        f.packets[dir]++;
-        f.bytes[dir] += frame.origLen;
-        f.frames.add(frame.number);
-        f.last.set(frame.time);
-        f.lastNanos = Math.max(f.lastNanos, nanos);
+        f.count(dir, frame.origLen, frame.number, frame.time, nanos);
         current = f;
         currentDir = dir;
         currentFrame = frame.number;
         if (!isTcp) return null;
-        if (!f.based[dir]) {
-            f.based[dir] = true;
-            f.baseSeq[dir] = seq;
-        }
-        if ((flags & TcpConnection.SYN) != 0) f.syn[dir] = true;
-        if ((flags & TcpConnection.FIN) != 0) f.fin[dir] = true;
-        if ((flags & TcpConnection.RST) != 0) f.rst = true;
-        TcpConnection c = f.tcp;
-        if (c == null) return null;
+        f.tcp(dir, seq, flags);
+        if (tcp == null) return null;
         int ps = ctx.payloadStart();
         int len = Math.max(0, ctx.payloadEnd() - ps);
+        TcpConnection c = f.tcp;
+        if (c == null) {
+            // the streams start with the first segment that carries something (data, FIN, RST): a
+            // connection that only shakes hands or acknowledges costs no more than its flow
+            if (len == 0 && (flags & (TcpConnection.FIN | TcpConnection.RST)) == 0) return null;
+            c = f.tcp = tcp.open(f.id, f);
+            // what the flow saw so far says where each stream starts (after a SYN's sequence number)
+            for (int d = 0; d < 2; d++) if (f.based(d)) c.base(d, f.streamBase(d));
+        }
         if (app == null) {
             c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
             return null;
@@ -224,10 +241,8 @@ public final class FlowHook implements LayerHook {
         long now = clock.observe(nanos);
         if (now == Long.MIN_VALUE) return;
         long limit = CaptureClock.plus(now, -options.idleTimeoutNanos);
-        for (Iterator<Flow> it = open.values().iterator(); it.hasNext();) {
-            Flow f = it.next();
-            if (f.lastNanos >= limit) break;
-            it.remove();
+        for (Flow f = open.oldest(); f != null && f.lastNanos < limit; f = open.oldest()) {
+            open.remove(f);
             timedOut++;
             end(f, Flow.End.TIMEOUT, frame);
         }
@@ -242,7 +257,7 @@ public final class FlowHook implements LayerHook {
     /** The input ended: every open flow ends (TCP data still waiting is delivered after gaps), then listeners finish. */
     public void finish() {
         long frame = currentFrame;
-        for (Flow f : new ArrayList<>(open.values())) end(f, Flow.End.END_OF_INPUT, frame);
+        for (Flow f : open.list()) end(f, Flow.End.END_OF_INPUT, frame);
         open.clear();
         if (tcp != null) tcp.finish(frame);
         for (FlowListener l : listeners) l.finished();
@@ -250,6 +265,6 @@ public final class FlowHook implements LayerHook {
 
     /** The open flows, least recently active first (a copy). */
     public List<Flow> openFlows(boolean copy) {
-        return new ArrayList<>(open.values());
+        return open.list();
     }
 }

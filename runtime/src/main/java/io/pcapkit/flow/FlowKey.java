@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 /**
  * A bidirectional 5-tuple in canonical form: the protocol and the two (address, port) ends, the
  * lower end first (addresses compared as unsigned numbers, then ports), so both directions of a
- * flow find the same key. Filled in place for lookups (no allocation) and copied only for a new
- * flow. {@link #forward} says whether the packet that filled it went from the lower end.
+ * flow find the same key. Filled in place for lookups (no allocation); a {@link Flow} is its own
+ * key (it extends this). {@link #forward} says whether the packet that filled it went from the
+ * lower end.
  */
-final class FlowKey {
+class FlowKey {
     int protocol;
     int version;
     long lo0;
@@ -19,7 +20,7 @@ final class FlowKey {
     int hiPort;
     /** whether the packet's source is the lower end */
     boolean forward;
-    private int hash;
+    int hash;
 
     /**
      * Fills the key from a packet's addresses ({@code len} 4 or 16 bytes at {@code src} and
@@ -72,19 +73,24 @@ final class FlowKey {
         return this;
     }
 
-    FlowKey copy() {
-        FlowKey k = new FlowKey();
-        k.protocol = protocol;
-        k.version = version;
-        k.lo0 = lo0;
-        k.lo1 = lo1;
-        k.loPort = loPort;
-        k.hi0 = hi0;
-        k.hi1 = hi1;
-        k.hiPort = hiPort;
-        k.forward = forward;
-        k.hash = hash;
-        return k;
+    /** Takes {@code k}'s fields. */
+    void copyFrom(FlowKey k) {
+        protocol = k.protocol;
+        version = k.version;
+        lo0 = k.lo0;
+        lo1 = k.lo1;
+        loPort = k.loPort;
+        hi0 = k.hi0;
+        hi1 = k.hi1;
+        hiPort = k.hiPort;
+        forward = k.forward;
+        hash = k.hash;
+    }
+
+    /** Whether this is the same 5-tuple as {@code k}. */
+    final boolean sameKey(FlowKey k) {
+        return k.hash == hash && k.lo0 == lo0 && k.hi0 == hi0 && k.loPort == loPort && k.hiPort == hiPort && k.protocol == protocol && k.lo1 == lo1
+                && k.hi1 == hi1 && k.version == version;
     }
 
     byte[] address(boolean low) {
@@ -94,14 +100,4 @@ final class FlowKey {
         return ByteBuffer.allocate(16).putLong(a).putLong(b).array();
     }
 
-    @Override
-    public int hashCode() {
-        return hash;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof FlowKey k && k.hash == hash && k.protocol == protocol && k.version == version && k.lo0 == lo0 && k.lo1 == lo1
-                && k.hi0 == hi0 && k.hi1 == hi1 && k.loPort == loPort && k.hiPort == hiPort;
-    }
 }

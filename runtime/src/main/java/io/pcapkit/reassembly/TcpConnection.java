@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The two byte streams of one TCP connection. Segments are placed by sequence number (32-bit,
@@ -24,9 +25,15 @@ import java.util.TreeMap;
 public final class TcpConnection {
     private final TcpStreams owner;
     private final long id;
-    private final Endpoints endpoints;
-    private final Direction[] dirs = {new Direction(), new Direction()};
-    private final EnumSet<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
+    private final Supplier<Endpoints> endpoints;
+    // made on the first segment each way: a one-sided connection needs only one
+    private Direction d0;
+    private Direction d1;
+    /** null until the first anomaly: most connections have none */
+    private EnumSet<Anomaly> anomalies;
+    // the owner's list of open connections
+    TcpConnection prev;
+    TcpConnection next;
     private long held;
     private boolean closed;
     private boolean reset;
@@ -34,10 +41,14 @@ public final class TcpConnection {
     Object messages;
     Object app;
 
-    TcpConnection(TcpStreams owner, long id, Endpoints endpoints) {
+    TcpConnection(TcpStreams owner, long id, Supplier<Endpoints> endpoints) {
         this.owner = owner;
         this.id = id;
         this.endpoints = endpoints;
+    }
+
+    TcpStreams owner() {
+        return owner;
     }
 
     /** The flow id (tshark's tcp.stream). */
@@ -46,26 +57,29 @@ public final class TcpConnection {
     }
 
     public Endpoints endpoints() {
-        return endpoints;
+        return endpoints.get();
     }
 
     public Set<Anomaly> anomalies() {
-        return anomalies;
+        return anomalies == null ? Set.of() : anomalies;
     }
 
     /** Bytes of direction {@code dir} delivered in order so far (gaps not included). */
     public long delivered(int dir) {
-        return dirs[dir].delivered;
+        Direction d = dir(dir);
+        return d == null ? 0 : d.delivered;
     }
 
     /** Bytes of direction {@code dir} declared missing. */
     public long missing(int dir) {
-        return dirs[dir].missing;
+        Direction d = dir(dir);
+        return d == null ? 0 : d.missing;
     }
 
     /** Whether direction {@code dir} ended with a FIN (all its bytes delivered). */
     public boolean finished(int dir) {
-        return dirs[dir].finDone;
+        Direction d = dir(dir);
+        return d != null && d.finDone;
     }
 
     public boolean isReset() {
@@ -81,7 +95,12 @@ public final class TcpConnection {
         return held;
     }
 
+    private Direction dir(int dir) {
+        return dir == 0 ? d0 : d1;
+    }
+
     void flag(Anomaly a) {
+        if (anomalies == null) anomalies = EnumSet.noneOf(Anomaly.class);
         if (anomalies.add(a)) owner.stats.anomalies[a.ordinal()]++;
     }
 
@@ -105,7 +124,12 @@ public final class TcpConnection {
         if (closed) return;
         boolean syn = (flags & SYN) != 0;
         boolean fin = (flags & FIN) != 0;
-        Direction d = dirs[dir];
+        Direction d = dir(dir);
+        if (d == null) {
+            d = new Direction();
+            if (dir == 0) d0 = d;
+            else d1 = d;
+        }
         if (!d.based) {
             d.based = true;
             // the SYN takes one sequence number before the first data byte
@@ -119,8 +143,8 @@ public final class TcpConnection {
         }
         // bytes the peer acknowledged past a hole in this direction's stream were lost in the capture
         if ((flags & ACK) != 0) {
-            Direction o = dirs[1 - dir];
-            if (o.based && o.ooo != null && !o.ooo.isEmpty()) {
+            Direction o = dir(1 - dir);
+            if (o != null && o.based && o.ooo != null && !o.ooo.isEmpty()) {
                 long acked = o.relative(ack);
                 if (acked >= o.ooo.firstKey() && acked > o.next) drain(1 - dir, o, o.ooo.firstKey(), frame);
             }
@@ -132,6 +156,23 @@ public final class TcpConnection {
         // (tshark follows them too); the connection closes when its flow ends
         if ((flags & RST) != 0) reset = true;
         if (owner.total > owner.options.maxTotalBytes) owner.relieve(this, frame);
+    }
+
+    /**
+     * Sets where direction {@code dir}'s stream starts: the sequence number of its first data byte
+     * (a SYN's plus one), for a connection made after its first segments were seen.
+     */
+    public void base(int dir, long seq) {
+        Direction d = dir(dir);
+        if (d == null) {
+            d = new Direction();
+            if (dir == 0) d0 = d;
+            else d1 = d;
+        }
+        if (!d.based) {
+            d.based = true;
+            d.base = seq & 0xFFFFFFFFL;
+        }
     }
 
     /** TCP flag bits as in the header's flags byte. */
@@ -325,7 +366,8 @@ public final class TcpConnection {
      */
     void release(long frame) {
         for (int dir = 0; dir < 2; dir++) {
-            Direction d = dirs[dir];
+            Direction d = dir(dir);
+            if (d == null) continue;
             if (d.ooo != null) {
                 while (!d.ooo.isEmpty()) drain(dir, d, d.ooo.firstKey(), frame);
             }
@@ -346,14 +388,15 @@ public final class TcpConnection {
     public void close(long frame) {
         if (closed) return;
         for (int dir = 0; dir < 2; dir++) {
-            Direction d = dirs[dir];
-            if (d.ooo != null) {
+            Direction d = dir(dir);
+            if (d != null && d.ooo != null) {
                 while (!d.ooo.isEmpty()) drain(dir, d, d.ooo.firstKey(), frame);
             }
         }
         closed = true;
         for (StreamListener l : owner.listeners) l.closed(this);
-        for (Direction d : dirs) {
+        for (Direction d : new Direction[] {d0, d1}) {
+            if (d == null) continue;
             d.ooo = null;
             d.tail = null;
             d.tailLen = 0;

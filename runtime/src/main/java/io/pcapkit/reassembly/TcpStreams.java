@@ -1,9 +1,8 @@
 package io.pcapkit.reassembly;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The TCP connections of one run: their options, the listeners that receive their streams, the
@@ -12,10 +11,14 @@ import java.util.List;
  */
 public final class TcpStreams {
     final StreamOptions options;
-    final List<StreamListener> listeners = new ArrayList<>();
+    /** an array, not a list: walked several times per segment without an iterator */
+    StreamListener[] listeners = new StreamListener[0];
     final TcpStats stats = new TcpStats();
-    /** open connections, oldest first: the first to hand on their buffers when over the cap */
-    private final LinkedHashSet<TcpConnection> open = new LinkedHashSet<>();
+    // open connections, oldest first (the first to hand on their buffers when over the cap): a list
+    // threaded through the connections, so opening and closing one costs no allocation
+    private TcpConnection head;
+    private TcpConnection tail;
+    private int openCount;
     long total;
 
     public TcpStreams(StreamOptions options) {
@@ -28,7 +31,8 @@ public final class TcpStreams {
 
     /** Adds a listener; listeners hear each event in the order they were added. */
     public TcpStreams listen(StreamListener l) {
-        listeners.add(l);
+        listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        listeners[listeners.length - 1] = l;
         return this;
     }
 
@@ -42,19 +46,39 @@ public final class TcpStreams {
     }
 
     public int openConnections() {
-        return open.size();
+        return openCount;
     }
 
     /** A new connection, flow id {@code id}. */
     public TcpConnection open(long id, Endpoints endpoints) {
+        return open(id, () -> endpoints);
+    }
+
+    /** A new connection, flow id {@code id}, whose endpoints are built only if a listener asks for them. */
+    public TcpConnection open(long id, Supplier<Endpoints> endpoints) {
         TcpConnection c = new TcpConnection(this, id, endpoints);
-        open.add(c);
+        c.prev = tail;
+        if (tail != null) tail.next = c;
+        else head = c;
+        tail = c;
+        openCount++;
         stats.connections++;
         return c;
     }
 
     void closed(TcpConnection c) {
-        open.remove(c);
+        if (c.prev != null) c.prev.next = c.next;
+        else head = c.next;
+        if (c.next != null) c.next.prev = c.prev;
+        else tail = c.prev;
+        c.prev = c.next = null;
+        openCount--;
+    }
+
+    private List<TcpConnection> snapshot() {
+        List<TcpConnection> out = new ArrayList<>(openCount);
+        for (TcpConnection c = head; c != null; c = c.next) out.add(c);
+        return out;
     }
 
     void charge(long n) {
@@ -65,14 +89,15 @@ public final class TcpStreams {
     /** Over the cap: the oldest connections hand on what they hold until the total fits again. */
     void relieve(TcpConnection current, long frame) {
         stats.relieved++;
-        for (Iterator<TcpConnection> it = new ArrayList<>(open).iterator(); it.hasNext() && total > options.maxTotalBytes;) {
-            TcpConnection c = it.next();
+        for (TcpConnection c = head; c != null && total > options.maxTotalBytes;) {
+            TcpConnection next = c.next;
             c.release(frame);
+            c = next;
         }
     }
 
     /** The input ended: every open connection closes (waiting data delivered after gaps). */
     public void finish(long frame) {
-        for (TcpConnection c : new ArrayList<>(open)) c.close(frame);
+        for (TcpConnection c : snapshot()) c.close(frame);
     }
 }
