@@ -52,6 +52,7 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
     private final List<Frame> stored;
     /** reassembly and tracing, or null when all is off */
     private final Hooks hooks;
+    private final Chain noLayers = new Chain();
     private boolean headerWritten;
     private boolean finished;
     private boolean closed;
@@ -136,16 +137,26 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
         }
         writeHeaderOnce();
         Chain c;
-        if (visitor != null) {
-            if (dumper != null && hooks != null) {
-                // reassembly keeps state: one dissection feeds the visitor and the output
-                c = dissector.dissect(record.buffer, record.offset, record.capLen, record.linkType, record, new TeeSink(visitor, dumper), streaming);
+        try {
+            if (visitor != null) {
+                if (dumper != null && hooks != null) {
+                    // reassembly keeps state: one dissection feeds the visitor and the output
+                    c = dissector.dissect(record.buffer, record.offset, record.capLen, record.linkType, record, new TeeSink(visitor, dumper), streaming);
+                } else {
+                    c = dissector.dissect(record.buffer, record.offset, record.capLen, record.linkType, record, visitor, streaming);
+                    if (dumper != null) dissector.dissect(record, dumper);
+                }
+            } else if (dumper != null && !dumper.wantsLayers() && stored == null && options.verbose == null && !iterating
+                    && (hooks == null || !hooks.observed)) {
+                // a pcap or pcapng copy needs no dissection (unless reassembly results are wanted)
+                c = noLayers;
+                dumper.beginFrame(record);
+                dumper.endFrame(c);
             } else {
-                c = dissector.dissect(record.buffer, record.offset, record.capLen, record.linkType, record, visitor, streaming);
-                if (dumper != null) dissector.dissect(record, dumper);
+                c = dissector.dissect(record, dumper);
             }
-        } else {
-            c = dissector.dissect(record, dumper);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the output failed
         }
         count++;
         if (options.verbose != null) {

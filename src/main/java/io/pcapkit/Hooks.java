@@ -34,6 +34,8 @@ final class Hooks {
     final AppStreams app;
     final TraceWriter trace;
     private final LayerHook hook;
+    /** whether anything but the frames' output uses the reassembly (flows, callbacks, kept results) */
+    final boolean observed;
     private final List<Datagram> datagrams;
     private final List<Message> messages;
     private final List<Flow> ended;
@@ -87,6 +89,7 @@ final class Hooks {
             this.trace = null;
         }
         hook = LayerHooks.of(ip, flows);
+        observed = flows != null || keep || r.onDatagram != null;
     }
 
     private static boolean hasStreamListener(Object[] extra) {

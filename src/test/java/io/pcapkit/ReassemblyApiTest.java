@@ -36,7 +36,7 @@ class ReassemblyApiTest {
         List<Frame> frames = ex.frames();
         assertEquals("Ethernet:IPv4:Raw", frames.get(9).protocols().toString());
         Frame last = frames.get(10);
-        assertEquals("Ethernet:IPv4:TCP:Raw", last.protocols().toString());
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", last.protocols().toString(), "the request the datagram carries (tshark: eth:ip:tcp:http)");
         // the kept frame is dissected again on demand, with the datagram the run reassembled
         assertEquals(80L, last.info().number("ethernet.ipv4.tcp.dstport"));
         assertEquals(11, ((List<?>) last.info().get("ethernet.ipv4.reassembled.frames")).size());

@@ -1,11 +1,13 @@
 package io.pcapkit.dissect;
 
 import io.kaitai.struct.ByteBufferKaitaiStream;
+import io.kaitai.struct.KaitaiStream;
 import java.nio.ByteBuffer;
 
 /**
  * The Kaitai stream used by reference codecs: it checks a length against the bytes remaining
- * before allocating, where the stock runtime would allocate whatever a length field claims.
+ * before allocating, where the stock runtime would allocate whatever a length field claims, and
+ * reports a sized field that runs past the end as a truncation.
  */
 public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
     /** A read asked for more bytes than remain. */
@@ -24,5 +26,17 @@ public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
         long have = size() - pos();
         if (n < 0 || n > have) throw new Truncated(n, have);
         return super.readBytes(n);
+    }
+
+    /**
+     * The stream of a sized field: checked like {@link #readBytes} (the stock runtime fails with an
+     * IllegalArgumentException, not a truncation) and bounded itself, so that reads inside it
+     * check their lengths too.
+     */
+    @Override
+    public KaitaiStream substream(long n) {
+        long have = size() - pos();
+        if (n < 0 || n > have) throw new Truncated(n, have);
+        return new BoundedKaitaiStream(((ByteBufferKaitaiStream) super.substream(n)).asRoBuffer());
     }
 }

@@ -24,6 +24,11 @@ public final class Continuation {
     public final int protocol;
     /** Numbers of the frames whose bytes make up this data, in the order they arrived. */
     private final long[] frames;
+    /**
+     * The stream the bytes belong to (a TCP connection's direction, with equals and hashCode), or
+     * null: per-flow decoder state (HPACK) is kept under it while these bytes are dissected.
+     */
+    private Object stream;
     /** Further data completed in the same frame (more application messages), or null. */
     private Continuation next;
 
@@ -39,6 +44,17 @@ public final class Continuation {
     /** A continuation over a whole array. */
     public static Continuation of(byte[] data, int protocol, long[] frames, String kind) {
         return new Continuation(ByteBuffer.wrap(data), 0, data.length, protocol, frames, kind);
+    }
+
+    /** Names the stream these bytes belong to (see {@link DissectContext#bindStream}); returns this. */
+    public Continuation stream(Object key) {
+        if (this == RAW) throw new IllegalArgumentException("RAW has no stream");
+        this.stream = key;
+        return this;
+    }
+
+    public Object stream() {
+        return stream;
     }
 
     public int frameCount() {

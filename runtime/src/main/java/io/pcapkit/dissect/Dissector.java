@@ -22,11 +22,16 @@ public final class Dissector implements Dispatcher {
     private final LayerCodec[] codecs;
     private final DissectOptions options;
     private final Chain chain = new Chain();
-    private final LayerContext context = new LayerContext();
+    /** flows and per-flow decoder state */
+    private final DissectContext context = new DissectContext();
+    /** what the hook sees of the frame */
+    private final LayerContext hookContext = new LayerContext();
     private LayerHook hook;
     /** by protocol id: whether the hook watches it (null when nothing is watched) */
     private boolean[] watched;
     private long hookFailures;
+    /** Whether application layers are also found by content (see {@link DissectOptions#sniffs()}). */
+    private final boolean sniff;
 
     public Dissector() {
         this(new DissectOptions());
@@ -38,7 +43,14 @@ public final class Dissector implements Dispatcher {
         codecs = new LayerCodec[n];
         for (int i = 0; i < n; i++) {
             codecs[i] = options.reference ? Protocols.newReferenceCodec(i) : Protocols.newCodec(i);
+            if (codecs[i] != null) codecs[i].bindContext(context);
         }
+        sniff = options.sniffs();
+    }
+
+    /** Flows and per-flow decoder state (for the TCP reassembly hook: {@link DissectContext#bindStream}). */
+    public DissectContext context() {
+        return context;
     }
 
     public DissectOptions options() {
@@ -101,8 +113,32 @@ public final class Dissector implements Dispatcher {
      * @return the chain, reused by the next call
      */
     public Chain dissect(ByteBuffer buf, int off, int capLen, long linkType, PacketRecord frame, FrameSink sink, boolean streaming) {
+        return run(buf, off, capLen, lookup(Protocols.T_LINKTYPE, linkType), frame, sink, streaming);
+    }
+
+    /**
+     * Dissects {@code [off, off + len)} as an application payload found by content (PyPCAPKit's
+     * {@code analyse}): the first grammar whose heuristic matches decodes it; none leaves it raw.
+     * Stateful decoders key this payload's state as a flow without addresses.
+     */
+    public Chain analyse(ByteBuffer buf, int off, int len, PacketRecord frame, FrameSink sink) {
+        return run(buf, off, len, sniffAt(buf, off, off + len), frame, sink, false);
+    }
+
+    /** The first protocol whose heuristic matches {@code [pos, limit)}, or -1. */
+    private int sniffAt(ByteBuffer buf, int pos, int limit) {
+        if (pos >= limit) return -1;
+        for (int id : Protocols.heuristics()) {
+            LayerCodec h = codecs[Protocols.get(id).codec];
+            if (h != null && h.heuristic(buf, pos, limit)) return id;
+        }
+        return -1;
+    }
+
+    private Chain run(ByteBuffer buf, int off, int capLen, int first, PacketRecord frame, FrameSink sink, boolean streaming) {
         Chain c = chain;
         c.reset(buf, off);
+        context.beginFrame(buf, off, c);
         if (sink != null) sink.beginFrame(frame);
         int pos = off;
         int limit = off + capLen;
@@ -110,9 +146,12 @@ public final class Dissector implements Dispatcher {
         // given to sinks and kept in the chain are relative to it
         int srcBase = off;
         Continuation more = null;
-        int proto = lookup(Protocols.T_LINKTYPE, linkType);
+        int proto = first;
         String stopProtocol = options.protocol;
         LayerType stopLayer = options.layer;
+        // inside a quoted datagram (an ICMP error's): the bytes may end in any header, and they
+        // describe another packet, so no hook sees them (no reassembly, no flow)
+        boolean quote = false;
         while (true) {
             while (proto >= 0) {
                 Protocol p = Protocols.get(proto);
@@ -124,6 +163,7 @@ public final class Dissector implements Dispatcher {
                     return finish(c, sink, frame);
                 }
                 boolean show = sink != null && !p.transparent;
+                codec.bind(proto);
                 int he;
                 if (show && streaming) {
                     sink.beginLayer(p, pos - srcBase);
@@ -132,6 +172,17 @@ public final class Dissector implements Dispatcher {
                     he = codec.decode(buf, pos, limit);
                 }
                 if (he < 0) {
+                    if (quote && codec.errorKind() == ErrorKind.TRUNCATED) {
+                        // the quote ends here: show the layer as far as it goes, as Wireshark does
+                        if (show && !streaming) {
+                            sink.beginLayer(p, pos - srcBase);
+                            codec.emit(buf, sink);
+                        }
+                        c.add(proto, pos, limit, limit);
+                        c.truncated(proto, codec.errorField(), codec.errorOffset() - srcBase);
+                        if (show) sink.truncated(p, codec.errorField(), codec.errorOffset() - srcBase);
+                        return finish(c, sink, frame);
+                    }
                     if (show && !streaming) {
                         // like Wireshark, show the fields read before the bad one: the walk stops where
                         // the decode failed (it may leave a group or list open; sinks close it at the
@@ -141,6 +192,11 @@ public final class Dissector implements Dispatcher {
                     }
                     fail(c, sink, p, codec.errorField(), codec.errorOffset() - srcBase, codec.errorKind(), codec.errorReason());
                     return finish(c, sink, frame);
+                }
+                int v = codec.variant(proto);
+                if (v >= 0) {
+                    proto = v;
+                    p = Protocols.get(v);
                 }
                 long pl = codec.payloadLength();
                 int payloadEnd = pl < 0 ? limit : (int) Math.min(limit, he + pl);
@@ -154,30 +210,37 @@ public final class Dissector implements Dispatcher {
                 boolean stopHere = stopProtocol != null && !p.transparent && DissectOptions.matches(p, stopProtocol);
                 Continuation k = null;
                 if (codec.isFragment()) {
-                    if (hook == null) break;
+                    if (hook == null || quote) break;
                     k = callHook(codec, frame, true);
                     if (k == null || k == Continuation.RAW) break;
-                } else if (watched != null && watched[proto]) {
+                } else if (watched != null && watched[proto] && !quote) {
                     k = callHook(codec, frame, false);
                     if (k == Continuation.RAW) break;
                 }
                 if (k != null) {
-                    int first = k.protocol >= 0 ? k.protocol : codec.next(this);
+                    int next = k.protocol >= 0 ? k.protocol : codec.next(this);
                     // a threshold that ends the chain here leaves this layer's own payload raw
-                    if (stopHere || first >= 0 && stopLayer != null && beyond(first, stopLayer)) break;
-                    c.enter(k);
-                    if (sink != null) sink.reassembled(k);
+                    if (stopHere || next >= 0 && stopLayer != null && beyond(next, stopLayer)) break;
+                    enter(c, k, sink);
                     buf = k.buffer;
                     pos = srcBase = k.offset;
                     limit = k.offset + k.length;
                     more = k.next();
-                    proto = first;
+                    proto = next;
+                    if (k.protocol < 0) proto = guardAndSniff(p, proto, buf, pos, limit);
                     continue;
                 }
                 if (pl == 0) break;
                 if (pos >= limit && !p.nextWhenEmpty) break;
                 if (stopHere) break;
                 proto = codec.next(this);
+                if (codec.nextQuoted() && !quote) {
+                    quote = true;
+                    c.quoteStart = c.count;
+                }
+                // a quote that ends with a header carries nothing more: not a truncated next layer
+                if (quote && pos >= limit) break;
+                proto = guardAndSniff(p, proto, buf, pos, limit);
             }
             if (pos < limit) {
                 c.rawStart = pos - srcBase;
@@ -191,14 +254,36 @@ public final class Dissector implements Dispatcher {
             more = k.next();
             c.rawStart = -1;
             c.rawLength = 0;
-            c.enter(k);
-            if (sink != null) sink.reassembled(k);
+            enter(c, k, sink);
             buf = k.buffer;
             pos = srcBase = k.offset;
             limit = k.offset + k.length;
             proto = k.protocol;
         }
         return finish(c, sink, frame);
+    }
+
+    /** The chain goes on in reassembled data: per-flow state follows the data's stream when it names one. */
+    private void enter(Chain c, Continuation k, FrameSink sink) {
+        c.enter(k);
+        context.enterSource(c.contCount, k.stream());
+        if (sink != null) sink.reassembled(k);
+    }
+
+    @Override
+    public int guardAndSniff(Protocol p, int proto, ByteBuffer buf, int pos, int limit) {
+        if (proto >= 0 && pos < limit) {
+            Protocol np = Protocols.get(proto);
+            if (np.guard && codecs[np.codec] != null && !codecs[np.codec].heuristic(buf, pos, limit)) proto = -1;
+        }
+        if (proto < 0 && sniff && p.layer == LayerType.TRANSPORT && pos < limit) {
+            proto = context.conversation();
+            if (proto < 0) {
+                proto = sniffAt(buf, pos, limit);
+                if (proto >= 0 && Protocols.get(proto).conversation) context.rememberConversation(proto);
+            }
+        }
+        return proto;
     }
 
     private static boolean beyond(int proto, LayerType stopLayer) {
@@ -208,7 +293,7 @@ public final class Dissector implements Dispatcher {
 
     /** Asks the hook; a hook that fails is counted and treated as having nothing to add. */
     private Continuation callHook(LayerCodec codec, PacketRecord frame, boolean fragment) {
-        LayerContext x = context;
+        LayerContext x = hookContext;
         x.frame = frame;
         x.chain = chain;
         x.codec = codec;

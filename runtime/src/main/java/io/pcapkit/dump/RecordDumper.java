@@ -24,7 +24,7 @@ import java.util.Arrays;
  * <p>A record is {@code number, time, time_epoch, cap_len, len, [interface], [packet]}, then the
  * first layer under its key with every next layer nested inside the one before it, then
  * {@code protocols}. Inside a layer: its fields (groups as objects, lists as arrays), then, with
- * {@code --offsets}, {@code _offsets}, then the nested layer, {@code raw} or {@code malformed}.
+ * {@code --offsets}, {@code _offsets}, then the nested layer, {@code raw}, {@code malformed} or {@code truncated}.
  *
  * <p>Keys are small integers so that a format can cache its encoded names in an array: field ids
  * first ({@link RuntimeFields#count()}), then protocol keys, then the record's own keys, then the
@@ -41,7 +41,7 @@ abstract class RecordDumper implements Dumper {
     private static final int CONST_BASE = PROTOCOL_BASE + Protocols.all().size();
     private static final String[] CONST_NAMES = {"number", "time", "time_epoch", "cap_len", "len", "interface", "packet",
         "protocols", "raw", "data", "malformed", "protocol", "field", "offset", "reason", "value", "name", "_offsets",
-        "reassembled", "frames", "kind"};
+        "reassembled", "frames", "kind", "truncated"};
     static final int K_NUMBER = CONST_BASE;
     static final int K_TIME = CONST_BASE + 1;
     static final int K_TIME_EPOCH = CONST_BASE + 2;
@@ -63,6 +63,7 @@ abstract class RecordDumper implements Dumper {
     static final int K_REASSEMBLED = CONST_BASE + 18;
     static final int K_FRAMES = CONST_BASE + 19;
     static final int K_KIND = CONST_BASE + 20;
+    static final int K_TRUNCATED = CONST_BASE + 21;
     private static final int PATH_BASE = CONST_BASE + CONST_NAMES.length;
     /** Size of a table indexed by key. */
     static final int KEY_COUNT = PATH_BASE + FIELDS;
@@ -87,6 +88,8 @@ abstract class RecordDumper implements Dumper {
 
     // frame state
     private int frameBase;
+    /** The frame's buffer: bytes from another one (decoded by a processor) have no frame offset. */
+    private ByteBuffer frameBuffer;
     /** layer objects open in the current record */
     private int layers;
     /** containers open inside the current layer */
@@ -293,6 +296,7 @@ abstract class RecordDumper implements Dumper {
             start();
             if (recordOpen) finishRecord();
             frameBase = r.offset;
+            frameBuffer = r.buffer;
             layers = 0;
             depth = 0;
             arrays = 0;
@@ -378,6 +382,22 @@ abstract class RecordDumper implements Dumper {
             writeNumber(K_OFFSET, offset, Format.DEC, 0);
             if (reason == null) writeNull(K_REASON);
             else writeString(K_REASON, reason);
+            closeObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public final void truncated(Protocol protocol, Field field, int offset) {
+        try {
+            unwind();
+            flushOffsets();
+            openObject(K_TRUNCATED);
+            writeString(K_PROTOCOL, protocol.name);
+            if (field == null) writeNull(K_FIELD);
+            else writeString(K_FIELD, field.path);
+            writeNumber(K_OFFSET, offset, Format.DEC, 0);
             closeObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -530,7 +550,7 @@ abstract class RecordDumper implements Dumper {
     @Override
     public final void bytes(Field f, ByteBuffer buf, int off, int len) {
         int k = key(f);
-        noteOffset(f, off, len);
+        if (buf == frameBuffer) noteOffset(f, off, len);
         try {
             switch (f.format) {
                 case MAC -> {
@@ -553,6 +573,20 @@ abstract class RecordDumper implements Dumper {
                 }
                 default -> writeHex(k, buf, off, len);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public final void rendered(Field f, io.pcapkit.dissect.Renderer r, ByteBuffer buf, int base, int end, int off, int len) {
+        int k = key(f);
+        noteOffset(f, off, len);
+        try {
+            text.setLength(0);
+            r.render(text, buf, base, end, off, len);
+            int n = textChars();
+            writeChars(k, chars, 0, n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -599,6 +633,11 @@ abstract class RecordDumper implements Dumper {
     @Override
     public final void endList(Field f) {
         close1();
+    }
+
+    @Override
+    public final boolean expand(Field f) {
+        return !options.shallow;
     }
 
     @Override

@@ -38,9 +38,11 @@ public final class FlowHook implements LayerHook {
     private long evicted;
     private long timedOut;
     private long peakOpen;
-    // the current frame's flow
-    private Flow current;
-    private int currentDir;
+    // the current frame's flows (more than one when a transport is tunnelled in another: TCP in
+    // L2TP over UDP belongs to a tcp.stream and a udp.stream, as tshark counts them)
+    private Flow[] frameFlows = new Flow[2];
+    private int[] frameDirs = new int[2];
+    private int frameFlowCount;
     private long currentFrame = -1;
     // by protocol id, decided once: what each protocol is to this hook
     private static final byte TCP = 1;
@@ -145,7 +147,10 @@ public final class FlowHook implements LayerHook {
             for (int j = 0; j < i; j++) if (KIND[chain.protocolId(j)] == ICMP) return null;
         }
         PacketRecord frame = ctx.frame();
-        if (frame.number == currentFrame && current != null) return null; // one flow packet per frame
+        if (frame.number != currentFrame) {
+            frameFlowCount = 0;
+            currentFrame = frame.number;
+        }
         ByteBuffer ib = ctx.buffer(ip);
         int is = ctx.start(ip);
         boolean v4 = KIND[chain.protocolId(ip)] == IPV4;
@@ -159,7 +164,11 @@ public final class FlowHook implements LayerHook {
         FlowKey k = v4 ? probe.set(isTcp ? 6 : 17, ib, is + 12, is + 16, 4, sport, dport)
                 : probe.set(isTcp ? 6 : 17, ib, is + 8, is + 24, 16, sport, dport);
         Flow f = open.get(k);
-        if (f != null) open.touch(f);
+        if (f != null) {
+            // one packet per flow and frame (the same 5-tuple twice in a frame counts once)
+            for (int j = 0; j < frameFlowCount; j++) if (frameFlows[j] == f) return null;
+            open.touch(f);
+        }
         int flags = 0;
         long seq = 0;
         long ack = 0;
@@ -196,9 +205,12 @@ public final class FlowHook implements LayerHook {
         }
         int dir = k.forward == f.aIsLow ? 0 : 1;
         f.count(dir, frame.origLen, frame.number, frame.time, nanos);
-        current = f;
-        currentDir = dir;
-        currentFrame = frame.number;
+        if (frameFlowCount == frameFlows.length) {
+            frameFlows = java.util.Arrays.copyOf(frameFlows, frameFlowCount * 2);
+            frameDirs = java.util.Arrays.copyOf(frameDirs, frameFlowCount * 2);
+        }
+        frameFlows[frameFlowCount] = f;
+        frameDirs[frameFlowCount++] = dir;
         if (!isTcp) return null;
         f.tcp(dir, seq, flags);
         if (tcp == null) return null;
@@ -217,9 +229,19 @@ public final class FlowHook implements LayerHook {
             c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
             return null;
         }
-        if (!app.decided(c)) app.attach(c, ctx.codec().next(ctx.dispatcher()));
+        if (!app.decided(c) && len > 0) {
+            // decided on the connection's first data, as the dissector would dispatch it alone: the
+            // port's protocol if its guard takes the bytes, else a protocol recognised by content
+            int next = ctx.codec().next(ctx.dispatcher());
+            app.attach(c, ctx.dispatcher().guardAndSniff(ctx.protocol(), next, tb, ps, ps + len));
+        }
         app.beginFrame();
         c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
+        if (len > 0 && ib == tb) {
+            // a segment the snapshot length cut (the IP header declares more than was captured)
+            int declaredEnd = v4 ? is + (ib.getShort(is + 2) & 0xffff) : is + 40 + (ib.getShort(is + 4) & 0xffff);
+            if (declaredEnd > ps + len && (!v4 || (ib.getShort(is + 2) & 0xffff) != 0)) app.cut(c, dir);
+        }
         Continuation more = app.endFrame();
         if (!app.active(c)) return more;
         if (more != null) return more;
@@ -228,12 +250,14 @@ public final class FlowHook implements LayerHook {
 
     @Override
     public void endFrame(PacketRecord frame, Chain chain) {
-        if (current != null && currentFrame == frame.number) {
-            Flow f = current;
-            current = null;
-            for (FlowListener l : listeners) l.packet(f, currentDir, frame, chain);
+        if (currentFrame == frame.number) {
+            for (int j = 0; j < frameFlowCount; j++) {
+                Flow f = frameFlows[j];
+                frameFlows[j] = null;
+                for (FlowListener l : listeners) l.packet(f, frameDirs[j], frame, chain);
+            }
         }
-        current = null;
+        frameFlowCount = 0;
     }
 
     /** Ends the flows idle for longer than the timeout, by the clock a frame at {@code nanos} sets. */

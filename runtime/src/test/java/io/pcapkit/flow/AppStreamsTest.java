@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The application-message mechanism over TCP streams, with a toy length-prefixed protocol: the UDP
  * grammar decoded over a TCP stream (decode-as TCP port 9999), so each message is an 8-byte header
- * whose length field says where the message ends. No application grammar exists yet; HTTP, FTP and
- * HTTP/2 grammars will go through the same path.
+ * whose length field says where the message ends. The application grammars (HTTP, FTP, HTTP/2,
+ * DNS over TCP) go through the same path: TcpApplicationTest and the conformance test.
  */
 class AppStreamsTest {
     private Dissector dissector(DissectOptions o, AppStreams app) {
