@@ -71,6 +71,17 @@ public final class ReassemblyLimits {
     public static final int TCP_RETAINED_BYTES = 16 << 10;
 
     /**
+     * 4 MiB shared by all connections for the first delivered segment of each direction: most
+     * connections of a busy capture (or a flood) send one segment each way, and a byte array per
+     * connection kept until its flow ends costs more in garbage collection than the reassembly
+     * itself. A retransmission comes within a round trip, long before 4 MiB of other first
+     * segments pass; the first segment is copied out when its direction sends a second, and one
+     * that was overwritten before is counted, not compared (as with {@link #TCP_RETAINED_BYTES}).
+     * A fixed cost, allocated on the first segment.
+     */
+    public static final int TCP_FIRST_SEGMENT_RING_BYTES = 4 << 20;
+
+    /**
      * 1 MiB of stream data an application message may span while its parser waits for the rest:
      * larger than any header block the application grammars parse; a message that runs past it is
      * handed over as it stands.

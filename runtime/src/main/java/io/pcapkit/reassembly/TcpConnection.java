@@ -208,6 +208,21 @@ public final class TcpConnection {
 
     /** Compares re-sent bytes {@code [start, end)} with the delivered bytes still kept. */
     private void compareDelivered(Direction d, long start, long end, ByteBuffer b, int off) {
+        if (d.ringLen > 0) {
+            // only the first segment was delivered: its bytes are in the shared ring, if not overwritten
+            if (!owner.ringHolds(d.ringAt, d.ringLen)) return;
+            long from = d.next - d.ringLen;
+            long s = Math.max(start, from);
+            int bi = off + (int) (s - start);
+            for (long p = s; p < end; p++, bi++) {
+                if (owner.ringByte(d.ringAt + (p - from)) != b.get(bi)) {
+                    flag(Anomaly.CONFLICTING_OVERLAP);
+                    owner.stats.conflicts++;
+                    return;
+                }
+            }
+            return;
+        }
         long keptFrom = d.next - d.tailLen;
         long s = Math.max(start, keptFrom);
         if (s >= end) return;
@@ -314,6 +329,7 @@ public final class TcpConnection {
             d.missing += n;
             d.next = upTo;
             d.tailLen = 0;
+            d.ringLen = 0;
             owner.stats.gaps++;
             owner.stats.missingBytes += n;
             flag(Anomaly.GAP);
@@ -331,8 +347,29 @@ public final class TcpConnection {
         for (StreamListener l : owner.listeners) l.data(this, dir, b, off, len, frame);
     }
 
+    /** The direction's second segment: its first one moves from the ring to its own kept bytes. */
+    private void unring(Direction d) {
+        int n = d.ringLen;
+        d.ringLen = 0;
+        if (!owner.ringHolds(d.ringAt, n)) return; // overwritten: too old to compare
+        int cap = owner.options.retainedBytes;
+        int k = Math.min(n, cap);
+        int size = Math.min(cap, Math.max(k, 64));
+        charge(size);
+        d.tail = new byte[size];
+        owner.ringGet(d.ringAt + n - k, d.tail, 0, k);
+        d.tailLen = k;
+    }
+
     /** Keeps the last delivered bytes, to compare retransmissions with. */
     private void keep(Direction d, ByteBuffer b, int off, int len) {
+        if (d.tail == null && d.ringLen == 0 && d.delivered == len && owner.ringTakes(len)) {
+            // a direction's first segment goes to the shared ring: most connections send no other
+            d.ringAt = owner.ringPut(b, off, len);
+            d.ringLen = len;
+            return;
+        }
+        if (d.ringLen > 0) unring(d);
         int cap = owner.options.retainedBytes;
         if (len >= cap) {
             if (d.tail == null || d.tail.length < cap) {
@@ -377,6 +414,7 @@ public final class TcpConnection {
                 d.tail = null;
                 d.tailLen = 0;
             }
+            d.ringLen = 0;
         }
         for (StreamListener l : owner.listeners) l.release(this);
     }
@@ -428,6 +466,9 @@ public final class TcpConnection {
         long oooBytes;
         byte[] tail;
         int tailLen;
+        // the first delivered segment, while it is the only one: where it lies in the shared ring
+        long ringAt;
+        int ringLen;
 
         /** {@code seq} as an offset from the base, unwrapped around the next byte expected (32-bit wrap-around). */
         long relative(long seq) {

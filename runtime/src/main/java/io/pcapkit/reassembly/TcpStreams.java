@@ -1,5 +1,6 @@
 package io.pcapkit.reassembly;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -79,6 +80,41 @@ public final class TcpStreams {
         List<TcpConnection> out = new ArrayList<>(openCount);
         for (TcpConnection c = head; c != null; c = c.next) out.add(c);
         return out;
+    }
+
+    // ---- the first-segment ring (ReassemblyLimits.TCP_FIRST_SEGMENT_RING_BYTES) ----
+    private byte[] ring;
+    private long ringWritten;
+
+    /** Whether a first segment of {@code len} bytes goes into the ring (one far smaller than the ring). */
+    boolean ringTakes(int len) {
+        return len <= ReassemblyLimits.TCP_FIRST_SEGMENT_RING_BYTES / 64;
+    }
+
+    /** Copies {@code [off, off + len)} of {@code b} into the ring; returns where (an absolute position). */
+    long ringPut(ByteBuffer b, int off, int len) {
+        if (ring == null) ring = new byte[ReassemblyLimits.TCP_FIRST_SEGMENT_RING_BYTES];
+        long at = ringWritten;
+        int p = (int) (at % ring.length);
+        int first = Math.min(len, ring.length - p);
+        b.get(off, ring, p, first);
+        if (first < len) b.get(off + first, ring, 0, len - first);
+        ringWritten += len;
+        return at;
+    }
+
+    /** Whether the {@code len} bytes put at {@code at} are still in the ring. */
+    boolean ringHolds(long at, int len) {
+        return ring != null && ringWritten - at <= ring.length;
+    }
+
+    byte ringByte(long at) {
+        return ring[(int) (at % ring.length)];
+    }
+
+    /** Copies {@code n} ring bytes from {@code at} into {@code dst}. */
+    void ringGet(long at, byte[] dst, int dOff, int n) {
+        for (int i = 0; i < n; i++) dst[dOff + i] = ringByte(at + i);
     }
 
     void charge(long n) {

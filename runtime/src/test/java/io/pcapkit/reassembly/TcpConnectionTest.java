@@ -124,6 +124,33 @@ class TcpConnectionTest {
     }
 
     @Test
+    void aFirstSegmentIsComparedFromTheSharedRingThenFromItsOwnBytes() {
+        TcpStreams streams = new TcpStreams(new StreamOptions()).listen(rec);
+        TcpConnection c = streams.open(0, new Endpoints(new byte[] {10, 0, 0, 1}, 1234, new byte[] {10, 0, 0, 2}, 80));
+        send(c, 0, 1, 0, SYN, "");
+        send(c, 0, 2, 0, ACK, "abcdef");
+        assertEquals(0, c.held(), "a direction's first segment costs its connection nothing: it is in the ring");
+        send(c, 0, 8, 0, ACK, "ghij");
+        // the first segment, different, after the second: compared with the bytes moved out of the ring
+        send(c, 0, 2, 0, ACK, "abXdef");
+        assertTrue(c.anomalies().contains(Anomaly.CONFLICTING_OVERLAP));
+        assertEquals("abcdefghij", rec.streams[0].toString());
+
+        // other connections' first segments overwrite the ring: an old first segment is counted, not compared
+        TcpConnection old = streams.open(1, new Endpoints(new byte[] {10, 0, 0, 3}, 1234, new byte[] {10, 0, 0, 2}, 80));
+        send(old, 0, 1, 0, SYN, "");
+        send(old, 0, 2, 0, ACK, "first");
+        byte[] big = new byte[ReassemblyLimits.TCP_FIRST_SEGMENT_RING_BYTES / 64];
+        for (int i = 0; i < 65; i++) {
+            TcpConnection other = streams.open(2 + i, new Endpoints(new byte[] {10, 0, 1, (byte) i}, 1234, new byte[] {10, 0, 0, 2}, 80));
+            other.segment(0, 1, 0, ACK, ByteBuffer.wrap(big), 0, big.length, ++frame);
+        }
+        send(old, 0, 2, 0, ACK, "FIRST");
+        assertTrue(old.anomalies().contains(Anomaly.OVERLAP));
+        assertFalse(old.anomalies().contains(Anomaly.CONFLICTING_OVERLAP), "4 MiB of other first segments later: too old to compare");
+    }
+
+    @Test
     void overlappingWaitingSegmentsFollowThePolicy() {
         for (OverlapPolicy p : new OverlapPolicy[] {OverlapPolicy.FIRST, OverlapPolicy.LAST}) {
             Recorder r = new Recorder();
