@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Which fragments belong together: (source, destination, identification, protocol) for IPv4 (RFC
- * 791), (source, destination, identification) for IPv6 (RFC 8200). Addresses are held as longs,
+ * 791), (source, destination, identification) for IPv6 (RFC 8200). IPv4 adds the frame's VLAN id,
+ * as Wireshark's IPv4 reassembly does (fragments with the same header on two VLANs are two
+ * datagrams; its IPv6 reassembly ignores VLANs, and so do we). Addresses are held as longs,
  * so a probe key is filled without allocating and copied only when a datagram starts.
  */
 final class DatagramKey {
@@ -15,10 +17,13 @@ final class DatagramKey {
     long dst1;
     long id;
     int protocol;
+    /** The VLAN id of the frame's innermost tag (0 without one): IPv4 only. */
+    int vlan;
     private int hash;
 
-    DatagramKey set4(ByteBuffer b, int src, int dst, long id, int protocol) {
+    DatagramKey set4(ByteBuffer b, int src, int dst, long id, int protocol, int vlan) {
         version = 4;
+        this.vlan = vlan;
         src0 = b.getInt(src) & 0xFFFFFFFFL;
         src1 = 0;
         dst0 = b.getInt(dst) & 0xFFFFFFFFL;
@@ -36,6 +41,7 @@ final class DatagramKey {
         dst1 = b.getLong(dst + 8);
         this.id = id;
         this.protocol = -1;
+        this.vlan = 0;
         return rehash();
     }
 
@@ -47,6 +53,7 @@ final class DatagramKey {
         h = h * 0x9E3779B97F4A7C15L + dst1;
         h = h * 0x9E3779B97F4A7C15L + id;
         h = h * 0x9E3779B97F4A7C15L + protocol;
+        h = h * 0x9E3779B97F4A7C15L + vlan;
         hash = (int) (h ^ (h >>> 32));
         return this;
     }
@@ -60,6 +67,7 @@ final class DatagramKey {
         k.dst1 = dst1;
         k.id = id;
         k.protocol = protocol;
+        k.vlan = vlan;
         k.hash = hash;
         return k;
     }
@@ -85,6 +93,6 @@ final class DatagramKey {
     @Override
     public boolean equals(Object o) {
         return o instanceof DatagramKey k && k.hash == hash && k.version == version && k.src0 == src0 && k.src1 == src1 && k.dst0 == dst0
-                && k.dst1 == dst1 && k.id == id && k.protocol == protocol;
+                && k.dst1 == dst1 && k.id == id && k.protocol == protocol && k.vlan == vlan;
     }
 }

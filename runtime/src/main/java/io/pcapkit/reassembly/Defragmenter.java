@@ -66,6 +66,16 @@ public final class Defragmenter {
      * @return the datagram this fragment completes, or null
      */
     public Datagram offer4(ByteBuffer b, int ip, int payloadStart, int payloadEnd, long frame, long nanos) {
+        return offer4(b, ip, payloadStart, payloadEnd, 0, frame, nanos);
+    }
+
+    /**
+     * An IPv4 fragment of a frame whose innermost VLAN tag has id {@code vlan} (0 without one):
+     * fragments on different VLANs never join.
+     *
+     * @return the datagram this fragment completes, or null
+     */
+    public Datagram offer4(ByteBuffer b, int ip, int payloadStart, int payloadEnd, int vlan, long frame, long nanos) {
         if (payloadStart - ip < 20 || payloadEnd < payloadStart) return null;
         int ihl = (b.get(ip) & 0x0F) * 4;
         int total = b.getShort(ip + 2) & 0xFFFF;
@@ -74,7 +84,7 @@ public final class Defragmenter {
         boolean more = (flagsOffset & 0x2000) != 0;
         int captured = payloadEnd - payloadStart;
         int declared = total == 0 ? captured : Math.max(0, total - ihl);
-        probe.set4(b, ip + 12, ip + 16, b.getShort(ip + 4) & 0xFFFF, b.get(ip + 9) & 0xFF);
+        probe.set4(b, ip + 12, ip + 16, b.getShort(ip + 4) & 0xFFFF, b.get(ip + 9) & 0xFF, vlan);
         return offer(probe, offset, more, b, payloadStart, Math.min(captured, declared), declared, b, ip, payloadStart - ip, ihl, -1,
                 frame, nanos);
     }

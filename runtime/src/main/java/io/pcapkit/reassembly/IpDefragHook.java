@@ -45,7 +45,7 @@ public final class IpDefragHook implements LayerHook {
         Datagram d;
         if (g.equals("ipv4")) {
             if (v4 == null) return null;
-            d = v4.offer4(ctx.buffer(), ctx.start(), ctx.payloadStart(), ctx.payloadEnd(), frame.number, CaptureClock.nanos(frame.time));
+            d = v4.offer4(ctx.buffer(), ctx.start(), ctx.payloadStart(), ctx.payloadEnd(), vlanId(ctx), frame.number, CaptureClock.nanos(frame.time));
             if (d == null || !d.completed()) return null;
             return Continuation.of(d.payloadArray(), -1, d.frames(), "IPv4 datagram");
         }
@@ -61,6 +61,13 @@ public final class IpDefragHook implements LayerHook {
             return Continuation.of(d.payloadArray(), first, d.frames(), "IPv6 datagram");
         }
         return null;
+    }
+
+    /** The id of the innermost VLAN tag before this layer (Wireshark's {@code pinfo->vlan_id}), or 0. */
+    private static int vlanId(LayerContext ctx) {
+        int v = ctx.previous("vlan");
+        if (v < 0 || ctx.headerEnd(v) - ctx.start(v) < 2) return 0;
+        return ctx.buffer(v).getShort(ctx.start(v)) & 0x0FFF;
     }
 
     /** The input ended: datagrams still open end incomplete. @return those delivered (with includeIncomplete) */

@@ -71,6 +71,38 @@ class IpReassemblyDissectTest {
         assertEquals(0, dissector.hookFailures());
     }
 
+    /** An Ethernet frame tagged {@code vids} (outermost first) carrying IPv4 fragment {@code f}. */
+    private static byte[] tagged4(Frag f, int id, int... vids) {
+        io.pcapkit.ipsuite.PacketBuilder<?> inner = io.pcapkit.ipsuite.Ipv4.builder().src("192.0.2.1").dst("192.0.2.2").id(id).protocol(17)
+                .fragOffset(f.offset()).mf(f.more()).payload(f.data());
+        for (int i = vids.length - 1; i >= 0; i--) {
+            io.pcapkit.ipsuite.Vlan tag = io.pcapkit.ipsuite.Vlan.builder().vid(vids[i]);
+            if (i == 0 && vids.length > 1) tag.serviceTag();
+            inner = tag.payload(inner);
+        }
+        return Ethernet.builder().payload(inner).build();
+    }
+
+    /**
+     * Wireshark keys IPv4 reassembly by the frame's VLAN id too (checked with tshark 4.0: the same
+     * fragments on VLANs 0 and 42 stay two halves; on 42 and 42 they join; the innermost tag counts).
+     */
+    @Test
+    void ipv4FragmentsOnDifferentVlansNeverJoin() {
+        byte[] udp = Frags.udp(100);
+        Frag[] frags = Frags.split(udp, 64);
+        InfoBuilder b = new InfoBuilder();
+        assertEquals("Ethernet:IPv4:Raw", dissect(Frags.ethernet4(frags[0], 9), b).toString());
+        assertEquals("Ethernet:802.1Q:IPv4:Raw", dissect(tagged4(frags[1], 9, 42), b).toString(), "untagged + VLAN 42: two datagrams");
+        assertEquals("Ethernet:802.1Q:IPv4:Raw", dissect(tagged4(frags[0], 10, 42), b).toString());
+        assertEquals("Ethernet:802.1Q:IPv4:UDP:Raw", dissect(tagged4(frags[1], 10, 42), b).toString(), "VLAN 42 twice: one datagram");
+        assertEquals("Ethernet:802.1ad:802.1Q:IPv4:Raw", dissect(tagged4(frags[0], 11, 100, 7), b).toString());
+        assertEquals("Ethernet:802.1ad:802.1Q:IPv4:Raw", dissect(tagged4(frags[1], 11, 100, 8), b).toString(), "inner tags differ");
+        assertEquals("Ethernet:802.1ad:802.1Q:IPv4:Raw", dissect(tagged4(frags[0], 12, 100, 7), b).toString());
+        assertEquals("Ethernet:802.1ad:802.1Q:IPv4:UDP:Raw", dissect(tagged4(frags[1], 12, 200, 7), b).toString(), "the innermost tag counts");
+        assertEquals(2, datagrams.size());
+    }
+
     @Test
     void ipv6FragmentsReassembleAfterTheFragmentHeader() {
         byte[] udp = Frags.udp(56);
