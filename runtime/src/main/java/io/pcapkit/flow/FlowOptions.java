@@ -16,7 +16,7 @@ public final class FlowOptions {
     public boolean udp;
     public long idleTimeoutNanos = ReassemblyLimits.FLOW_IDLE_TIMEOUT_NANOS;
     public int maxOpen = ReassemblyLimits.FLOW_MAX_OPEN;
-    public int maxOpenFiles = ReassemblyLimits.FLOW_MAX_OPEN_FILES;
+    public int maxOpenFiles = ReassemblyLimits.defaultMaxOpenFiles();
     /** Folder of the per-flow files and index.json, or null to write nothing. */
     public Path output;
     /** Format of the per-flow files (json, ndjson, plist, tree, pcap, pcapng), or null for the index alone. */

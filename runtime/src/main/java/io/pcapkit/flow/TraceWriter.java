@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,9 +34,9 @@ import java.util.TreeMap;
  * with its id, protocol, endpoints, first and last time, packets and bytes each way, state, why it
  * ended, frame numbers and files.
  *
- * <p>Streaming with bounded state: at most {@link FlowOptions#maxOpenFiles} files are open (a flow
- * whose file was closed to make room goes on in a new part, {@code tcp-000000.2.pcap}, each part a
- * complete document); an index entry is written when its flow ends, in the order flows started
+ * <p>Streaming with bounded state: at most {@link FlowOptions#maxOpenFiles} files are open. A flow
+ * whose file was closed to make room is appended to when it goes on (pcap, NDJSON), or goes on in
+ * a new part, {@code tcp-000000.2.json}, each part a complete document (JSON, plist, pcapng, tree); an index entry is written when its flow ends, in the order flows started
  * (entries wait for the flows that started earlier, up to {@link #MAX_WAITING_ENTRIES}, past which
  * they are written as they come, each with its id).
  */
@@ -117,6 +118,23 @@ public final class TraceWriter implements FlowListener, Closeable {
         }
     }
 
+    /** Buffer per open flow file: small, since thousands may be open. */
+    private static final int FILE_BUFFER_BYTES = 8 * 1024;
+
+    /**
+     * How many header bytes a format writes before its first frame when its file is resumed by
+     * appending (pcap: the 24-byte global header; NDJSON: none), or -1 for formats that are one
+     * document (JSON, plist), or whose header depends on the frames seen (pcapng's interface
+     * blocks, the tree's header): those go on in a new part file.
+     */
+    private static long resumeSkip(String format) {
+        return switch (format) {
+            case "pcap" -> 24;
+            case "ndjson" -> 0;
+            default -> -1;
+        };
+    }
+
     private Dumper openFile(Flow f) throws IOException {
         while (open.size() >= options.maxOpenFiles) {
             Iterator<Map.Entry<Flow, Dumper>> it = open.entrySet().iterator();
@@ -125,13 +143,20 @@ public final class TraceWriter implements FlowListener, Closeable {
             e.getValue().close();
         }
         int part = parts.merge(f, 1, Integer::sum);
-        String name = String.format("%s-%06d%s.%s", f.protocol().toLowerCase(java.util.Locale.ROOT), f.id(), part == 1 ? "" : "." + part,
+        long resumeSkip = resumeSkip(options.format);
+        boolean resume = part > 1 && resumeSkip >= 0;
+        int suffix = resume ? 1 : part;
+        String name = String.format("%s-%06d%s.%s", f.protocol().toLowerCase(java.util.Locale.ROOT), f.id(), suffix == 1 ? "" : "." + suffix,
                 options.format.equals("ndjson") ? "ndjson" : Dumpers.extension(options.format));
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)), 1 << 14);
+        Path path = dir.resolve(name);
+        OutputStream file = resume ? Files.newOutputStream(path, StandardOpenOption.APPEND) : Files.newOutputStream(path);
+        // a resumed file has its header: the new dumper's is dropped
+        OutputStream out = new BufferedOutputStream(resume ? new SkipOutputStream(file, resumeSkip) : file, FILE_BUFFER_BYTES);
         Dumper d = Dumpers.create(options.format, out, options.dump);
         if (reader != null) d.header(reader);
-        f.addFile(name);
         open.put(f, d);
+        if (resume) return d;
+        f.addFile(name);
         filesWritten++;
         return d;
     }

@@ -104,8 +104,31 @@ public final class ReassemblyLimits {
     public static final int FLOW_MAX_OPEN = 65_536;
 
     /**
-     * 128 per-flow output files open at once: well under the usual limit of 1,024 descriptors per
-     * process. A flow whose file had to be closed goes on in a new part file.
+     * At least 128 per-flow output files open at once: well under the usual limit of 1,024
+     * descriptors per process. A flow whose file had to be closed is reopened when it goes on
+     * (appended to, or a new part for document formats), so fewer files than concurrent flows
+     * costs an open and a close per packet.
      */
     public static final int FLOW_MAX_OPEN_FILES = 128;
+
+    /**
+     * At most 4,096 per-flow files open at once, however many descriptors the process may have:
+     * each holds a buffer ({@code TraceWriter}) and a dumper, some tens of KiB, so 4,096 stay
+     * within ~100 MiB.
+     */
+    public static final int FLOW_MAX_OPEN_FILES_CEILING = 4_096;
+
+    /**
+     * The default number of per-flow files open at once: a quarter of the process's descriptor
+     * limit (the rest is the capture, the JVM's jars, the output), between
+     * {@link #FLOW_MAX_OPEN_FILES} and {@link #FLOW_MAX_OPEN_FILES_CEILING}.
+     */
+    public static int defaultMaxOpenFiles() {
+        long limit = -1;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean u) {
+            limit = u.getMaxFileDescriptorCount();
+        }
+        if (limit <= 0) return FLOW_MAX_OPEN_FILES;
+        return (int) Math.max(FLOW_MAX_OPEN_FILES, Math.min(FLOW_MAX_OPEN_FILES_CEILING, limit / 4));
+    }
 }

@@ -103,6 +103,33 @@ class TraceWriterTest {
     }
 
     @Test
+    void pcapAndNdjsonFilesAreAppendedToWhenTheyHadToBeClosed() throws IOException {
+        Path in = capture();
+        for (String format : List.of("pcap", "ndjson")) {
+            Path out = tmp.resolve("trace-" + format);
+            trace(in, new FlowOptions().output(out).format(format).maxOpenFiles(1));
+            // one file per flow, however often it was closed and reopened, and nothing else
+            assertEquals(List.of("index.json", "tcp-000000." + format, "tcp-000001." + format),
+                    Files.list(out).map(p -> p.getFileName().toString()).sorted().toList());
+            String index = Files.readString(out.resolve("index.json"));
+            assertTrue(index.contains("\"files\":[\"tcp-000000." + format + "\"]"), index);
+            if (format.equals("pcap")) {
+                // a well-formed pcap (one header, records after it), the same as with room for every file
+                assertEquals(List.of(0L, 2L, 4L, 6L, 7L), frames(out.resolve("tcp-000000.pcap")));
+                assertEquals(List.of(1L, 5L), frames(out.resolve("tcp-000001.pcap")));
+                Path roomy = tmp.resolve("roomy");
+                trace(in, new FlowOptions().output(roomy).format("pcap"));
+                assertEquals(java.util.Arrays.toString(Files.readAllBytes(roomy.resolve("tcp-000000.pcap"))),
+                        java.util.Arrays.toString(Files.readAllBytes(out.resolve("tcp-000000.pcap"))));
+            } else {
+                List<String> lines = Files.readAllLines(out.resolve("tcp-000000.ndjson"));
+                assertEquals(5, lines.size(), String.join("\n", lines));
+                for (String line : lines) assertTrue(line.startsWith("{\"number\":") && line.endsWith("}"), line);
+            }
+        }
+    }
+
+    @Test
     void anIndexAloneWithoutPerFlowFiles() throws IOException {
         Path out = tmp.resolve("trace");
         trace(capture(), new FlowOptions().output(out));
