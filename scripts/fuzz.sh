@@ -5,6 +5,8 @@
 #   scripts/fuzz.sh                         every target, 5 minutes each
 #   scripts/fuzz.sh -d 30m                  every target, 30 minutes each (before a release)
 #   scripts/fuzz.sh -d 2m GrammarFuzzTest#everyGrammar DumperFuzzTest#plist
+#   scripts/fuzz.sh -r 2000000              each target until 2 M executions (or the duration)
+#   scripts/fuzz.sh -n ...                  skip the build (the classes are current)
 #   scripts/fuzz.sh -l                      list the targets
 #
 # Findings (crash-*, timeout-*) are written by Jazzer into the target's inputs folder under
@@ -16,14 +18,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration=5m
+runs=0
 build=1
 list=0
-while getopts "d:lnh" opt; do
+while getopts "d:r:lnh" opt; do
   case "$opt" in
     d) duration="$OPTARG" ;;
+    r) runs="$OPTARG" ;;
     n) build=0 ;;
     l) list=1 ;;
-    *) sed -n '2,16p' "$0"; exit 2 ;;
+    *) sed -n '2,18p' "$0"; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -54,7 +58,7 @@ for t in "${targets[@]}"; do
   # JAZZER_FUZZ=1: fuzz instead of replaying; JAZZER_MAX_DURATION: the budget; the JUnit timeout
   # property becomes libFuzzer's -timeout (1 s per input) and JUnit's own timeout is switched off,
   # because it would count the whole fuzzing run as one invocation
-  if JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" mvn -B -pl runtime -am surefire:test@fuzz \
+  if JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" JAZZER_MAX_EXECUTIONS="$runs" mvn -B -pl runtime -am surefire:test@fuzz \
       -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
       "-Dpcapkit.fuzz.timeout=1 s" -Dpcapkit.fuzz.timeout.mode=disabled >"$log" 2>&1; then
     result=ok

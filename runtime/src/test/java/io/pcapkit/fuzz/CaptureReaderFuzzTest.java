@@ -40,9 +40,11 @@ class CaptureReaderFuzzTest {
             long lastOffset = -1;
             while (reader.next(r)) {
                 Checks.record(r, ++n);
-                Checks.check(r.fileOffset > lastOffset, "record " + n + " at " + r.fileOffset + ", not after the last one at " + lastOffset);
+                long k = n;
+                long last = lastOffset;
+                Checks.check(r.fileOffset > lastOffset, () -> "record " + k + " at " + r.fileOffset + ", not after the last one at " + last);
                 if (plain) {
-                    Checks.check(r.fileOffset + r.capLen <= data.length, "record " + n + " at " + r.fileOffset + " with " + r.capLen
+                    Checks.check(r.fileOffset + r.capLen <= data.length, () -> "record " + k + " at " + r.fileOffset + " with " + r.capLen
                             + " bytes runs past the file's " + data.length);
                 }
                 lastOffset = r.fileOffset;

@@ -30,6 +30,11 @@ final class Checks {
         if (!condition) throw fail(message);
     }
 
+    /** For messages that cost something to build (a chain described): built only on failure. */
+    static void check(boolean condition, java.util.function.Supplier<String> message) {
+        if (!condition) throw fail(message.get());
+    }
+
     /**
      * Opens {@code data} as a capture, or returns null when it cannot be one: {@link CaptureException}
      * is the reader's typed refusal. Any other {@link IOException} cannot come from bytes in memory.
@@ -51,21 +56,21 @@ final class Checks {
      * (orig_len is the file's word, kept as read).
      */
     static void record(PacketRecord r, long expectedNumber) {
-        check(r.number == expectedNumber, "record number " + r.number + ", expected " + expectedNumber);
-        check(r.capLen >= 0, "negative captured length " + r.capLen);
+        check(r.number == expectedNumber, () -> "record number " + r.number + ", expected " + expectedNumber);
+        check(r.capLen >= 0, () -> "negative captured length " + r.capLen);
         check(r.offset >= 0 && (long) r.offset + r.capLen <= r.buffer.capacity(),
-                "record bytes [" + r.offset + ", +" + r.capLen + ") outside a buffer of " + r.buffer.capacity());
-        check(r.fileOffset >= 0, "negative file offset " + r.fileOffset);
-        check(r.origLen >= 0, "negative original length " + r.origLen);
-        check(r.time.digits >= 0 && r.time.digits <= 18, "timestamp digits " + r.time.digits);
+                () -> "record bytes [" + r.offset + ", +" + r.capLen + ") outside a buffer of " + r.buffer.capacity());
+        check(r.fileOffset >= 0, () -> "negative file offset " + r.fileOffset);
+        check(r.origLen >= 0, () -> "negative original length " + r.origLen);
+        check(r.time.digits >= 0 && r.time.digits <= 18, () -> "timestamp digits " + r.time.digits);
     }
 
     /** Problems point inside the (decompressed) data and say something. */
     static void problems(CaptureReader reader, long dataLength) {
-        check(reader.problems().size() <= io.pcapkit.capture.CaptureLimits.MAX_PROBLEMS, "problems unbounded: " + reader.problems().size());
+        check(reader.problems().size() <= io.pcapkit.capture.CaptureLimits.MAX_PROBLEMS, () -> "problems unbounded: " + reader.problems().size());
         for (Problem p : reader.problems()) {
-            check(p.kind() != null && p.message() != null && !p.message().isBlank(), "empty problem " + p);
-            check(p.offset() >= 0 && (dataLength < 0 || p.offset() <= dataLength), "problem outside the data (" + dataLength + " bytes): " + p);
+            check(p.kind() != null && p.message() != null && !p.message().isBlank(), () -> "empty problem " + p);
+            check(p.offset() >= 0 && (dataLength < 0 || p.offset() <= dataLength), () -> "problem outside the data (" + dataLength + " bytes): " + p);
         }
     }
 
@@ -77,31 +82,38 @@ final class Checks {
      * stopped it, a field.
      */
     static void chain(Chain c, int capLen) {
-        check(c.size() <= Limits.MAX_LAYERS, "more than " + Limits.MAX_LAYERS + " layers: " + c.size());
+        check(c.size() <= Limits.MAX_LAYERS, () -> "more than " + Limits.MAX_LAYERS + " layers: " + c.size());
         int start = 0;
         int bound = capLen;
         for (int i = 0; i < c.size(); i++) {
             int s = c.start(i);
             int h = c.headerEnd(i);
             int p = c.payloadEnd(i);
-            check(s == start && h >= s && p >= h && p <= bound,
-                    "layer " + i + " (" + c.protocol(i) + ") at [" + s + ", " + h + ", " + p + "], expected to start at " + start
-                            + " and end by " + bound + ": " + describe(c));
+            int st = start;
+            int bd = bound;
+            int k = i;
+            check(s == start && h >= s && p >= h && p <= bound, () ->
+                    "layer " + k + " (" + c.protocol(k) + ") at [" + s + ", " + h + ", " + p + "], expected to start at " + st
+                            + " and end by " + bd + ": " + describe(c));
             start = h;
             bound = p;
         }
         if (c.hasRaw()) {
-            check(!c.isMalformed(), "both raw and malformed: " + describe(c));
+            int st = start;
+            int bd = bound;
+            check(!c.isMalformed(), () -> "both raw and malformed: " + describe(c));
             check(c.rawStart() == start && c.rawLength() == bound - start && c.rawLength() > 0,
-                    "raw [" + c.rawStart() + ", +" + c.rawLength() + ") but the layers leave [" + start + ", " + bound + "): " + describe(c));
+                    () -> "raw [" + c.rawStart() + ", +" + c.rawLength() + ") but the layers leave [" + st + ", " + bd + "): " + describe(c));
         }
         if (c.isMalformed()) {
-            String what = describe(c) + ": " + c.malformedReason();
-            check(c.malformedProtocol() != null && c.malformedKind() != null, "malformed without protocol or kind: " + what);
-            check(c.malformedReason() != null && !c.malformedReason().isBlank(), "malformed without a reason: " + what);
-            check(c.malformedOffset() >= start && c.malformedOffset() <= bound,
-                    "malformed offset " + c.malformedOffset() + " outside the failing layer's bytes [" + start + ", " + bound + "]: " + what);
-            if (c.malformedKind() != ErrorKind.LIMIT_EXCEEDED) check(c.malformedField() != null, "malformed without a field: " + what);
+            java.util.function.Supplier<String> what = () -> describe(c) + ": " + c.malformedReason();
+            int st = start;
+            int bd = bound;
+            check(c.malformedProtocol() != null && c.malformedKind() != null, () -> "malformed without protocol or kind: " + what.get());
+            check(c.malformedReason() != null && !c.malformedReason().isBlank(), () -> "malformed without a reason: " + what.get());
+            check(c.malformedOffset() >= start && c.malformedOffset() <= bound, () ->
+                    "malformed offset " + c.malformedOffset() + " outside the failing layer's bytes [" + st + ", " + bd + "]: " + what.get());
+            if (c.malformedKind() != ErrorKind.LIMIT_EXCEEDED) check(c.malformedField() != null, () -> "malformed without a field: " + what.get());
         }
     }
 
@@ -117,7 +129,7 @@ final class Checks {
             same = a.malformedProtocol() == b.malformedProtocol() && a.malformedKind() == b.malformedKind()
                     && a.malformedOffset() == b.malformedOffset() && a.malformedField() == b.malformedField();
         }
-        check(same, what + ": " + describe(a) + " vs " + describe(b));
+        check(same, () -> what + ": " + describe(a) + " vs " + describe(b));
     }
 
     static String describe(Chain c) {

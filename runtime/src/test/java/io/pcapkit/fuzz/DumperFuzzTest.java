@@ -21,8 +21,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Each dumper on whole capture files: read, dissect, write, as {@code pcapkit extract} does. The
  * output must be a complete document of its format, whatever the input: JSON and NDJSON parse,
- * the property list is well-formed XML, and a classic pcap read without problems is written back
- * byte for byte. The tree and pcapng go to a discarding stream. {@code --bytes} and
+ * the property list is well-formed XML (see {@link #VALIDATE_ONE_IN}), and a well-formed classic
+ * pcap read without problems is written back byte for byte. The tree and pcapng go to a discarding stream. {@code --bytes} and
  * {@code --offsets} are on or off by the input's length, so both paths are fuzzed.
  */
 class DumperFuzzTest {
@@ -35,24 +35,36 @@ class DumperFuzzTest {
         XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
+    /**
+     * Parsing the output back costs more than writing it (the plist above all). While fuzzing,
+     * one input in {@code VALIDATE_ONE_IN} is parsed, chosen by its bytes, so a finding
+     * reproduces; regression runs parse every one.
+     */
+    private static final int VALIDATE_ONE_IN = 4;
+    private static final boolean FUZZING = System.getenv("JAZZER_FUZZ") != null && !System.getenv("JAZZER_FUZZ").isEmpty();
+
     private final Dissector dissector = new Dissector();
+
+    private static boolean validate(byte[] data) {
+        return !FUZZING || Math.floorMod(Arrays.hashCode(data), VALIDATE_ONE_IN) == 0;
+    }
 
     @FuzzTest
     void json(byte[] data) throws IOException {
         byte[] out = dump("json", data, new ByteArrayOutputStream());
-        if (out != null) json(out, false);
+        if (out != null && validate(data)) json(out, false);
     }
 
     @FuzzTest
     void ndjson(byte[] data) throws IOException {
         byte[] out = dump("ndjson", data, new ByteArrayOutputStream());
-        if (out != null) json(out, true);
+        if (out != null && validate(data)) json(out, true);
     }
 
     @FuzzTest
     void plist(byte[] data) throws IOException {
         byte[] out = dump("plist", data, new ByteArrayOutputStream());
-        if (out != null) xml(out);
+        if (out != null && validate(data)) xml(out);
     }
 
     @FuzzTest
@@ -67,10 +79,27 @@ class DumperFuzzTest {
         byte[] written = dump("pcap", data, out, read);
         if (written == null) return;
         // a complete, well-formed classic pcap read and written back is byte-identical
-        if (Magic.of(data) == Magic.PCAP && read[0].problems().isEmpty() && !Arrays.equals(data, written)) {
+        if (Magic.of(data) == Magic.PCAP && read[0].problems().isEmpty() && fractionsBelowASecond(data) && !Arrays.equals(data, written)) {
             throw Checks.fail("a pcap read without problems was not written back byte for byte: " + data.length + " bytes in, "
                     + written.length + " out, first difference at " + Arrays.mismatch(data, written));
         }
+    }
+
+    /**
+     * Whether every record's fraction is below a second. A larger one is not well-formed: the
+     * reader carries it into the seconds (finding {@code pcap-record-fraction-of-a-second-or-more}),
+     * so the copy has the same time written in range.
+     */
+    private static boolean fractionsBelowASecond(byte[] pcap) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(pcap);
+        long magic = b.getInt(0) & 0xffffffffL;
+        boolean le = magic == 0xd4c3b2a1L || magic == 0x4d3cb2a1L;
+        b.order(le ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+        long unit = magic == 0xa1b23c4dL || magic == 0x4d3cb2a1L ? 1_000_000_000L : 1_000_000L;
+        for (long p = 24; p + 16 <= pcap.length; p += 16 + (b.getInt((int) p + 8) & 0xffffffffL)) {
+            if ((b.getInt((int) p + 4) & 0xffffffffL) >= unit) return false;
+        }
+        return true;
     }
 
     @FuzzTest

@@ -31,10 +31,11 @@ class FrameFuzzTest {
         // a threshold only cuts the chain short: the layers it keeps are the same
         Chain cut = toInternet.dissect(r, null);
         Checks.chain(cut, r.capLen);
-        Checks.check(cut.size() <= full.size(), "a threshold found more layers: " + Checks.describe(cut) + " vs " + Checks.describe(full));
+        Checks.check(cut.size() <= full.size(), () -> "a threshold found more layers: " + Checks.describe(cut) + " vs " + Checks.describe(full));
         for (int i = 0; i < cut.size(); i++) {
+            int k = i;
             Checks.check(cut.protocolId(i) == full.protocolId(i) && cut.headerEnd(i) == full.headerEnd(i),
-                    "a threshold changed layer " + i + ": " + Checks.describe(cut) + " vs " + Checks.describe(full));
+                    () -> "a threshold changed layer " + k + ": " + Checks.describe(cut) + " vs " + Checks.describe(full));
         }
     }
 }

@@ -50,8 +50,8 @@ class GrammarFuzzTest {
         Chain b = Roots.dissect(reference, r, sink2, false);
         Checks.chain(a, r.capLen);
         Checks.chain(b, r.capLen);
-        String what = e.protocol() + ": fast " + Checks.describe(a) + " (" + a.malformedReason() + "), reference " + Checks.describe(b) + " ("
-                + b.malformedReason() + ")";
+        java.util.function.Supplier<String> what = () -> e.protocol() + ": fast " + Checks.describe(a) + " (" + a.malformedReason() + "), reference "
+                + Checks.describe(b) + " (" + b.malformedReason() + ")";
         Checks.check(a.isMalformed() == b.isMalformed() && a.size() == b.size(), what);
         for (int i = 0; i < a.size(); i++) {
             Checks.check(a.protocolId(i) == b.protocolId(i) && a.start(i) == b.start(i) && a.headerEnd(i) == b.headerEnd(i)
@@ -63,7 +63,7 @@ class GrammarFuzzTest {
             Checks.check(a.rawStart() == b.rawStart() && a.rawLength() == b.rawLength(), what);
             Info x = sink.frame();
             Info y = sink2.frame();
-            Checks.check(x.equals(y), what + ": fields differ:\n  fast      " + x + "\n  reference " + y);
+            Checks.check(x.equals(y), () -> what.get() + ": fields differ:\n  fast      " + x + "\n  reference " + y);
         }
     }
 }
