@@ -66,9 +66,9 @@ for t in "${targets[@]}"; do
     result="FINDING or failure (see the log)"
     status=1
   fi
-  runs="$(grep -Eo '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || true)"
+  done_line="$(grep -Eo '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || true)"
   cov="$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 | grep -Eo 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[^ ]+' || true)"
-  summary+=("$t: ${runs:-no run count} (${cov:-?}), $(( $(date +%s) - start )) s wall: $result")
+  summary+=("$t: ${done_line:-no run count} (${cov:-?}), $(( $(date +%s) - start )) s wall: $result")
 done
 printf '\nfuzz summary:\n' >&2
 printf '  %s\n' "${summary[@]}" >&2

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * <p>Sized sub-structures (options, {@code size:} on a user type) are parsed from
  * {@link #substream}, which the stock runtime answers with a plain stream: reads inside it would
  * allocate a claimed length again. Here a substream is bounded too, and one longer than the bytes
- * left is a truncation, not a buffer error.
+ * left is a truncation, not a buffer error; so is a seek past the end (a positional instance).
  */
 public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
     /** A read asked for more bytes than remain. */
@@ -39,6 +39,20 @@ public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
     public byte[] readBytes(long n) {
         left(n);
         return super.readBytes(n);
+    }
+
+    /** A positional instance past the end is a truncation (the stock stream fails with a buffer error). */
+    @Override
+    public void seek(long newPos) {
+        if (newPos < 0 || newPos > size()) throw new Truncated(newPos, size());
+        super.seek(newPos);
+    }
+
+    /** The stock {@code seek(long)} lands here (and calls back into no other overload). */
+    @Override
+    public void seek(int newPos) {
+        if (newPos < 0 || newPos > size()) throw new Truncated(newPos, size());
+        super.seek(newPos);
     }
 
     /** The next {@code n} bytes as a bounded stream of their own; this stream moves past them. */

@@ -87,4 +87,18 @@ class BoundedKaitaiStreamTest {
         assertArrayEquals(new byte[] {6, 7, 8, 9}, sub.readBytes(4));
         assertArrayEquals(new byte[] {10, 11}, s.readBytes(2));
     }
+
+    /** A positional instance seeks: past the end is a truncation, at the end is fine. */
+    @Test
+    void seeksPastTheEndAreTruncations() {
+        BoundedKaitaiStream s = stream(8);
+        s.seek(8);
+        assertTrue(s.isEof());
+        s.seek(2L);
+        assertEquals(2, s.readU1());
+        assertThrows(BoundedKaitaiStream.Truncated.class, () -> s.seek(9));
+        assertThrows(BoundedKaitaiStream.Truncated.class, () -> s.seek(1L << 33));
+        assertThrows(BoundedKaitaiStream.Truncated.class, () -> s.seek(-1));
+        assertEquals(3, s.pos());
+    }
 }

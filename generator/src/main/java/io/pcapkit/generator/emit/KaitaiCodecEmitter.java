@@ -98,16 +98,13 @@ public final class KaitaiCodecEmitter {
             args.append(", null, null");
             for (ParamDef p : g.top.params) args.append(", s_").append(p.id());
         }
+        // Everything that touches the Kaitai object runs inside the try: its instances are parsed
+        // lazily, on first access, so the walk, the layer expressions and the dispatch keys can
+        // read (and fail) as much as the constructor. The walk runs even without a sink, so that
+        // decode fails exactly where emit would; next() then finds its keys already computed.
         o.open("try");
         o.line("o = new " + top.canonicalName() + "(" + args + ")");
-        o.next("catch (io.kaitai.struct.KaitaiStream.ValidationFailedError e)");
-        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, e.getMessage())");
-        o.next("catch (java.nio.BufferUnderflowException | BoundedKaitaiStream.Truncated e)");
-        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.TRUNCATED, \"read past the end\")");
-        o.next("catch (RuntimeException e)");
-        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, String.valueOf(e))");
-        o.close();
-        o.line("if (s != null) w_(o, s)");
+        o.line("w_(o, s != null ? s : io.pcapkit.dissect.FieldSinkAdapter.NOWHERE)");
         // layer meta over the accessors
         Res r = new Res(g.top, "o");
         LayerMeta l = g.layer;
@@ -131,7 +128,19 @@ public final class KaitaiCodecEmitter {
             o.line("c.payloadLength = -1L");
         }
         o.line("c.fragment = " + (l.fragment != null ? r.boolExpr(l.fragment, g.relPath + ": meta/-pcapkit/fragment") : "false"));
+        o.line("next(io.pcapkit.dissect.Dispatcher.NONE)");
         o.line("return he");
+        o.next("catch (io.kaitai.struct.KaitaiStream.ValidationFailedError e)");
+        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, e.getMessage())");
+        o.next("catch (java.nio.BufferUnderflowException | BoundedKaitaiStream.Truncated e)");
+        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.TRUNCATED, \"read past the end\")");
+        o.next("catch (RuntimeException e)");
+        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, String.valueOf(e))");
+        // a type or an instance that refers to itself (a DNS name pointing at itself) recurses
+        // as deep as the input lets it: the stack is the limit, reported as one
+        o.next("catch (StackOverflowError e)");
+        o.line("return failed(" + firstField() + ", start, ErrorKind.LIMIT_EXCEEDED, \"nesting deeper than the stack allows\")");
+        o.close();
         return MethodSpec.methodBuilder("walkTop").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
                 .returns(TypeName.INT).addParameter(ByteBuffer.class, "b").addParameter(TypeName.INT, "start")
                 .addParameter(TypeName.INT, "end").addParameter(FastCodecEmitter.FIELD_SINK, "s")
@@ -163,7 +172,9 @@ public final class KaitaiCodecEmitter {
             for (String gp : step.close()) o.line("s.endGroup(" + fieldsName + "." + plan.group(t, gp).constant() + ")");
             for (String gp : step.open()) o.line("s.beginGroup(" + fieldsName + "." + plan.group(t, gp).constant() + ")");
             String fc = fieldsName + "." + plan.desc(f).constant();
-            if (f.isInstance) {
+            // a value instance is computed here; a positional one (pos + type) is read through its
+            // accessor like a seq field (Kaitai parses it then, lazily)
+            if (f.isInstance && f.value != null) {
                 JavaExpr.Code c = r.expr(f.value, f.where);
                 if (f.ifExpr != null) o.open("if (" + r.boolExpr(f.ifExpr, f.where) + ")");
                 scalar(o, r, f, fc, c.java(), c.bool());
