@@ -19,8 +19,7 @@ run() { # name, command...
   t0=$(date +%s.%N)
   rss=$( { /usr/bin/time -f "%M" "$@" > /dev/null; } 2>&1 | tail -n 1 )
   t1=$(date +%s.%N)
-  local secs; secs=$(echo "$t1 - $t0" | bc -l)
-  printf '%s\t%.2f\t%.0f\t%s\n' "$name" "$secs" "$(echo "$frames / $secs" | bc -l)" "$rss"
+  awk -v n="$name" -v a="$t0" -v b="$t1" -v f="$frames" -v r="$rss" 'BEGIN { s = b - a; printf "%s\t%.2f\t%.0f\t%s\n", n, s, f / s, r }'
 }
 
 results=$(mktemp)
@@ -45,6 +44,6 @@ echo "| tool | wall s | frames/s | peak RSS KiB | time vs pcapkit ndjson |"
 echo "|---|---|---|---|---|"
 base=$(head -n 1 "$results" | cut -f2)
 while IFS=$'\t' read -r name secs rate rss; do
-  printf '| %s | %s | %s | %s | %.1fx |\n' "$name" "$secs" "$(printf "%'d" "$rate")" "$rss" "$(echo "$secs / $base" | bc -l)"
+  awk -v n="$name" -v s="$secs" -v r="$rate" -v m="$rss" -v b="$base" 'BEGIN { printf "| %s | %s | %d | %s | %.1fx |\n", n, s, r, m, s / b }'
 done < "$results"
 rm -f "$results"

@@ -16,6 +16,7 @@ meta:
       ip_proto: 4
       ip_version: 4
       bsd_af: 2
+      ppp_protocol: 0x0021
     # total length 0 comes from captures of TCP segmentation offload: use what was captured
     payload-length: "total_length == 0 ? _rest : total_length - ihl * 4"
     fragment: mf or frag_offset != 0

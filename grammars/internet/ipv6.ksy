@@ -16,6 +16,7 @@ meta:
       ip_proto: 41
       ip_version: 6
       bsd_af: [24, 28, 30]
+      ppp_protocol: 0x0057
     # a payload length of 0 announces a jumbogram (RFC 2675): use what was captured
     payload-length: "payload_length == 0 ? _rest : payload_length"
     next:

@@ -87,6 +87,12 @@ public final class ExtractOptions {
         return this;
     }
 
+    /** Write structured fields (option lists, nested types) as their bytes: each layer's fixed header only. */
+    public ExtractOptions shallow(boolean s) {
+        dump.shallow(s);
+        return this;
+    }
+
     /** Add per-layer field offsets to the output. */
     public ExtractOptions offsets(boolean o) {
         dump.offsets(o);
@@ -96,6 +102,16 @@ public final class ExtractOptions {
     /** Report each frame as {@code " - Frame 12: Ethernet:IPv4:TCP"}. */
     public ExtractOptions verbose(Consumer<String> sink) {
         this.verbose = sink;
+        return this;
+    }
+
+    /**
+     * Hands matching frames to a protocol, in tshark's {@code -d} syntax: {@code tcp.port==8097,http2}.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the rule
+     */
+    public ExtractOptions decodeAs(String rule) {
+        io.pcapkit.dissect.DecodeAs.add(dissect, rule);
         return this;
     }
 

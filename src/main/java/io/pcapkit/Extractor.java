@@ -43,6 +43,7 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
     private final OutputStream ownedOut;
     private final PacketRecord record = new PacketRecord();
     private final List<Frame> stored;
+    private final Chain noLayers = new Chain();
     private boolean headerWritten;
     private boolean finished;
     private boolean closed;
@@ -117,11 +118,20 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
         }
         writeHeaderOnce();
         Chain c;
-        if (visitor != null) {
-            c = dissector.dissect(record.buffer, record.offset, record.capLen, record.linkType, record, visitor, streaming);
-            if (dumper != null) dissector.dissect(record, dumper);
-        } else {
-            c = dissector.dissect(record, dumper);
+        try {
+            if (visitor != null) {
+                c = dissector.dissect(record.buffer, record.offset, record.capLen, record.linkType, record, visitor, streaming);
+                if (dumper != null) dissector.dissect(record, dumper);
+            } else if (dumper != null && !dumper.wantsLayers() && stored == null && options.verbose == null && !iterating) {
+                // a pcap or pcapng copy needs no dissection
+                c = noLayers;
+                dumper.beginFrame(record);
+                dumper.endFrame(c);
+            } else {
+                c = dissector.dissect(record, dumper);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the output failed
         }
         count++;
         if (options.verbose != null) {

@@ -27,6 +27,15 @@ public final class Pcapkit {
         return new ExtractOptions(input, name);
     }
 
+    /**
+     * Recognises an application payload by content and decodes it (PyPCAPKit's {@code analyse}):
+     * a TCP stream's bytes, a message. The grammars' heuristics are tried in turn (FTP, HTTP/1.x,
+     * HTTP/2 by its connection preface); nothing recognised gives protocol {@code Raw}.
+     */
+    public static Analysis analyse(byte[] payload) {
+        return Analysis.of(payload);
+    }
+
     /** The library's version. */
     public static String version() {
         String v = Pcapkit.class.getPackage().getImplementationVersion();

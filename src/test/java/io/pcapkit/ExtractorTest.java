@@ -108,7 +108,7 @@ class ExtractorTest {
         List<String> lines = new ArrayList<>();
         Pcapkit.extract(capture("gopacket_test_dns.pcap")).verbose(lines::add).run();
         assertEquals(10, lines.size());
-        assertEquals(" - Frame   1: Ethernet:IPv4:UDP:Raw", lines.get(0));
+        assertEquals(" - Frame   1: Ethernet:IPv4:UDP:DNS", lines.get(0));
     }
 
     @Test

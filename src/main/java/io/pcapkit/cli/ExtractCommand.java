@@ -55,12 +55,19 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--bytes", description = "add the raw frame bytes (and undissected bytes) as hex")
     boolean bytes;
 
+    @Option(names = "--shallow", description = "write option lists and other nested structures as their bytes (hex)")
+    boolean shallow;
+
     @Option(names = {"-v", "--verbose"}, description = "print each frame's protocol chain on stderr")
     boolean verbose;
 
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "show progress on stderr when it is a terminal (default: on)")
     boolean progress;
+
+    @Option(names = {"-d", "--decode-as"}, paramLabel = "RULE",
+            description = "decode as, in tshark's syntax: tcp.port==8097,http2 (repeatable)")
+    java.util.List<String> decodeAs = new java.util.ArrayList<>();
 
     @Option(names = "--reference", hidden = true, description = "dissect with the Kaitai-backed reference codecs")
     boolean reference;
@@ -97,7 +104,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 o.protocol(protocol);
             }
             if (files && toStdout) return usage("--files needs -o FOLDER");
-            o.format(fmt).files(files).offsets(offsets).bytes(bytes).reference(reference);
+            for (String rule : decodeAs) o.decodeAs(rule);
+            o.format(fmt).files(files).offsets(offsets).bytes(bytes).shallow(shallow).reference(reference);
             if (verbose) o.verbose(err::println);
             OutputStream stdout = null;
             if (toStdout) {

@@ -99,7 +99,10 @@ class ExprTranslationTest {
         assertTrue(e.getMessage().contains("unknown name 'nosuch'"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> tr("_io.eof2"));
         assertTrue(e.getMessage().contains("unsupported attribute"), e.getMessage());
+        // text is compared with text only
         e = assertThrows(IllegalArgumentException.class, () -> tr("\"text\" == a"));
-        assertTrue(e.getMessage().contains("string values are not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("comparing text with a number"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> tr("\"text\" + 1"));
+        assertTrue(e.getMessage().contains("on text"), e.getMessage());
     }
 }

@@ -62,6 +62,14 @@ class GrammarDiagnosticsTest {
     }
 
     @Test
+    void quotedMustBeABoolean() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\nnext:\n  - protocol: child\n    quoted: often",
+                PLAIN_SEQ));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/next/0"), m);
+        assertTrue(m.contains("quoted: must be true or false"), m);
+    }
+
+    @Test
     void unknownPcapkitKeyNamesFileAndKey() throws IOException {
         String m = generateFails(child("name: Child\nlayer: internet\ndispach:\n  ethertype: 0x0800", PLAIN_SEQ));
         assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit"), m);
@@ -115,6 +123,21 @@ class GrammarDiagnosticsTest {
     void nextToAnUnknownProtocolIsAnError() throws IOException {
         String m = generateFails(child("name: Child\nlayer: internet\nnext:\n  - protocol: nosuch", PLAIN_SEQ));
         assertTrue(m.contains("grammars/child.ksy") && m.contains("no protocol grammar with id 'nosuch'"), m);
+    }
+
+    @Test
+    void rulesAfterAnUnconditionalProtocolRuleAreAnError() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\nnext:\n  - protocol: parent\n  - table: ethertype\n    key: x",
+                PLAIN_SEQ));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/next/1"), m);
+        assertTrue(m.contains("never used") && m.contains("'parent'"), m);
+    }
+
+    @Test
+    void aJsonNameIsAFieldOrAGroupNotBoth() throws IOException {
+        String seq = "- id: auth\n  size: 8\n  if: x == 0\n- id: key_id\n  type: u1\n  if: x == 2\n  -json: auth.key_id\n";
+        String m = generateFails(child("name: Child\nlayer: internet", "- id: x\n  type: u1\n" + seq));
+        assertTrue(m.contains("grammars/child.ksy: seq/2 (key_id)") && m.contains("'auth' names both a field and a group"), m);
     }
 
     @Test

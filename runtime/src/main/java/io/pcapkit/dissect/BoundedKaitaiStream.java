@@ -6,12 +6,9 @@ import java.nio.ByteBuffer;
 
 /**
  * The Kaitai stream used by reference codecs: it checks a length against the bytes remaining
- * before allocating, where the stock runtime would allocate whatever a length field claims.
- *
- * <p>Sized sub-structures (options, {@code size:} on a user type) are parsed from
- * {@link #substream}, which the stock runtime answers with a plain stream: reads inside it would
- * allocate a claimed length again. Here a substream is bounded too, and one longer than the bytes
- * left is a truncation, not a buffer error; so is a seek past the end (a positional instance).
+ * before allocating, where the stock runtime would allocate whatever a length field claims, and
+ * reports a sized field that runs past the end as a truncation; so is a seek past the end (a
+ * positional instance).
  */
 public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
     /** A read asked for more bytes than remain. */
@@ -21,12 +18,8 @@ public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
         }
     }
 
-    /** The stream's own buffer (the runtime keeps its copy private). */
-    private final ByteBuffer buf;
-
     public BoundedKaitaiStream(ByteBuffer buffer) {
         super(buffer);
-        this.buf = buffer;
     }
 
     private long left(long n) {
@@ -55,13 +48,14 @@ public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
         super.seek(newPos);
     }
 
-    /** The next {@code n} bytes as a bounded stream of their own; this stream moves past them. */
+    /**
+     * The stream of a sized field: checked like {@link #readBytes} (the stock runtime fails with an
+     * IllegalArgumentException, not a truncation) and bounded itself, so that reads inside it
+     * check their lengths too.
+     */
     @Override
     public KaitaiStream substream(long n) {
-        int len = (int) left(n);
-        ByteBuffer sub = buf.slice();
-        sub.limit(len);
-        buf.position(buf.position() + len);
-        return new BoundedKaitaiStream(sub);
+        left(n);
+        return new BoundedKaitaiStream(((ByteBufferKaitaiStream) super.substream(n)).asRoBuffer());
     }
 }

@@ -21,6 +21,11 @@ public final class Chain {
     int malformedOffset;
     ErrorKind malformedKind;
     String malformedReason;
+    // the first layer inside a quoted datagram, and a quote that ends inside its last layer
+    int quoteStart = -1;
+    int truncatedProtocol = -1;
+    Field truncatedField;
+    int truncatedOffset;
 
     void reset(int base) {
         this.base = base;
@@ -31,6 +36,15 @@ public final class Chain {
         malformedField = null;
         malformedReason = null;
         malformedKind = null;
+        quoteStart = -1;
+        truncatedProtocol = -1;
+        truncatedField = null;
+    }
+
+    void truncated(int protocol, Field field, int offset) {
+        truncatedProtocol = protocol;
+        truncatedField = field;
+        truncatedOffset = offset;
     }
 
     void add(int protocol, int start, int headerEnd, int payloadEnd) {
@@ -112,6 +126,39 @@ public final class Chain {
     }
 
     /**
+     * Index of the first layer inside a quoted datagram (the start of the datagram an ICMP or
+     * ICMPv6 error reports), or -1; it equals {@link #size()} when the quote is empty.
+     * Those layers describe another packet: reassembly and flow tracking must not take them for
+     * this frame's traffic.
+     */
+    public int quoteStart() {
+        return quoteStart;
+    }
+
+    /**
+     * True when the frame ends inside a quoted datagram (an ICMP error's) that stops in the middle
+     * of its last layer: that layer is shown as far as it goes. Not an error.
+     */
+    public boolean isTruncated() {
+        return truncatedProtocol >= 0;
+    }
+
+    /** The layer a quoted datagram ends in, or null. */
+    public Protocol truncatedProtocol() {
+        return truncatedProtocol < 0 ? null : Protocols.get(truncatedProtocol);
+    }
+
+    /** The field the quoted datagram ends in (not read), or null. */
+    public Field truncatedField() {
+        return truncatedField;
+    }
+
+    /** Offset (from the frame start) of the field the quoted datagram ends in. */
+    public int truncatedOffset() {
+        return truncatedOffset;
+    }
+
+    /**
      * Writes the chain string into {@code out} without allocating: {@code Ethernet:IPv4:TCP},
      * ending in {@code Raw} when undissected bytes remain, or in the protocol that failed when a
      * layer is malformed (as tshark's frame.protocols names it). Transparent layers are left out.
@@ -156,6 +203,10 @@ public final class Chain {
         c.malformedOffset = malformedOffset;
         c.malformedKind = malformedKind;
         c.malformedReason = malformedReason;
+        c.quoteStart = quoteStart;
+        c.truncatedProtocol = truncatedProtocol;
+        c.truncatedField = truncatedField;
+        c.truncatedOffset = truncatedOffset;
         return c;
     }
 }

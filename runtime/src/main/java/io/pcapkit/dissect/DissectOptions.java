@@ -18,6 +18,32 @@ public final class DissectOptions {
     public boolean reference;
     /** table id -> key -> protocol id, consulted before the generated tables. */
     public final Map<Integer, Map<Long, Integer>> decodeAs = new HashMap<>();
+    /**
+     * Whether application layers are also found by content when no table names them (grammars'
+     * {@code heuristic}); null derives it from the thresholds, see {@link #sniffs()}.
+     */
+    public Boolean sniff;
+
+    /** Finds application layers by content (true) or only through the tables (false). */
+    public DissectOptions sniff(boolean s) {
+        this.sniff = s;
+        return this;
+    }
+
+    /**
+     * Whether payloads no table names are tried against the grammars' heuristics. As in
+     * PyPCAPKit, content is looked at only when the user asks for application layers: the
+     * application threshold, or a protocol threshold naming an application protocol (or a group
+     * of them, such as HTTP).
+     */
+    public boolean sniffs() {
+        if (sniff != null) return sniff;
+        if (layer == LayerType.APPLICATION) return true;
+        if (protocol != null) {
+            for (Protocol p : io.pcapkit.gen.Protocols.all()) if (p.layer == LayerType.APPLICATION && matches(p, protocol)) return true;
+        }
+        return false;
+    }
 
     public DissectOptions layer(LayerType l) {
         this.layer = l;

@@ -16,6 +16,9 @@ public final class Dissector implements Dispatcher {
     private final LayerCodec[] codecs;
     private final DissectOptions options;
     private final Chain chain = new Chain();
+    private final DissectContext context = new DissectContext();
+    /** Whether application layers are also found by content (see {@link DissectOptions#sniffs()}). */
+    private final boolean sniff;
 
     public Dissector() {
         this(new DissectOptions());
@@ -27,7 +30,14 @@ public final class Dissector implements Dispatcher {
         codecs = new LayerCodec[n];
         for (int i = 0; i < n; i++) {
             codecs[i] = options.reference ? Protocols.newReferenceCodec(i) : Protocols.newCodec(i);
+            if (codecs[i] != null) codecs[i].bindContext(context);
         }
+        sniff = options.sniffs();
+    }
+
+    /** Flows and per-flow decoder state (for the TCP reassembly hook: {@link DissectContext#bindStream}). */
+    public DissectContext context() {
+        return context;
     }
 
     public DissectOptions options() {
@@ -60,14 +70,40 @@ public final class Dissector implements Dispatcher {
      * @return the chain, reused by the next call
      */
     public Chain dissect(ByteBuffer buf, int off, int capLen, long linkType, PacketRecord frame, FrameSink sink, boolean streaming) {
+        return run(buf, off, capLen, lookup(Protocols.T_LINKTYPE, linkType), frame, sink, streaming);
+    }
+
+    /**
+     * Dissects {@code [off, off + len)} as an application payload found by content (PyPCAPKit's
+     * {@code analyse}): the first grammar whose heuristic matches decodes it; none leaves it raw.
+     * Stateful decoders key this payload's state as a flow without addresses.
+     */
+    public Chain analyse(ByteBuffer buf, int off, int len, PacketRecord frame, FrameSink sink) {
+        return run(buf, off, len, sniffAt(buf, off, off + len), frame, sink, false);
+    }
+
+    /** The first protocol whose heuristic matches {@code [pos, limit)}, or -1. */
+    private int sniffAt(ByteBuffer buf, int pos, int limit) {
+        if (pos >= limit) return -1;
+        for (int id : Protocols.heuristics()) {
+            LayerCodec h = codecs[Protocols.get(id).codec];
+            if (h != null && h.heuristic(buf, pos, limit)) return id;
+        }
+        return -1;
+    }
+
+    private Chain run(ByteBuffer buf, int off, int capLen, int first, PacketRecord frame, FrameSink sink, boolean streaming) {
         Chain c = chain;
         c.reset(off);
+        context.beginFrame(buf, off, c);
         if (sink != null) sink.beginFrame(frame);
         int pos = off;
         int limit = off + capLen;
-        int proto = lookup(Protocols.T_LINKTYPE, linkType);
+        int proto = first;
         String stopProtocol = options.protocol;
         LayerType stopLayer = options.layer;
+        // inside a quoted datagram (an ICMP error's): the bytes may end in any header
+        boolean quote = false;
         while (proto >= 0) {
             Protocol p = Protocols.get(proto);
             if (stopLayer != null && !p.transparent && p.layer.ordinal() > stopLayer.ordinal()) break;
@@ -78,6 +114,7 @@ public final class Dissector implements Dispatcher {
                 return finish(c, sink);
             }
             boolean show = sink != null && !p.transparent;
+            codec.bind(proto);
             int he;
             if (show && streaming) {
                 sink.beginLayer(p, pos - off);
@@ -86,6 +123,17 @@ public final class Dissector implements Dispatcher {
                 he = codec.decode(buf, pos, limit);
             }
             if (he < 0) {
+                if (quote && codec.errorKind() == ErrorKind.TRUNCATED) {
+                    // the quote ends here: show the layer as far as it goes, as Wireshark does
+                    if (show && !streaming) {
+                        sink.beginLayer(p, pos - off);
+                        codec.emit(buf, sink);
+                    }
+                    c.add(proto, pos, limit, limit);
+                    c.truncated(proto, codec.errorField(), codec.errorOffset() - off);
+                    if (show) sink.truncated(p, codec.errorField(), codec.errorOffset() - off);
+                    return finish(c, sink);
+                }
                 if (show && !streaming) {
                     // like Wireshark, show the fields read before the bad one: the walk stops where
                     // the decode failed (it may leave a group or list open; sinks close it at the
@@ -95,6 +143,11 @@ public final class Dissector implements Dispatcher {
                 }
                 fail(c, sink, p, codec.errorField(), codec.errorOffset() - off, codec.errorKind(), codec.errorReason());
                 return finish(c, sink);
+            }
+            int v = codec.variant(proto);
+            if (v >= 0) {
+                proto = v;
+                p = Protocols.get(v);
             }
             long pl = codec.payloadLength();
             int payloadEnd = pl < 0 ? limit : (int) Math.min(limit, he + pl);
@@ -109,6 +162,24 @@ public final class Dissector implements Dispatcher {
             if (pos >= limit && !p.nextWhenEmpty) break;
             if (stopProtocol != null && !p.transparent && DissectOptions.matches(p, stopProtocol)) break;
             proto = codec.next(this);
+            if (codec.nextQuoted() && !quote) {
+                quote = true;
+                c.quoteStart = c.count;
+            }
+            // a quote that ends with a header carries nothing more: not a truncated next layer
+            if (quote && pos >= limit) break;
+            if (proto >= 0 && pos < limit) {
+                // a port is a hint: a guarded grammar takes only payloads that look like it
+                Protocol np = Protocols.get(proto);
+                if (np.guard && codecs[np.codec] != null && !codecs[np.codec].heuristic(buf, pos, limit)) proto = -1;
+            }
+            if (proto < 0 && sniff && p.layer == LayerType.TRANSPORT && pos < limit) {
+                proto = context.conversation();
+                if (proto < 0) {
+                    proto = sniffAt(buf, pos, limit);
+                    if (proto >= 0 && Protocols.get(proto).conversation) context.rememberConversation(proto);
+                }
+            }
         }
         if (pos < limit) {
             c.rawStart = pos - off;

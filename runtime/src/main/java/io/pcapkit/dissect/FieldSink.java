@@ -24,6 +24,18 @@ public interface FieldSink {
     /** A text value produced by a Kaitai-backed reference walker. */
     void text(Field f, String value);
 
+    /**
+     * The value of a runtime primitive type (a compressed domain name), rendered by {@code r} from
+     * {@code [off, off + len)} of {@code buf} and the stream {@code [base, end)} it refers into. A
+     * sink that writes text itself can render without allocating; by default it becomes
+     * {@link #text}.
+     */
+    default void rendered(Field f, Renderer r, ByteBuffer buf, int base, int end, int off, int len) {
+        StringBuilder b = new StringBuilder();
+        r.render(b, buf, base, end, off, len);
+        text(f, b.toString());
+    }
+
     void beginGroup(Field f);
 
     void endGroup(Field f);
@@ -35,4 +47,13 @@ public interface FieldSink {
     void beginItem(Field f);
 
     void endItem(Field f);
+
+    /**
+     * Whether a structured field (a list, or a nested type such as a header's options) should be
+     * walked field by field. When false, the field arrives once through {@link #bytes} with its
+     * whole byte range: the shallow output, and the cheapest.
+     */
+    default boolean expand(Field f) {
+        return true;
+    }
 }

@@ -29,6 +29,10 @@ public class FieldSinkAdapter implements FieldSink {
     }
 
     @Override
+    public void rendered(Field f, Renderer r, ByteBuffer buf, int base, int end, int off, int len) {
+    }
+
+    @Override
     public void beginGroup(Field f) {
     }
 

@@ -25,6 +25,15 @@ public interface FrameSink extends FieldSink {
      */
     void malformed(Protocol protocol, Field field, int offset, ErrorKind kind, String reason);
 
+    /**
+     * A quoted datagram (the start of the datagram an ICMP error reports) ends inside the layer
+     * {@code protocol}: its fields before {@code field}, at {@code offset} from the start of the
+     * frame, were shown and nothing follows. This is not an error: error messages quote only the
+     * first bytes of a datagram (Wireshark shows such a layer as far as it goes, too).
+     */
+    default void truncated(Protocol protocol, Field field, int offset) {
+    }
+
     /** The frame is complete; {@code chain} is valid until the next frame. */
     void endFrame(Chain chain);
 }

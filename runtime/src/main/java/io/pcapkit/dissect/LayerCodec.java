@@ -20,6 +20,15 @@ public abstract class LayerCodec {
     protected long payloadLength = -1;
     /** True when the payload is a fragment that is not dissected before reassembly. */
     protected boolean fragment;
+    /**
+     * Set by {@link #next} when the payload it dispatched to is a quoted datagram (the start of
+     * the datagram an ICMP error reports): it may end anywhere.
+     */
+    protected boolean nextQuoted;
+    /** The buffer of the last decode (layer-level expressions read text fields from it). */
+    protected ByteBuffer buf;
+    /** The dissector's context: flows and per-flow state (made on first use when no dissector bound one). */
+    private DissectContext ctx;
 
     // the last failure
     protected Field errField;
@@ -28,6 +37,8 @@ public abstract class LayerCodec {
     protected long errNeed;
     protected long errHave;
     protected String errExpected;
+    /** The failure is a sentence of its own (a primitive's or processor's), not a value and bound. */
+    protected boolean errPlain;
 
     /** The grammar's {@code meta/id}. */
     public abstract String grammar();
@@ -43,6 +54,7 @@ public abstract class LayerCodec {
     public final int decode(ByteBuffer b, int start, int limit) {
         this.start = start;
         this.limit = limit;
+        this.buf = b;
         this.errField = null;
         return walkTop(b, start, limit, null);
     }
@@ -54,6 +66,7 @@ public abstract class LayerCodec {
     public final int walk(ByteBuffer b, int start, int limit, FieldSink sink) {
         this.start = start;
         this.limit = limit;
+        this.buf = b;
         this.errField = null;
         return walkTop(b, start, limit, sink);
     }
@@ -66,6 +79,103 @@ public abstract class LayerCodec {
     /** The protocol id the payload dispatches to, or -1 (the payload stays raw). */
     public int next(Dispatcher d) {
         return -1;
+    }
+
+    /**
+     * Whether the payload the last {@link #next} chose is a quoted datagram (a {@code next} rule
+     * with {@code quoted: true}): the layers in it may be cut short by the quote's end.
+     */
+    public final boolean nextQuoted() {
+        return nextQuoted;
+    }
+
+    /** Generated {@code next} methods return through here for a quoted payload. */
+    protected final int quoted(int protocol) {
+        nextQuoted = true;
+        return protocol;
+    }
+
+    /** Uses {@code ctx} (the dissector's) for per-flow state. */
+    public final void bindContext(DissectContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public final DissectContext context() {
+        if (ctx == null) ctx = new DissectContext();
+        return ctx;
+    }
+
+    /**
+     * Sets the grammar's parameters for protocol entry {@code protocolId} (a dispatch key may carry
+     * parameter values: DNS over TCP is DNS with its length prefix). Called before each decode.
+     */
+    public void bind(int protocolId) {
+    }
+
+    /**
+     * After a successful decode of entry {@code protocolId}: the entry to show instead (a grammar's
+     * {@code variants}, e.g. HTTP/1.0 for a message of that version), or -1 to keep it.
+     */
+    public int variant(int protocolId) {
+        return -1;
+    }
+
+    /**
+     * Whether {@code [start, end)} of {@code b} looks like this grammar's layer (its
+     * {@code heuristic}); false for grammars that declare none.
+     */
+    public boolean heuristic(ByteBuffer b, int start, int end) {
+        return false;
+    }
+
+    private java.util.regex.Matcher matcher;
+    private final Latin1View view = new Latin1View();
+
+    /**
+     * Whether {@code pattern} matches at the start of the first {@code window} bytes of
+     * {@code [start, end)}, read as ISO-8859-1 text. The matcher and the text view are reused.
+     */
+    protected final boolean matchHeuristic(java.util.regex.Pattern pattern, int window, ByteBuffer b, int start, int end) {
+        view.set(b, start, Math.min(end, start + window));
+        if (matcher == null || matcher.pattern() != pattern) matcher = pattern.matcher(view);
+        else matcher.reset(view);
+        return matcher.lookingAt();
+    }
+
+    /** Bytes of a buffer as ISO-8859-1 characters, without copying. */
+    private static final class Latin1View implements CharSequence {
+        private ByteBuffer b;
+        private int off;
+        private int len;
+
+        void set(ByteBuffer b, int from, int to) {
+            this.b = b;
+            this.off = from;
+            this.len = Math.max(0, to - from);
+        }
+
+        @Override
+        public int length() {
+            return len;
+        }
+
+        @Override
+        public char charAt(int i) {
+            if (i < 0 || i >= len) throw new IndexOutOfBoundsException(i);
+            return (char) (b.get(off + i) & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            StringBuilder s = new StringBuilder(to - from);
+            for (int i = from; i < to; i++) s.append(charAt(i));
+            return s;
+        }
+
+        @Override
+        public String toString() {
+            return subSequence(0, len).toString();
+        }
     }
 
     public final int start() {
@@ -101,6 +211,10 @@ public abstract class LayerCodec {
     /** A sentence for people: built only when a failure is reported, never on the hot path. */
     public final String errorReason() {
         if (errKind == null) return null;
+        if (errPlain) {
+            return (errKind == ErrorKind.TRUNCATED ? "truncated: " : errKind == ErrorKind.INVALID ? "invalid: " : "limit exceeded: ")
+                    + errExpected;
+        }
         return switch (errKind) {
             case TRUNCATED -> "truncated: needs " + errNeed + " bytes, " + errHave + " available";
             case INVALID -> "invalid value " + errHave + ": " + errExpected;
@@ -111,6 +225,7 @@ public abstract class LayerCodec {
     protected final int truncated(Field f, int at, long need, long have) {
         errField = f;
         errOffset = at;
+        errPlain = false;
         errKind = ErrorKind.TRUNCATED;
         errNeed = need;
         errHave = have;
@@ -120,6 +235,7 @@ public abstract class LayerCodec {
     protected final int invalid(Field f, int at, long actual, String expected) {
         errField = f;
         errOffset = at;
+        errPlain = false;
         errKind = ErrorKind.INVALID;
         errHave = actual;
         errExpected = expected;
@@ -129,14 +245,46 @@ public abstract class LayerCodec {
     protected final int limitExceeded(Field f, int at, long limit, String what) {
         errField = f;
         errOffset = at;
+        errPlain = false;
         errKind = ErrorKind.LIMIT_EXCEEDED;
         errNeed = limit;
         errExpected = what;
         return ERROR;
     }
 
+    /** A runtime primitive type rejected its value ({@code code} is the primitive's negative result). */
+    protected final int primitiveFailed(Field f, int at, int code, String reason) {
+        errField = f;
+        errOffset = at;
+        errKind = code == io.pcapkit.dissect.prim.DnsName.TRUNCATED ? ErrorKind.TRUNCATED : ErrorKind.INVALID;
+        errPlain = true;
+        errExpected = reason;
+        errNeed = 0;
+        errHave = 0;
+        return ERROR;
+    }
+
+    /** A processor failed on the field at {@code at} ({@code code} is its negative result). */
+    protected final int processFailed(Field f, int at, int code) {
+        errField = f;
+        errOffset = at;
+        errKind = code == io.pcapkit.dissect.proc.Processor.TRUNCATED ? ErrorKind.TRUNCATED
+                : code == io.pcapkit.dissect.proc.Processor.LIMIT_EXCEEDED ? ErrorKind.LIMIT_EXCEEDED : ErrorKind.INVALID;
+        errExpected = context().failure();
+        errPlain = true;
+        errNeed = 0;
+        errHave = 0;
+        return ERROR;
+    }
+
+    /** A failure inside decoded (processed) bytes is reported at the processed field. */
+    protected final void relocateError(int at) {
+        errOffset = at;
+    }
+
     /** Used by Kaitai-backed reference codecs, whose failures surface as exceptions. */
     protected final int failed(Field f, int at, ErrorKind kind, String what) {
+        errPlain = false;
         errField = f;
         errOffset = at;
         errKind = kind;

@@ -20,9 +20,23 @@ public final class Protocol {
     public final boolean transparent;
     /** Whether the next layer is dispatched even when no payload is left (it then reports the truncation). */
     public final boolean nextWhenEmpty;
+    /** Whether the grammar has a {@code heuristic}: it can be found by content. */
+    public final boolean heuristic;
+    /** Whether a table's choice of it must also pass its heuristic (else the payload stays raw). */
+    public final boolean guard;
+    /** Whether, once recognised by content, the rest of its connection is this protocol too. */
+    public final boolean conversation;
 
     public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
             boolean transparent, boolean nextWhenEmpty) {
+        this(id, name, key, layer, groups, codec, grammar, transparent, nextWhenEmpty, false, false, false);
+    }
+
+    public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
+            boolean transparent, boolean nextWhenEmpty, boolean heuristic, boolean guard, boolean conversation) {
+        this.heuristic = heuristic;
+        this.guard = guard;
+        this.conversation = conversation;
         this.id = id;
         this.name = name;
         this.key = key;

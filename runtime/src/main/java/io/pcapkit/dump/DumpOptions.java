@@ -6,6 +6,13 @@ public final class DumpOptions {
     public boolean bytes;
     /** Per layer, {@code _offsets: {field: [offset from the frame start, length]}}. */
     public boolean offsets;
+    /** Structured fields (option lists, nested types) as their bytes in hex: each layer's fixed header only. */
+    public boolean shallow;
+
+    public DumpOptions shallow(boolean s) {
+        this.shallow = s;
+        return this;
+    }
 
     public DumpOptions bytes(boolean b) {
         this.bytes = b;

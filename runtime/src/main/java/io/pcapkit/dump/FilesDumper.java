@@ -126,6 +126,11 @@ final class FilesDumper implements Dumper {
     }
 
     @Override
+    public void truncated(Protocol protocol, Field field, int offset) {
+        if (current != null) current.truncated(protocol, field, offset);
+    }
+
+    @Override
     public void number(Field f, long value, int off, int len) {
         if (current != null) current.number(f, value, off, len);
     }

@@ -4,6 +4,7 @@ import io.pcapkit.capture.PacketRecord;
 import io.pcapkit.dissect.Chain;
 import io.pcapkit.dissect.ErrorKind;
 import io.pcapkit.dissect.Field;
+import io.pcapkit.dissect.FieldSinkAdapter;
 import io.pcapkit.dissect.Protocol;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +14,7 @@ import java.nio.ByteBuffer;
  * Base of the capture writers (PCAP, PCAPNG): they copy each record as it was read, in
  * {@link #beginFrame}, and ignore the dissection calls, so frames need not be dissected at all.
  */
-abstract class RecordCopier implements Dumper {
+abstract class RecordCopier extends FieldSinkAdapter implements Dumper {
     private byte[] scratch = new byte[2048];
 
     @Override
@@ -47,49 +48,5 @@ abstract class RecordCopier implements Dumper {
 
     @Override
     public void endFrame(Chain chain) {
-    }
-
-    @Override
-    public void number(Field f, long value, int off, int len) {
-    }
-
-    @Override
-    public void enumerated(Field f, long value, String name, int off, int len) {
-    }
-
-    @Override
-    public void bool(Field f, boolean value, int off, int len) {
-    }
-
-    @Override
-    public void bytes(Field f, ByteBuffer buf, int off, int len) {
-    }
-
-    @Override
-    public void text(Field f, String value) {
-    }
-
-    @Override
-    public void beginGroup(Field f) {
-    }
-
-    @Override
-    public void endGroup(Field f) {
-    }
-
-    @Override
-    public void beginList(Field f) {
-    }
-
-    @Override
-    public void endList(Field f) {
-    }
-
-    @Override
-    public void beginItem(Field f) {
-    }
-
-    @Override
-    public void endItem(Field f) {
     }
 }

@@ -23,7 +23,7 @@ import java.util.Arrays;
  * <p>A record is {@code number, time, time_epoch, cap_len, len, [interface], [packet]}, then the
  * first layer under its key with every next layer nested inside the one before it, then
  * {@code protocols}. Inside a layer: its fields (groups as objects, lists as arrays), then, with
- * {@code --offsets}, {@code _offsets}, then the nested layer, {@code raw} or {@code malformed}.
+ * {@code --offsets}, {@code _offsets}, then the nested layer, {@code raw}, {@code malformed} or {@code truncated}.
  *
  * <p>Keys are small integers so that a format can cache its encoded names in an array: field ids
  * first ({@link RuntimeFields#count()}), then protocol keys, then the record's own keys, then the
@@ -39,7 +39,8 @@ abstract class RecordDumper implements Dumper {
     private static final int PROTOCOL_BASE = FIELDS;
     private static final int CONST_BASE = PROTOCOL_BASE + Protocols.all().size();
     private static final String[] CONST_NAMES = {"number", "time", "time_epoch", "cap_len", "len", "interface", "packet",
-        "protocols", "raw", "data", "malformed", "protocol", "field", "offset", "reason", "value", "name", "_offsets"};
+        "protocols", "raw", "data", "malformed", "protocol", "field", "offset", "reason", "value", "name", "_offsets",
+        "truncated"};
     static final int K_NUMBER = CONST_BASE;
     static final int K_TIME = CONST_BASE + 1;
     static final int K_TIME_EPOCH = CONST_BASE + 2;
@@ -58,6 +59,7 @@ abstract class RecordDumper implements Dumper {
     static final int K_VALUE = CONST_BASE + 15;
     static final int K_NAME = CONST_BASE + 16;
     static final int K_OFFSETS = CONST_BASE + 17;
+    static final int K_TRUNCATED = CONST_BASE + 18;
     private static final int PATH_BASE = CONST_BASE + CONST_NAMES.length;
     /** Size of a table indexed by key. */
     static final int KEY_COUNT = PATH_BASE + FIELDS;
@@ -82,6 +84,8 @@ abstract class RecordDumper implements Dumper {
 
     // frame state
     private int frameBase;
+    /** The frame's buffer: bytes from another one (decoded by a processor) have no frame offset. */
+    private ByteBuffer frameBuffer;
     /** layer objects open in the current record */
     private int layers;
     /** containers open inside the current layer */
@@ -288,6 +292,7 @@ abstract class RecordDumper implements Dumper {
             start();
             if (recordOpen) finishRecord();
             frameBase = r.offset;
+            frameBuffer = r.buffer;
             layers = 0;
             depth = 0;
             arrays = 0;
@@ -351,6 +356,22 @@ abstract class RecordDumper implements Dumper {
             writeNumber(K_OFFSET, offset, Format.DEC, 0);
             if (reason == null) writeNull(K_REASON);
             else writeString(K_REASON, reason);
+            closeObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public final void truncated(Protocol protocol, Field field, int offset) {
+        try {
+            unwind();
+            flushOffsets();
+            openObject(K_TRUNCATED);
+            writeString(K_PROTOCOL, protocol.name);
+            if (field == null) writeNull(K_FIELD);
+            else writeString(K_FIELD, field.path);
+            writeNumber(K_OFFSET, offset, Format.DEC, 0);
             closeObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -503,7 +524,7 @@ abstract class RecordDumper implements Dumper {
     @Override
     public final void bytes(Field f, ByteBuffer buf, int off, int len) {
         int k = key(f);
-        noteOffset(f, off, len);
+        if (buf == frameBuffer) noteOffset(f, off, len);
         try {
             switch (f.format) {
                 case MAC -> {
@@ -526,6 +547,20 @@ abstract class RecordDumper implements Dumper {
                 }
                 default -> writeHex(k, buf, off, len);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public final void rendered(Field f, io.pcapkit.dissect.Renderer r, ByteBuffer buf, int base, int end, int off, int len) {
+        int k = key(f);
+        noteOffset(f, off, len);
+        try {
+            text.setLength(0);
+            r.render(text, buf, base, end, off, len);
+            int n = textChars();
+            writeChars(k, chars, 0, n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -572,6 +607,11 @@ abstract class RecordDumper implements Dumper {
     @Override
     public final void endList(Field f) {
         close1();
+    }
+
+    @Override
+    public final boolean expand(Field f) {
+        return !options.shallow;
     }
 
     @Override

@@ -101,6 +101,15 @@ public final class InfoBuilder implements FrameSink {
     }
 
     @Override
+    public void truncated(Protocol p, Field f, int offset) {
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        m.put("protocol", p.name);
+        m.put("field", f == null ? null : f.path);
+        m.put("offset", (long) offset);
+        layer.put("truncated", m);
+    }
+
+    @Override
     public void endFrame(Chain chain) {
         root.put("protocols", chain.toString());
         result = freeze(root);

@@ -49,14 +49,36 @@ final class ChainTokens {
             Map.entry("L2TP", "l2tp"),
             Map.entry("IPX", "ipx"),
             Map.entry("PPPoE", "pppoes"),
+            Map.entry("PPPoED", "pppoed"),
             Map.entry("PPP", "ppp"),
+            Map.entry("LCP", "lcp"),
+            Map.entry("IPCP", "ipcp"),
+            Map.entry("IPV6CP", "ipv6cp"),
+            // ---- application (DNS, FTP, HTTP, HTTP/2) ----
             Map.entry("DNS", "dns"),
+            Map.entry("mDNS", "mdns"),
+            Map.entry("FTP", "ftp"),
             Map.entry("HTTP/1.0", "http"),
             Map.entry("HTTP/1.1", "http"),
+            Map.entry("SSDP", "ssdp"),
             Map.entry("HTTP/2", "http2"));
 
-    /** Our tokens that are not a layer in tshark's chain. */
-    static final Set<String> OURS_ONLY = Set.of("Raw", "SNAP");
+    /**
+     * Our tokens that are not a layer in tshark's chain. HTTP-Chunked: tshark dechunks the body
+     * inside its http layer.
+     */
+    static final Set<String> OURS_ONLY = Set.of("Raw", "SNAP",
+            // ---- application (DNS, FTP, HTTP, HTTP/2) ----
+            "HTTP-Chunked");
+
+    /**
+     * Protocols of which we show one layer per message where tshark's chain names the protocol
+     * once for all the messages in the frame (HTTP/2 frames, pipelined FTP commands): repeats in a
+     * row count once on our side.
+     */
+    static final Set<String> ONE_TOKEN_PER_FRAME = Set.of(
+            // ---- application (DNS, FTP, HTTP, HTTP/2) ----
+            "http2", "ftp");
 
     /** tshark tokens of the protocols our grammars define. */
     static Set<String> known() {
@@ -87,7 +109,9 @@ final class ChainTokens {
         for (String t : chain) {
             if (OURS_ONLY.contains(t)) continue;
             String m = TO_TSHARK.get(t);
-            out.add(m == null ? "?" + t : m);
+            m = m == null ? "?" + t : m;
+            if (ONE_TOKEN_PER_FRAME.contains(m) && !out.isEmpty() && out.get(out.size() - 1).equals(m)) continue;
+            out.add(m);
         }
         return out;
     }

@@ -73,7 +73,122 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
             new Check("TCP", "tcp.window_size_value", Kind.NUMBER, in("tcp", "window_size")),
             new Check("UDP", "udp.srcport", Kind.NUMBER, in("udp", "srcport")),
             new Check("UDP", "udp.dstport", Kind.NUMBER, in("udp", "dstport")),
-            new Check("UDP", "udp.length", Kind.NUMBER, in("udp", "len")));
+            new Check("UDP", "udp.length", Kind.NUMBER, in("udp", "len")),
+            // ---- tunnels (PPPoE, PPP, L2TP, IPX) ----
+            new Check("PPPoE", "pppoe.code", Kind.NUMBER, inFirst("code", "pppoe", "pppoed")),
+            new Check("PPPoE", "pppoe.session_id", Kind.NUMBER, inFirst("session_id", "pppoe", "pppoed")),
+            new Check("PPP", "ppp.protocol", Kind.NUMBER, in("ppp", "protocol")),
+            // tshark's LCP, IPCP and IPV6CP share the ppp.* names for the packet header
+            new Check("LCP", "ppp.code", Kind.NUMBER, inFirst("code", "lcp", "ipcp", "ipv6cp")),
+            new Check("LCP", "ppp.identifier", Kind.NUMBER, inFirst("id", "lcp", "ipcp", "ipv6cp")),
+            new Check("L2TP", "l2tp.type", Kind.NUMBER, in("l2tp", "flags.type")),
+            new Check("L2TP", "l2tp.tunnel", Kind.NUMBER, in("l2tp", "tunnel_id")),
+            // the 16-bit session id of L2TPv2 is tshark's l2tp.session, the 32-bit one of L2TPv3 its l2tp.sid
+            new Check("L2TP", "l2tp.session", Kind.NUMBER, l2tpSession(true)),
+            new Check("L2TP", "l2tp.sid", Kind.NUMBER, l2tpSession(false)),
+            new Check("L2TP", "l2tp.ccid", Kind.NUMBER, in("l2tp", "control_connection_id")),
+            new Check("L2TP", "l2tp.avp.message_type", Kind.NUMBER, Check::l2tpMessageType),
+            new Check("IPX", "ipx.dst.net", Kind.NUMBER, in("ipx", "dst.network")),
+            new Check("IPX", "ipx.src.net", Kind.NUMBER, in("ipx", "src.network")),
+            new Check("IPX", "ipx.packet_type", Kind.NUMBER, in("ipx", "type")),
+            new Check("IPX", "ipx.dst.socket", Kind.NUMBER, in("ipx", "dst.socket")),
+            new Check("IPX", "ipx.src.node", Kind.TEXT, in("ipx", "src.node")),
+
+            // ---- netproto (ICMP, ICMPv6, AH, ESP, HIP, MH, OSPF) ----
+            // occurrence=f: an ICMP error's quoted ICMP header is the second icmp layer, never compared
+            new Check("ICMP", "icmp.type", Kind.NUMBER, in("icmp", "type")),
+            new Check("ICMP", "icmp.code", Kind.NUMBER, in("icmp", "code")),
+            new Check("ICMPv6", "icmpv6.type", Kind.NUMBER, in("icmpv6", "type")),
+            new Check("ICMPv6", "icmpv6.code", Kind.NUMBER, in("icmpv6", "code")),
+            new Check("AH", "ah.spi", Kind.NUMBER, in("ah", "spi")),
+            new Check("AH", "ah.sequence", Kind.NUMBER, in("ah", "seq")),
+            new Check("ESP", "esp.spi", Kind.NUMBER, in("esp", "spi")),
+            new Check("ESP", "esp.sequence", Kind.NUMBER, in("esp", "seq")),
+            new Check("HIP", "hip.packet_type", Kind.NUMBER, in("hip", "type")),
+            new Check("MH", "mip6.mhtype", Kind.NUMBER, in("mh", "type")),
+            new Check("OSPF", "ospf.version", Kind.NUMBER, in("ospf", "version")),
+            new Check("OSPF", "ospf.msg", Kind.NUMBER, in("ospf", "type")),
+            new Check("OSPF", "ospf.srcrouter", Kind.TEXT, in("ospf", "router_id")),
+            new Check("OSPF", "ospf.area_id", Kind.TEXT, in("ospf", "area_id")),
+
+            // ---- application (DNS, FTP, HTTP, HTTP/2) ----
+            new Check("DNS", "dns.id", Kind.NUMBER, inFirst("id", "dns", "mdns")),
+            new Check("DNS", "dns.flags.response", Kind.NUMBER, inFirst("flags.qr", "dns", "mdns")),
+            new Check("DNS", "dns.qry.name", Kind.TEXT, firstQuestion("name")),
+            new Check("DNS", "dns.qry.type", Kind.NUMBER, firstQuestion("type")),
+            new Check("DNS", "dns.count.answers", Kind.NUMBER, inFirst("ancount", "dns", "mdns")),
+            new Check("DNS", "dns.a", Kind.TEXT, Check::firstARecord),
+            new Check("FTP", "ftp.request.command", Kind.TEXT, in("ftp", "request.command")),
+            new Check("FTP", "ftp.response.code", Kind.NUMBER, in("ftp", "response.code")),
+            new Check("HTTP", "http.request.method", Kind.TEXT, inFirst("request.method", "http", "ssdp")),
+            new Check("HTTP", "http.request.uri", Kind.TEXT, inFirst("request.target", "http", "ssdp")),
+            new Check("HTTP", "http.request.version", Kind.TEXT, inFirst("request.version", "http", "ssdp")),
+            new Check("HTTP", "http.response.code", Kind.NUMBER, inFirst("response.status", "http", "ssdp")),
+            new Check("HTTP", "http.host", Kind.TEXT, httpHeader("host")),
+            new Check("HTTP", "http.content_length", Kind.NUMBER, httpHeader("content-length")),
+            new Check("HTTP/2", "http2.type", Kind.NUMBER, in("http2", "type")),
+            new Check("HTTP/2", "http2.streamid", Kind.NUMBER, in("http2", "stream_id")),
+            new Check("HTTP/2", "http2.header.name", Kind.TEXT, Check::firstHttp2HeaderName));
+
+    // ---- application (DNS, FTP, HTTP, HTTP/2) ----
+
+    /** A field of the first question of the outermost DNS (or mDNS) layer (tshark's dns.qry.*). */
+    private static Function<Layers, Object> firstQuestion(String field) {
+        return l -> {
+            Layers.Layer x = l.firstOf("dns", "mdns");
+            List<Object> q = x == null ? null : x.fields().list("questions");
+            return q == null || q.isEmpty() ? null : ((Info) q.get(0)).get(field);
+        };
+    }
+
+    /** tshark's dns.a: the first A record's address, answers first, then authority and additional records. */
+    private static Object firstARecord(Layers l) {
+        Layers.Layer x = l.firstOf("dns", "mdns");
+        if (x == null) return null;
+        for (String section : new String[] {"answers", "authorities", "additionals"}) {
+            List<Object> rrs = x.fields().list(section);
+            if (rrs == null) continue;
+            for (Object o : rrs) {
+                Info rr = (Info) o;
+                Object t = rr.get("type");
+                long type = t instanceof EnumValue e ? e.value() : t instanceof Long n ? n : -1;
+                if (type == 1 && rr.get("address") != null) return rr.get("address");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * tshark's http.host / http.content_length: the value of the first header field of that name
+     * (any case) in the outermost HTTP/1.x (or SSDP) layer; tshark shows the field's value trimmed.
+     */
+    private static Function<Layers, Object> httpHeader(String name) {
+        return l -> {
+            Layers.Layer x = l.firstOf("http", "ssdp");
+            List<Object> headers = x == null ? null : x.fields().list("headers");
+            if (headers == null) return null;
+            for (Object o : headers) {
+                Info h = (Info) o;
+                Object n = h.get("name");
+                if (n != null && n.toString().equalsIgnoreCase(name)) return h.get("value") == null ? null : h.get("value").toString().trim();
+            }
+            return null;
+        };
+    }
+
+    /** tshark's http2.header.name: the first decoded header field's name in the frame's HTTP/2 frames. */
+    private static Object firstHttp2HeaderName(Layers l) {
+        for (Layers.Layer x : l.layers) {
+            if (!x.key().equals("http2")) continue;
+            List<Object> headers = x.fields().list("headers");
+            if (headers == null) continue;
+            for (Object o : headers) {
+                Object n = ((Info) o).get("name");
+                if (n != null) return n;
+            }
+        }
+        return null;
+    }
 
     private static Function<Layers, Object> in(String layer, String path) {
         return l -> {
@@ -102,6 +217,29 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
             if (ptype == null || ptype != 0x0800 || plen == null || plen != 4) return null;
             return x.fields().get(path);
         };
+    }
+
+    /** The outermost L2TP layer's session id when it is L2TPv2's ({@code v2}) or L2TPv3's (over UDP or IP). */
+    private static Function<Layers, Object> l2tpSession(boolean v2) {
+        return l -> {
+            Info x = l.first("l2tp");
+            if (x == null) return null;
+            Long ver = x.number("ver");
+            return (ver != null && ver == 2) == v2 ? x.get("session_id") : null;
+        };
+    }
+
+    /** The value of the outermost L2TP layer's first IETF Message Type AVP (vendor 0, type 0, not hidden). */
+    private static Object l2tpMessageType(Layers l) {
+        Info x = l.first("l2tp");
+        if (x == null || !(x.get("avps") instanceof List<?> avps)) return null;
+        for (Object o : avps) {
+            if (!(o instanceof Info a)) continue;
+            Long vendor = a.number("vendor_id");
+            Long type = a.number("type");
+            if (vendor != null && vendor == 0 && type != null && type == 0 && !Boolean.TRUE.equals(a.bool("hidden"))) return a.get("value");
+        }
+        return null;
     }
 
     /** tshark's tcp.flags: the three reserved bits, then the nine flags, NS highest. */

@@ -46,20 +46,33 @@ final class Compare {
      * nothing, so its malformed node is compared by protocol only.
      */
     static void sameFailure(String where, Info fast, Info ref, List<String> diffs) {
+        sameEnding(where, fast, ref, "malformed", diffs);
+    }
+
+    /**
+     * The same for a quoted datagram (an ICMP error's) that ends inside a layer: the layer is
+     * shown as far as it goes by the fast codec, and without fields by Kaitai's all-or-nothing
+     * parse, so both records must end in the same protocol after the same complete layers.
+     */
+    static void sameTruncation(String where, Info fast, Info ref, List<String> diffs) {
+        sameEnding(where, fast, ref, "truncated", diffs);
+    }
+
+    private static void sameEnding(String where, Info fast, Info ref, String node, List<String> diffs) {
         Layers a = new Layers(fast);
         Layers b = new Layers(ref);
         if (!Objects.equals(fast.get("protocols"), ref.get("protocols"))) {
             diffs.add(where + ": chain " + fast.get("protocols") + " (fast) vs " + ref.get("protocols") + " (reference)");
             return;
         }
-        Layers.Layer ma = a.firstOf("malformed");
-        Layers.Layer mb = b.firstOf("malformed");
+        Layers.Layer ma = a.firstOf(node);
+        Layers.Layer mb = b.firstOf(node);
         if (ma == null || mb == null) {
-            diffs.add(where + ": malformed only in " + (ma == null ? "reference" : "fast"));
+            diffs.add(where + ": " + node + " only in " + (ma == null ? "reference" : "fast"));
             return;
         }
         if (!Objects.equals(ma.fields().get("protocol"), mb.fields().get("protocol"))) {
-            diffs.add(where + ": fails in " + ma.fields().get("protocol") + " (fast) vs " + mb.fields().get("protocol") + " (reference)");
+            diffs.add(where + ": " + node + " in " + ma.fields().get("protocol") + " (fast) vs " + mb.fields().get("protocol") + " (reference)");
             return;
         }
         // the layers that decoded before the failure are the same

@@ -68,9 +68,11 @@ class ConformanceTest {
         for (Check c : Check.ALL) tally(c.protocol(), c.tshark());
         for (Accepted a : AcceptedDifferences.ALL) used.put(a, 0);
         long frames = 0;
-        for (Corpus.Entry e : manifest) frames += compare(e.name(), e.file(), e.get("tshark_status"), known);
+        for (Corpus.Entry e : manifest) {
+            frames += compare(e.name(), e.file(), e.get("tshark_status"), known, Dissected.optionsFor(e.get("tshark_extra_args"), new DissectOptions()));
+        }
         List<Path> crafted = craftedCaptures();
-        for (Path p : crafted) frames += compare(p.getFileName().toString(), p, "ok", known);
+        for (Path p : crafted) frames += compare(p.getFileName().toString(), p, "ok", known, Dissected.optionsFor(craftedArgs(p), new DissectOptions()));
 
         String table = table(manifest.size() + crafted.size(), frames);
         System.out.println(table);
@@ -113,9 +115,18 @@ class ConformanceTest {
         return out;
     }
 
-    private long compare(String name, Path file, String status, Set<String> known) throws IOException {
+    /**
+     * The tshark arguments a crafted capture's oracle was made with ({@code NAME.args}, e.g. a
+     * decode-as rule), or null.
+     */
+    static String craftedArgs(Path capture) throws IOException {
+        Path args = capture.resolveSibling(capture.getFileName() + ".args");
+        return Files.exists(args) ? Files.readString(args, StandardCharsets.UTF_8).trim() : null;
+    }
+
+    private long compare(String name, Path file, String status, Set<String> known, DissectOptions options) throws IOException {
         TsharkOracle oracle = TsharkOracle.load(file);
-        Dissected ours = Dissected.of(file, new DissectOptions());
+        Dissected ours = Dissected.of(file, options);
         boolean cut = status != null && status.contains("cut short");
         boolean truncatedReported = ours.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.TRUNCATED);
         if (cut && !truncatedReported) problems.add(name + ": the file is cut inside a record, but the reader reported no truncation");

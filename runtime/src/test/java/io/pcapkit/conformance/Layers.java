@@ -15,13 +15,14 @@ import java.util.Set;
  * {@code occurrence=f}: the outermost instance of a protocol.
  */
 final class Layers {
-    /** JSON keys of every protocol the grammars define, plus the runtime's own leaves. */
+    /** JSON keys of every protocol the grammars define, plus the runtime's own leaves (raw, malformed, a quote's end). */
     static final Set<String> LAYER_KEYS = new HashSet<>();
 
     static {
         for (Protocol p : Protocols.all()) LAYER_KEYS.add(p.key);
         LAYER_KEYS.add("raw");
         LAYER_KEYS.add("malformed");
+        LAYER_KEYS.add("truncated");
     }
 
     record Layer(String key, Info fields) {

@@ -142,7 +142,7 @@ class JsonDumperTest {
         assertEquals(1, ifaces.size());
         assertEquals(Map.of("value", 1L, "name", "ETHERNET"), map(ifaces.get(0)).get("linktype"));
         assertEquals(0L, at(doc, "Frame 3", "interface"));
-        assertEquals("Ethernet:802.1Q:IPv4:UDP:Raw", at(doc, "Frame 3", "protocols"));
+        assertEquals("Ethernet:802.1Q:IPv4:UDP:DNS", at(doc, "Frame 3", "protocols"));
     }
 
     @Test

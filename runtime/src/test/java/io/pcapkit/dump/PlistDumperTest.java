@@ -75,7 +75,7 @@ class PlistDumperTest {
         assertEquals(2, ifaces.count());
         assertEquals(113, ((NSNumber) dict(ifaces.objectAtIndex(1), "linktype").objectForKey("value")).intValue());
         assertEquals(1, ((NSNumber) dict(root, "Frame 17").objectForKey("interface")).intValue());
-        assertEquals("SLL:IPv4:UDP:Raw", dict(root, "Frame 17").objectForKey("protocols").toJavaObject());
+        assertEquals("SLL:IPv4:UDP:DNS", dict(root, "Frame 17").objectForKey("protocols").toJavaObject());
     }
 
     @Test

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Compiles and runs the generator's fast path for a small grammar that uses its features (bit
  * fields in a -json group with -value, valid, an enum, an optional field, a repeated nested type
  * that shares its parent's stream and reads {@code _io.pos}, an output instance, payload-length,
- * fragment and next rules). It lives with the runtime because emitted code links the runtime's
+ * fragment and next rules, one of them quoted). It lives with the runtime because emitted code links the runtime's
  * API; it is a generator test.
  */
 class EmittedCodecTest {
@@ -59,6 +59,7 @@ class EmittedCodecTest {
                 next:
                   - if: kind == 1
                     protocol: demo
+                    quoted: true
                   - table: demo_kind
                     key: kind
             seq:
@@ -185,12 +186,14 @@ class EmittedCodecTest {
             }
         };
         assertEquals(-1, c.next(d), "kind 2 is in no table");
+        assertEquals(false, c.nextQuoted(), "only the quoted rule marks the payload");
         byte[] again = PACKET.clone();
         again[1] = 1;
         again[0] = 0x27; // more set
         // kind 1 drops 'extra' (if: kind != 1): the body starts 2 bytes earlier
         assertEquals(11, c.decode(ByteBuffer.wrap(again), 0, again.length));
         assertEquals(0, c.next(d), "kind 1 goes to protocol demo (id 0)");
+        assertTrue(c.nextQuoted(), "a rule with quoted: true marks its payload as a quoted datagram");
         assertTrue(c.isFragment(), "fragment: more");
     }
 

@@ -39,6 +39,8 @@ public final class FastCodecEmitter {
     private final ProtocolIndex index;
     private final List<MethodSpec> walkers = new ArrayList<>();
     private int tmp;
+    /** Whether some field has {@code process:} (walkTop then starts the context's layer). */
+    private boolean usesProcessors;
 
     public FastCodecEmitter(Grammar g, OutputPlan plan, String pkg, ProtocolIndex index) {
         this.g = g;
@@ -53,8 +55,41 @@ public final class FastCodecEmitter {
         return codecName;
     }
 
+    /** Method names given out on the codec, so that accessors never collide with each other or the base class. */
+    private final Set<String> methodNames = new HashSet<>();
+
+    private String method(String wanted) {
+        String m = wanted;
+        while (!methodNames.add(m) || RESERVED_METHODS.contains(m)) m = m + "Field";
+        return m;
+    }
+
+    /** LayerCodec's own methods that generated accessors must not override. */
+    private static final Set<String> RESERVED_METHODS = Set.of("payloadLength", "headerEnd", "start", "isFragment", "context",
+            "bindContext", "bind", "variant", "heuristic", "next", "grammar", "decode", "walk", "emit", "errorField", "errorOffset",
+            "errorKind", "errorReason");
+
     public TypeSpec emit() {
         checkSupported(g.top);
+        findProcessed(g.top);
+        usesProcessors = !processed.isEmpty();
+        List<TypeDef> types = new ArrayList<>(List.of(g.top));
+        types.addAll(allNested(g.top));
+        for (TypeDef t : types) {
+            for (FieldDef f : t.seq) if ("until".equals(f.repeat) && f.type != null && t.resolve(f.type) != null) untilIndex(f);
+            for (FieldDef f : t.seq) {
+                if (f.type != null && t.resolve(f.type) != null && processed.contains(t.resolve(f.type)) && f.process == null
+                        && !processed.contains(t)) {
+                    throw new Unsupported(f.where, "a type used both through process and directly");
+                }
+            }
+        }
+        for (io.pcapkit.generator.model.LayerMeta.Lookup l : g.layer.lookups.values()) {
+            FieldDef list = g.top.field(l.in());
+            if (list == null || !list.isRepeated() || list.type == null || g.top.resolve(list.type) == null) {
+                throw new io.pcapkit.generator.GeneratorException(l.where(), "in: '" + l.in() + "' is not a top-level list of a user type");
+            }
+        }
         TypeSpec.Builder cls = TypeSpec.classBuilder(codecName)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(LAYER_CODEC)
@@ -76,22 +111,22 @@ public final class FastCodecEmitter {
             if (isScalar(g.top, f)) {
                 TypeName t = isBoolField(f) ? TypeName.BOOLEAN : TypeName.LONG;
                 cls.addField(FieldSpec.builder(t, "s_" + f.id).build());
-                cls.addMethod(MethodSpec.methodBuilder(Naming.accessor(f.id)).addModifiers(Modifier.PUBLIC).returns(t)
+                cls.addMethod(MethodSpec.methodBuilder(method(Naming.accessor(f.id))).addModifiers(Modifier.PUBLIC).returns(t)
                         .addStatement("return s_$L", f.id)
                         .addJavadoc("The raw value of {@code $L} from the last decode.\n", f.id).build());
             } else {
                 cls.addField(FieldSpec.builder(TypeName.INT, "o_" + f.id).build());
                 cls.addField(FieldSpec.builder(TypeName.INT, "n_" + f.id).build());
-                cls.addMethod(MethodSpec.methodBuilder(Naming.accessor(f.id) + "Offset").addModifiers(Modifier.PUBLIC)
+                cls.addMethod(MethodSpec.methodBuilder(method(Naming.accessor(f.id) + "Offset")).addModifiers(Modifier.PUBLIC)
                         .returns(TypeName.INT).addStatement("return o_$L", f.id)
                         .addJavadoc("Absolute offset of {@code $L} in the buffer of the last decode.\n", f.id).build());
-                cls.addMethod(MethodSpec.methodBuilder(Naming.accessor(f.id) + "Length").addModifiers(Modifier.PUBLIC)
+                cls.addMethod(MethodSpec.methodBuilder(method(Naming.accessor(f.id) + "Length")).addModifiers(Modifier.PUBLIC)
                         .returns(TypeName.INT).addStatement("return n_$L", f.id)
                         .addJavadoc("Length in bytes of {@code $L} in the last decode.\n", f.id).build());
             }
             if (f.ifExpr != null) {
                 cls.addField(FieldSpec.builder(TypeName.BOOLEAN, "p_" + f.id).build());
-                cls.addMethod(MethodSpec.methodBuilder("has" + Naming.upperCamel(f.id)).addModifiers(Modifier.PUBLIC)
+                cls.addMethod(MethodSpec.methodBuilder(method("has" + Naming.upperCamel(f.id))).addModifiers(Modifier.PUBLIC)
                         .returns(TypeName.BOOLEAN).addStatement("return p_$L", f.id)
                         .addJavadoc("Whether {@code $L} was present in the last decode.\n", f.id).build());
             }
@@ -101,15 +136,31 @@ public final class FastCodecEmitter {
             if (inst.value == null) continue;
             W w = new W(g.top);
             JavaExpr.Code c = w.expr(inst.value, inst.where);
-            cls.addMethod(MethodSpec.methodBuilder(Naming.accessor(inst.id)).addModifiers(Modifier.PUBLIC)
+            if (c.isText()) continue;
+            cls.addMethod(MethodSpec.methodBuilder(method(Naming.accessor(inst.id))).addModifiers(Modifier.PUBLIC)
                     .returns(c.bool() ? TypeName.BOOLEAN : TypeName.LONG)
                     .addStatement("final $L c = this", codecName)
+                    .addStatement("final java.nio.ByteBuffer b = c.buf")
+                    .addStatement("final int io0 = c.start")
+                    .addStatement("final int end = c.limit")
                     .addStatement("return $L", c.java())
                     .addJavadoc("The value instance {@code $L} of the last decode.\n", inst.id)
                     .build());
         }
         cls.addMethod(MethodSpec.methodBuilder("grammar").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(String.class).addStatement("return $S", g.id).build());
+        for (io.pcapkit.generator.model.LayerMeta.Lookup l : g.layer.lookups.values()) {
+            TypeName t = lookupIsBool(l) ? TypeName.BOOLEAN : TypeName.LONG;
+            cls.addField(FieldSpec.builder(t, "l_" + l.name()).build());
+            cls.addField(FieldSpec.builder(TypeName.BOOLEAN, "lf_" + l.name()).build());
+            cls.addMethod(MethodSpec.methodBuilder(method(Naming.accessor(l.name()))).addModifiers(Modifier.PUBLIC).returns(t)
+                    .addStatement("return l_$L", l.name())
+                    .addJavadoc("The lookup {@code $L} of the last decode.\n", l.name()).build());
+        }
+        if (!g.layer.lookups.isEmpty()) cls.addField(FieldSpec.builder(TypeName.INT, "lk").build());
+        for (int k = 0; k < untilFields.size(); k++) cls.addField(FieldSpec.builder(TypeName.BOOLEAN, "u_" + k).build());
+        LayerMethods.add(cls, g, index, codecName, methodResolver(),
+                List.of("final java.nio.ByteBuffer b = c.buf", "final int io0 = c.start", "final int end = c.limit"));
         walkers.add(walker(g.top));
         for (TypeDef t : allNested(g.top)) walkers.add(walker(t));
         cls.addMethods(walkers);
@@ -133,12 +184,24 @@ public final class FastCodecEmitter {
         List<FieldDef> seq = t.seq;
         for (int i = 0; i < seq.size(); i++) {
             FieldDef f = seq.get(i);
-            if (f.process != null) throw new Unsupported(f.where, "process");
+            if (f.process != null) {
+                if (!RuntimeTypes.PROCESSORS.containsKey(f.processName)) throw new Unsupported(f.where, "process '" + f.processName + "'");
+                if (f.type == null || t.resolve(f.type) == null || f.isRepeated() || (f.size == null && !f.sizeEos)) {
+                    throw new Unsupported(f.where, "process other than on a sized field of a user type");
+                }
+            }
+            if (RuntimeTypes.isPrimitive(f.type)) {
+                if (f.typeArgs.size() != 1 || !(f.typeArgs.get(0).equals("_io") || f.typeArgs.get(0).equals("_parent._io"))) {
+                    throw new Unsupported(f.where, "a primitive type takes one argument, _io or _parent._io");
+                }
+                if (f.size != null || f.sizeEos || f.terminator != null) throw new Unsupported(f.where, "a sized primitive type");
+            }
             IntType it = f.intType();
             if (it != null && it.bitField() && (f.ifExpr != null || f.isRepeated())) {
                 throw new Unsupported(f.where, "bit fields with if or repeat");
             }
-            if (f.type != null && it == null && !f.type.equals("str") && !f.type.equals("strz") && t.resolve(f.type) == null) {
+            if (f.type != null && it == null && !f.type.equals("str") && !f.type.equals("strz") && t.resolve(f.type) == null
+                    && !RuntimeTypes.isPrimitive(f.type)) {
                 throw new Unsupported(f.where, "type '" + f.type + "'");
             }
             if (f.switchCases != null) {
@@ -149,12 +212,21 @@ public final class FastCodecEmitter {
                     }
                 }
             }
-            if ("until".equals(f.repeat) && f.type != null && t.resolve(f.type) != null) {
-                throw new Unsupported(f.where, "repeat-until over a user type");
+            if (!f.typeArgs.isEmpty() && !RuntimeTypes.isPrimitive(f.type)) throw new Unsupported(f.where, "type arguments");
+            if ("until".equals(f.repeat) && f.type != null && t.resolve(f.type) != null && false) {
+                throw new Unsupported(f.where, "repeat-until over a user type whose condition names more than the element "
+                        + "(_.x) and top-level fields");
             }
         }
         for (FieldDef f : t.instances.values()) {
-            if (f.value == null) throw new Unsupported(f.where, "positional instances");
+            if (f.value == null) {
+                if (f.pos == null) throw new Unsupported(f.where, "instances other than value and positional ones");
+                boolean intRead = f.intType() != null && !f.intType().bitField();
+                boolean bytesRead = f.type == null && f.size != null;
+                if (!(intRead || bytesRead) || f.isRepeated() || f.json != null) {
+                    throw new Unsupported(f.where, "positional instances other than an integer or sized bytes, not shown");
+                }
+            }
         }
         for (TypeDef n : t.types.values()) checkSupported(n);
     }
@@ -180,6 +252,13 @@ public final class FastCodecEmitter {
         return fieldsName + "." + plan.desc(f).constant();
     }
 
+    /** Whether a field holds text or bytes (not a number, a user type or a list). */
+    static boolean isText(TypeDef t, FieldDef f) {
+        if (f.isRepeated() || f.intType() != null || f.switchOn != null || f.contents != null) return false;
+        if (RuntimeTypes.isPrimitive(f.type)) return false;
+        return f.type == null || f.type.equals("str") || f.type.equals("strz");
+    }
+
     /** Per-walker translation state. */
     private final class W {
         final TypeDef t;
@@ -189,11 +268,21 @@ public final class FastCodecEmitter {
         /** Java for Kaitai's {@code _} in the current context (valid, -value, repeat-until). */
         String underscore;
         boolean underscoreBool;
+        /** {@code _} when it is a text (a -value on a str field). */
+        JavaExpr.Text underscoreText;
         String index;
+        /**
+         * The element context of a repeat-until condition or a lookup, evaluated inside the
+         * element's own walker: {@code _.x} is this type's x, bare names are the top level's.
+         */
+        boolean element;
+        /** A walker over bytes a processor decoded: its fields have no frame offsets. */
+        final boolean virt;
 
         W(TypeDef t) {
             this.t = t;
             this.top = t.isTop();
+            this.virt = processed.contains(t);
         }
 
         String val(FieldDef f) {
@@ -218,7 +307,7 @@ public final class FastCodecEmitter {
 
         String intExpr(String src, String where) {
             JavaExpr.Code c = expr(src, where);
-            if (c.bool()) throw new io.pcapkit.generator.GeneratorException(where, "expected an integer expression: " + src);
+            if (c.bool() || c.isText()) throw new io.pcapkit.generator.GeneratorException(where, "expected an integer expression: " + src);
             return c.java();
         }
 
@@ -227,6 +316,34 @@ public final class FastCodecEmitter {
             if (!c.bool()) throw new io.pcapkit.generator.GeneratorException(where, "expected a condition: " + src);
             return c.java();
         }
+    }
+
+    /**
+     * Java reading a positional instance of type {@code t} (Kaitai's {@code pos}, relative to the
+     * type's stream {@code [io0, end)} of buffer {@code buf}): an integer, 0 when it is absent or
+     * outside the stream, or a region of length -1 when absent.
+     */
+    private JavaExpr.Code positional(FieldDef inst, JavaExpr.Resolver r, String buf, String io0, String end) {
+        JavaExpr ex = new JavaExpr(r);
+        JavaExpr.Code pos = ex.translate(inst.pos);
+        if (pos.bool() || pos.isText()) throw new IllegalArgumentException("pos must be an integer");
+        String guard = "";
+        if (inst.ifExpr != null) {
+            JavaExpr.Code c = ex.translate(inst.ifExpr);
+            if (!c.bool()) throw new IllegalArgumentException("if must be a condition");
+            guard = c.java() + " && ";
+        }
+        String at = "(" + pos.java() + ")";
+        if (inst.intType() != null) {
+            int n = inst.intType().bytes();
+            String read = readIntAt(inst.intType(), g.endian, endianSwitch(), buf, "(" + io0 + " + (int) " + at + ")");
+            return new JavaExpr.Code("(" + guard + at + " >= 0 && " + at + " + " + n + " <= " + end + " - " + io0 + " ? " + read + " : 0L)", false);
+        }
+        JavaExpr.Code size = ex.translate(inst.size);
+        if (size.bool() || size.isText()) throw new IllegalArgumentException("size must be an integer");
+        String z = "(" + size.java() + ")";
+        String present = "(" + guard + at + " >= 0 && " + z + " >= 0 && " + at + " + " + z + " <= " + end + " - " + io0 + ")";
+        return JavaExpr.Code.of(JavaExpr.Text.region(buf, "(" + io0 + " + (int) " + at + ")", "(" + present + " ? (int) " + z + " : -1)"));
     }
 
     /** Resolves names for fast walkers: locals in nested types, slots at the top level. */
@@ -242,6 +359,7 @@ public final class FastCodecEmitter {
         @Override
         public JavaExpr.Code name(String n) {
             if (n.equals("_")) {
+                if (w.underscoreText != null) return JavaExpr.Code.of(w.underscoreText);
                 if (w.underscore == null) throw new IllegalArgumentException("'_' outside valid, -value or repeat-until");
                 return new JavaExpr.Code(w.underscore, w.underscoreBool);
             }
@@ -251,29 +369,50 @@ public final class FastCodecEmitter {
             }
             // _rest: "the payload runs to the parent's bound"; valid only as a whole branch of payload-length
             if (n.equals("_rest")) return new JavaExpr.Code("Long.MIN_VALUE", false);
+            // an element context names the element as _ and everything else at the top level
+            if (w.element) {
+                if (w.top) throw new IllegalArgumentException("an element context at the top level");
+                return new ParentResolver(g.top, inlining).name(n);
+            }
             return resolveIn(w.t, n, w.top ? "c.s_" : "v_", w);
         }
 
         private JavaExpr.Code resolveIn(TypeDef t, String n, String prefix, W ctx) {
             FieldDef f = t.field(n);
             if (f != null) {
-                if (f.isRepeated() || f.intType() == null) throw new IllegalArgumentException("'" + n + "' is not an integer field");
+                if (isText(t, f)) {
+                    String len = w.len(f);
+                    if (w.top && f.ifExpr != null) len = "(c.p_" + f.id + " ? " + len + " : -1)";
+                    return JavaExpr.Code.of(JavaExpr.Text.region("b", w.off(f), len));
+                }
+                if (f.isRepeated() || f.intType() == null) throw new IllegalArgumentException("'" + n + "' is not an integer or text field");
                 return new JavaExpr.Code(prefix + n, isBoolField(f));
             }
             FieldDef inst = t.instances.get(n);
             if (inst != null) {
                 if (!inlining.add(t.name + "." + n)) throw new IllegalArgumentException("instance '" + n + "' refers to itself");
-                JavaExpr.Code c = new JavaExpr(t == w.t ? this : new ParentResolver(t, inlining)).translate(inst.value);
+                JavaExpr.Resolver r = t == w.t ? this : new ParentResolver(t, inlining);
+                JavaExpr.Code c = inst.value == null ? positional(inst, r, "b", "io0", "end") : new JavaExpr(r).translate(inst.value);
                 inlining.remove(t.name + "." + n);
-                return new JavaExpr.Code("(" + c.java() + ")", c.bool());
+                return c.isText() ? c : new JavaExpr.Code("(" + c.java() + ")", c.bool());
             }
             ParamDef p = t.param(n);
             if (p != null && t.isTop()) return new JavaExpr.Code("c.s_" + n, p.isBool());
+            if (t.isTop() && g.layer.lookups.containsKey(n)) return lookupSlot(n);
             throw new IllegalArgumentException("unknown name '" + n + "'");
         }
 
         @Override
         public JavaExpr.Code attr(String target, String a) {
+            if (target.equals("_") && w.element) {
+                boolean saved = w.element;
+                w.element = false;
+                try {
+                    return resolveIn(w.t, a, w.top ? "c.s_" : "v_", w);
+                } finally {
+                    w.element = saved;
+                }
+            }
             if (target.equals("_io")) {
                 if (!inlining.isEmpty() && (a.equals("pos") || a.equals("eof"))) {
                     // Kaitai computes an instance once, on first use; the fast path inlines it where it
@@ -302,6 +441,10 @@ public final class FastCodecEmitter {
         }
     }
 
+    private JavaExpr.Code lookupSlot(String n) {
+        return new JavaExpr.Code("c.l_" + n, lookupIsBool(g.layer.lookups.get(n)));
+    }
+
     /** Resolves {@code _parent.x} / {@code _root.x} against the top-level slots. */
     private final class ParentResolver implements JavaExpr.Resolver {
         private final TypeDef t;
@@ -316,19 +459,82 @@ public final class FastCodecEmitter {
         public JavaExpr.Code name(String n) {
             FieldDef f = t.field(n);
             if (f != null) {
-                if (f.isRepeated() || f.intType() == null) throw new IllegalArgumentException("'" + n + "' is not an integer field");
+                if (isText(t, f)) {
+                    String len = f.ifExpr != null ? "(c.p_" + f.id + " ? c.n_" + f.id + " : -1)" : "c.n_" + f.id;
+                    return JavaExpr.Code.of(JavaExpr.Text.region("c.buf", "c.o_" + f.id, len));
+                }
+                if (f.isRepeated() || f.intType() == null) throw new IllegalArgumentException("'" + n + "' is not an integer or text field");
                 return new JavaExpr.Code("c.s_" + n, isBoolField(f));
             }
             FieldDef inst = t.instances.get(n);
             if (inst != null) {
                 if (!inlining.add(t.name + "." + n)) throw new IllegalArgumentException("instance '" + n + "' refers to itself");
-                JavaExpr.Code c = new JavaExpr(this).translate(inst.value);
+                JavaExpr.Code c = inst.value == null ? positional(inst, this, "c.buf", "c.start", "c.limit")
+                        : new JavaExpr(this).translate(inst.value);
                 inlining.remove(t.name + "." + n);
-                return new JavaExpr.Code("(" + c.java() + ")", c.bool());
+                return c.isText() ? c : new JavaExpr.Code("(" + c.java() + ")", c.bool());
             }
             ParamDef p = t.param(n);
             if (p != null) return new JavaExpr.Code("c.s_" + n, p.isBool());
+            if (g.layer.lookups.containsKey(n)) return lookupSlot(n);
             throw new IllegalArgumentException("unknown name '" + n + "' in the top-level type");
+        }
+
+        @Override
+        public JavaExpr.Code attr(String target, String a) {
+            if (target.equals("_io") && a.equals("size")) return new JavaExpr.Code("((long) (c.limit - c.start))", false);
+            return null;
+        }
+    }
+
+    /** Whether a lookup's value is a condition (its slot a boolean) rather than an integer. */
+    private boolean lookupIsBool(io.pcapkit.generator.model.LayerMeta.Lookup l) {
+        FieldDef list = g.top.field(l.in());
+        TypeDef et = list == null || list.type == null ? null : g.top.resolve(list.type);
+        if (et == null) return false;
+        return OutputPlan.isBoolExpr(et, l.value());
+    }
+
+    /** Fields (anywhere in the grammar) repeated until a condition, over elements of type {@code t}. */
+    private List<FieldDef> untilFieldsOver(TypeDef t) {
+        List<FieldDef> out = new ArrayList<>();
+        List<TypeDef> all = new ArrayList<>(List.of(g.top));
+        all.addAll(allNested(g.top));
+        for (TypeDef p : all) {
+            for (FieldDef f : p.seq) {
+                if ("until".equals(f.repeat) && f.type != null && p.resolve(f.type) == t) out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Index of a repeat-until field over a user type: its flag is {@code c.u_<index>}. */
+    private int untilIndex(FieldDef f) {
+        int i = untilFields.indexOf(f);
+        if (i < 0) {
+            untilFields.add(f);
+            i = untilFields.size() - 1;
+        }
+        return i;
+    }
+
+    private final List<FieldDef> untilFields = new ArrayList<>();
+
+    /** Types walked over processor output (and the types inside them). */
+    private final Set<TypeDef> processed = new HashSet<>();
+
+    private void findProcessed(TypeDef t) {
+        for (FieldDef f : t.seq) {
+            if (f.process != null && f.type != null && t.resolve(f.type) != null) markProcessed(t.resolve(f.type));
+        }
+        for (TypeDef n : t.types.values()) findProcessed(n);
+    }
+
+    private void markProcessed(TypeDef t) {
+        if (!processed.add(t)) return;
+        for (FieldDef f : t.seq) {
+            if (f.type != null && t.resolve(f.type) != null) markProcessed(t.resolve(f.type));
+            if (f.switchCases != null) for (String c : f.switchCases.values()) if (t.resolve(c) != null) markProcessed(t.resolve(c));
         }
     }
 
@@ -345,14 +551,26 @@ public final class FastCodecEmitter {
                 .addParameter(ByteBuffer.class, "b")
                 .addParameter(TypeName.INT, "start")
                 .addParameter(TypeName.INT, "end")
-                .addParameter(FIELD_SINK, "s");
+                .addParameter(FIELD_SINK, "sink");
         if (!w.top) {
-            m.addParameter(TypeName.INT, "io0").addParameter(self, "c").addParameter(TypeName.INT, "depth");
+            // pio0/pend: the stream of the type that read this one (Kaitai's _parent._io)
+            m.addParameter(TypeName.INT, "io0").addParameter(TypeName.INT, "pio0").addParameter(TypeName.INT, "pend")
+                    .addParameter(self, "c").addParameter(TypeName.INT, "depth");
         }
         Body o = w.out;
         if (w.top) o.line("final " + codecName + " c = this");
         if (w.top) o.line("final int io0 = start");
+        if (w.top && usesProcessors) o.line("c.context().beginLayer(start)");
         o.line("int p = start");
+        java.util.Set<String> lazy = new java.util.LinkedHashSet<>();
+        for (FieldDef f : OutputPlan.outputs(t)) {
+            String[] parts = f.outputPath().split("\\.");
+            for (int k = 1; k < parts.length; k++) {
+                String gp = String.join(".", java.util.Arrays.copyOf(parts, k));
+                if (OutputPlan.conditionalGroup(t, gp) != null) lazy.add(gp);
+            }
+        }
+        for (String gp : lazy) o.line("boolean " + groupVar(w, gp) + " = false");
         if (!w.top) {
             FieldDef first = t.seq.isEmpty() ? null : t.seq.get(0);
             String fc = first == null ? fieldsName + "." + plan.pseudo("HEADER__LENGTH").constant() : fieldConst(first);
@@ -362,7 +580,7 @@ public final class FastCodecEmitter {
             for (FieldDef f : t.seq) {
                 if (f.isRepeated()) continue;
                 if (isScalar(t, f)) o.line((isBoolField(f) ? "boolean v_" + f.id + " = false" : "long v_" + f.id + " = 0L"));
-                else o.line("int o_" + f.id + " = 0, n_" + f.id + " = 0");
+                else o.line("int o_" + f.id + " = 0, n_" + f.id + " = " + (f.ifExpr != null ? "-1" : "0"));
             }
         } else {
             for (FieldDef f : t.seq) {
@@ -374,6 +592,12 @@ public final class FastCodecEmitter {
                     }
                 }
             }
+            for (io.pcapkit.generator.model.LayerMeta.Lookup l : g.layer.lookups.values()) {
+                o.line("c.lf_" + l.name() + " = false");
+                JavaExpr.Code d = new JavaExpr(new ParentResolver(g.top, new HashSet<>())).translate(l.dflt());
+                o.line("c.l_" + l.name() + " = " + d.java());
+            }
+            if (!g.layer.lookups.isEmpty()) o.line("c.lk = -1");
         }
         List<FieldDef> seq = t.seq;
         int i = 0;
@@ -402,31 +626,82 @@ public final class FastCodecEmitter {
             if (inst.json == null || inst.hide) continue;
             groupSteps(w, inst);
             JavaExpr.Code c = w.expr(inst.value, inst.where);
+            o.open("").line("final FieldSink s = sink");
             if (inst.ifExpr != null) o.open("if (" + w.boolExpr(inst.ifExpr, inst.where) + ")");
             emitScalar(w, inst, c.java(), c.bool(), "start", "0");
             if (inst.ifExpr != null) o.close();
+            o.close();
         }
         closeGroups(w);
         if (w.top) {
             meta(w);
         } else {
+            elementEpilogue(w);
             o.line("return p");
         }
         m.addCode(o.build());
         return m.build();
     }
 
+    /**
+     * At the end of an element type's walker: the flags of repeat-until conditions over it, and
+     * the lookups over top-level lists of it (both evaluated where the element's fields are known).
+     */
+    private void elementEpilogue(W w) {
+        Body o = w.out;
+        for (FieldDef uf : untilFieldsOver(w.t)) {
+            w.element = true;
+            String cond = w.boolExpr(uf.repeatUntil, uf.where);
+            w.element = false;
+            o.line("c.u_" + untilIndex(uf) + " = " + cond);
+        }
+        int k = 0;
+        for (io.pcapkit.generator.model.LayerMeta.Lookup l : g.layer.lookups.values()) {
+            FieldDef list = g.top.field(l.in());
+            if (list != null && list.type != null && g.top.resolve(list.type) == w.t) {
+                w.element = true;
+                String cond = l.condition() == null ? "true" : w.boolExpr(l.condition(), l.where());
+                JavaExpr.Code v = w.expr(l.value(), l.where());
+                w.element = false;
+                if (v.isText()) throw new io.pcapkit.generator.GeneratorException(l.where(), "a lookup's value is a number or a condition");
+                o.open("if (c.lk == " + g.top.seq.indexOf(list) + " && depth == 1 && !c.lf_" + l.name() + " && " + cond + ")")
+                        .line("c.lf_" + l.name() + " = true").line("c.l_" + l.name() + " = " + v.java()).close();
+            }
+            k++;
+        }
+    }
+
     private void groupSteps(W w, FieldDef f) {
         if (f.hide) return;
         Groups.Step step = w.groups.before(f.outputPath());
-        for (String gp : step.close()) w.out.line("if (s != null) s.endGroup(" + fieldsName + "." + plan.group(w.t, gp).constant() + ")");
-        for (String gp : step.open()) w.out.line("if (s != null) s.beginGroup(" + fieldsName + "." + plan.group(w.t, gp).constant() + ")");
+        for (String gp : step.close()) endGroup(w, gp);
+        for (String gp : step.open()) {
+            String gc = fieldsName + "." + plan.group(w.t, gp).constant();
+            List<FieldDef> members = OutputPlan.conditionalGroup(w.t, gp);
+            if (members == null) {
+                w.out.line("if (sink != null) sink.beginGroup(" + gc + ")");
+            } else {
+                // every field of the group is conditional: show it only when one is there
+                List<String> any = new ArrayList<>();
+                for (FieldDef m : members) any.add(w.boolExpr(m.ifExpr, m.where));
+                w.out.line(groupVar(w, gp) + " = " + String.join(" || ", new java.util.LinkedHashSet<>(any)));
+                w.out.line("if (" + groupVar(w, gp) + " && sink != null) sink.beginGroup(" + gc + ")");
+            }
+        }
+    }
+
+    private void endGroup(W w, String gp) {
+        String gc = fieldsName + "." + plan.group(w.t, gp).constant();
+        if (OutputPlan.conditionalGroup(w.t, gp) == null) w.out.line("if (sink != null) sink.endGroup(" + gc + ")");
+        else w.out.line("if (" + groupVar(w, gp) + " && sink != null) sink.endGroup(" + gc + ")");
+    }
+
+    private String groupVar(W w, String gp) {
+        return "gv_" + plan.group(w.t, gp).constant();
     }
 
     private void closeGroups(W w) {
-        for (String gp : w.groups.closeAll()) {
-            w.out.line("if (s != null) s.endGroup(" + fieldsName + "." + plan.group(w.t, gp).constant() + ")");
-        }
+        for (String gp : w.groups.closeAll()) endGroup(w, gp);
     }
 
     /** Emits a scalar value (already read) to the sink. */
@@ -515,6 +790,7 @@ public final class FastCodecEmitter {
     private void bitRun(W w, List<FieldDef> run, int bits) {
         int nb = (bits + 7) / 8;
         Body o = w.out;
+        o.open("").line("final FieldSink s = sink");
         String word = "w" + (tmp++);
         o.open("if (end - p < " + nb + ")")
                 .line("return c.truncated(" + fieldConst(run.get(0)) + ", p, " + nb + ", end - p)")
@@ -537,26 +813,34 @@ public final class FastCodecEmitter {
             bitOff += n;
         }
         o.line("p += " + nb);
+        o.close();
     }
 
     private static String readInt(IntType it, String defaultEndian, String endianSwitch) {
+        return readIntAt(it, defaultEndian, endianSwitch, "b", "p");
+    }
+
+    /** Java reading integer type {@code it} at offset {@code at} of buffer {@code buf}. */
+    private static String readIntAt(IntType it, String defaultEndian, String endianSwitch, String buf, String at) {
         int n = it.bytes();
         String e = it.endian() != null ? it.endian() : defaultEndian;
-        if (n == 1) return it.signed() ? "((long) b.get(p))" : "(b.get(p) & 0xFFL)";
+        if (n == 1) return it.signed() ? "((long) " + buf + ".get(" + at + "))" : "(" + buf + ".get(" + at + ") & 0xFFL)";
         String be;
         String le;
+        String g = buf + ".get";
         switch (n) {
             case 2 -> {
-                be = it.signed() ? "((long) b.getShort(p))" : "(b.getShort(p) & 0xFFFFL)";
-                le = it.signed() ? "((long) Short.reverseBytes(b.getShort(p)))" : "(Short.reverseBytes(b.getShort(p)) & 0xFFFFL)";
+                be = it.signed() ? "((long) " + g + "Short(" + at + "))" : "(" + g + "Short(" + at + ") & 0xFFFFL)";
+                le = it.signed() ? "((long) Short.reverseBytes(" + g + "Short(" + at + ")))" : "(Short.reverseBytes(" + g + "Short(" + at + ")) & 0xFFFFL)";
             }
             case 4 -> {
-                be = it.signed() ? "((long) b.getInt(p))" : "(b.getInt(p) & 0xFFFFFFFFL)";
-                le = it.signed() ? "((long) Integer.reverseBytes(b.getInt(p)))" : "(Integer.reverseBytes(b.getInt(p)) & 0xFFFFFFFFL)";
+                be = it.signed() ? "((long) " + g + "Int(" + at + "))" : "(" + g + "Int(" + at + ") & 0xFFFFFFFFL)";
+                le = it.signed() ? "((long) Integer.reverseBytes(" + g + "Int(" + at + ")))"
+                        : "(Integer.reverseBytes(" + g + "Int(" + at + ")) & 0xFFFFFFFFL)";
             }
             default -> {
-                be = "b.getLong(p)";
-                le = "Long.reverseBytes(b.getLong(p))";
+                be = g + "Long(" + at + ")";
+                le = "Long.reverseBytes(" + g + "Long(" + at + "))";
             }
         }
         if (e == null) {
@@ -567,6 +851,10 @@ public final class FastCodecEmitter {
     }
 
     private String endianSwitch(W w) {
+        return endianSwitch();
+    }
+
+    private String endianSwitch() {
         if (g.endianSwitchOn == null) return null;
         // nested types inherit the top level's endianness, so the switch reads the top-level slots
         try {
@@ -581,13 +869,28 @@ public final class FastCodecEmitter {
         Body o = w.out;
         boolean visible = !f.hide;
         groupSteps(w, f);
+        o.open("");
         if (f.ifExpr != null) {
             o.open("if (" + w.boolExpr(f.ifExpr, f.where) + ")");
             if (w.top) o.line("c.p_" + f.id + " = true");
         }
+        // a structured field (a list, a nested type) is written as its bytes when the sink asks
+        boolean structured = visible && (f.isRepeated() || f.switchOn != null || (f.type != null && w.t.resolve(f.type) != null));
+        String fcs = structured ? fieldConst(f) : null;
+        if (structured) {
+            o.line("final FieldSink s = sink != null && sink.expand(" + fcs + ") ? sink : null");
+            o.line("final int q0 = p");
+        } else {
+            o.line("final FieldSink s = sink");
+        }
         if (f.isRepeated()) {
             String fc = fieldConst(f);
             String cnt = "i" + (tmp++);
+            boolean lookedUp = false;
+            if (w.top) {
+                for (io.pcapkit.generator.model.LayerMeta.Lookup l : g.layer.lookups.values()) lookedUp |= l.in().equals(f.id);
+            }
+            if (lookedUp) o.line("c.lk = " + g.top.seq.indexOf(f));
             if (visible) o.line("if (s != null) s.beginList(" + fc + ")");
             String savedIndex = w.index;
             switch (f.repeat) {
@@ -620,30 +923,45 @@ public final class FastCodecEmitter {
                     element(w, f, visible);
                     o.close();
                 }
-                default -> { // until, scalar elements
+                default -> { // until
                     o.line("int " + cnt + " = 0");
                     o.open("while (true)");
                     o.open("if (++" + cnt + " > io.pcapkit.dissect.Limits.MAX_LIST_ITEMS)")
                             .line("return c.limitExceeded(" + fc + ", p, io.pcapkit.dissect.Limits.MAX_LIST_ITEMS, \"items in a list\")")
                             .close();
                     w.index = "((long) " + cnt + " - 1)";
+                    String p0 = "q" + (tmp++);
+                    o.line("int " + p0 + " = p");
                     String last = element(w, f, visible);
-                    String saved = w.underscore;
-                    boolean savedB = w.underscoreBool;
-                    w.underscore = last;
-                    w.underscoreBool = isBoolField(f);
-                    o.open("if (" + w.boolExpr(f.repeatUntil, f.where) + ")").line("break").close();
-                    w.underscore = saved;
-                    w.underscoreBool = savedB;
+                    TypeDef ut = f.type == null ? null : w.t.resolve(f.type);
+                    if (ut != null) {
+                        // the element's walker evaluated the condition where its fields are known
+                        o.open("if (c.u_" + untilIndex(f) + ")").line("break").close();
+                        o.open("if (p == " + p0 + ")")
+                                .line("return c.invalid(" + fc + ", p, 0L, \"an item of a list must consume bytes\")")
+                                .close();
+                    } else {
+                        if (last == null) throw new Unsupported(f.where, "repeat-until over bytes or text");
+                        String saved = w.underscore;
+                        boolean savedB = w.underscoreBool;
+                        w.underscore = last;
+                        w.underscoreBool = isBoolField(f);
+                        o.open("if (" + w.boolExpr(f.repeatUntil, f.where) + ")").line("break").close();
+                        w.underscore = saved;
+                        w.underscoreBool = savedB;
+                    }
                     o.close();
                 }
             }
             w.index = savedIndex;
             if (visible) o.line("if (s != null) s.endList(" + fc + ")");
+            if (lookedUp) o.line("c.lk = -1");
         } else {
             single(w, f, visible);
         }
+        if (structured) o.line("if (sink != null && s == null) sink.bytes(" + fcs + ", b, q0, p - q0)");
         if (f.ifExpr != null) o.close();
+        o.close();
     }
 
     /** Reads one element of a repeated field. @return a Java variable holding a scalar element, or null */
@@ -656,53 +974,116 @@ public final class FastCodecEmitter {
             int n = it.bytes();
             o.open("if (end - p < " + n + ")").line("return c.truncated(" + fc + ", p, " + n + ", end - p)").close();
             o.line("long " + e + " = " + readInt(it, g.endian, endianSwitch(w)));
-            if (visible) o.line("if (s != null) s.number(" + fc + ", " + e + ", p, " + n + ")");
+            if (visible) o.line("if (s != null) s.number(" + fc + ", " + e + ", " + (w.virt ? "-1" : "p") + ", " + (w.virt ? 0 : n) + ")");
             o.line("p += " + n);
             return e;
         }
+        if (RuntimeTypes.isPrimitive(f.type)) {
+            primitive(w, f, visible);
+            return null;
+        }
         TypeDef ut = f.type == null ? null : w.t.resolve(f.type);
         if (ut != null) {
-            String end = sizedEnd(w, f);
+            String[] reg = region(w, f);
             String sink = visible ? "s" : "null";
             if (visible) o.line("if (s != null) s.beginItem(" + fc + ")");
             String r = "r" + (tmp++);
-            o.line("int " + r + " = " + walkerName(ut) + "(b, p, " + (end == null ? "end" : end) + ", " + sink + ", "
-                    + (end == null ? "io0" : "p") + ", c, "
-                    + (w.top ? "1" : "depth + 1") + ")");
+            o.line("int " + r + " = " + walkerName(ut) + "(b, p, " + (reg == null ? "end" : reg[0]) + ", " + sink + ", "
+                    + (reg == null ? "io0" : "p") + ", io0, end, c, " + (w.top ? "1" : "depth + 1") + ")");
             o.line("if (" + r + " < 0) return ERROR");
             if (visible) o.line("if (s != null) s.endItem(" + fc + ")");
-            o.line("p = " + (end == null ? r : end));
+            o.line("p = " + (reg == null ? r : reg[1]));
             return null;
         }
         // bytes or text per element
-        String end = sizedEnd(w, f);
-        if (end == null) throw new Unsupported(f.where, "repeated bytes without a size");
-        if (visible) o.line("if (s != null) s.bytes(" + fc + ", b, p, " + end + " - p)");
-        o.line("p = " + end);
+        String[] reg = region(w, f);
+        if (reg == null) throw new Unsupported(f.where, "repeated bytes without a size");
+        if (visible) o.line("if (s != null) s.bytes(" + fc + ", b, p, " + reg[0] + " - p)");
+        o.line("p = " + reg[1]);
         return null;
     }
 
     /**
-     * For a field with {@code size}/{@code size-eos}, checks the size and declares the absolute end
-     * of its region. @return the variable, or null when the field is unsized
+     * For a field with {@code size}, {@code size-eos} or (a user type with) a {@code terminator},
+     * checks the bounds and declares the absolute end of its region and where reading goes on.
+     * @return {region end, next position}, or null when the field is unsized
      */
-    private String sizedEnd(W w, FieldDef f) {
+    private String[] region(W w, FieldDef f) {
         Body o = w.out;
         String fc = fieldConst(f);
         if (f.sizeEos) {
             // a stream of its own (from here to the parent's end), like any sized field
             String e = "x" + (tmp++);
             o.line("int " + e + " = end");
-            return e;
+            return new String[] {e, e};
         }
-        if (f.size == null) return null;
-        String z = "z" + (tmp++);
-        String e = "x" + (tmp++);
-        o.line("long " + z + " = " + w.intExpr(f.size, f.where));
-        o.open("if (" + z + " < 0)").line("return c.invalid(" + fc + ", p, " + z + ", \"a size must not be negative\")").close();
-        o.open("if (" + z + " > end - p)").line("return c.truncated(" + fc + ", p, " + z + ", end - p)").close();
-        o.line("int " + e + " = p + (int) " + z);
-        return e;
+        if (f.size != null) {
+            String z = "z" + (tmp++);
+            String e = "x" + (tmp++);
+            o.line("long " + z + " = " + w.intExpr(f.size, f.where));
+            o.open("if (" + z + " < 0)").line("return c.invalid(" + fc + ", p, " + z + ", \"a size must not be negative\")").close();
+            o.open("if (" + z + " > end - p)").line("return c.truncated(" + fc + ", p, " + z + ", end - p)").close();
+            o.line("int " + e + " = p + (int) " + z);
+            return new String[] {e, e};
+        }
+        TypeDef ut = f.type == null ? null : w.t.resolve(f.type);
+        if (f.terminator != null && ut != null) {
+            // Kaitai's terminator on a user type: the bytes up to the terminator are its stream
+            String q = "t" + (tmp++);
+            String e = "x" + (tmp++);
+            String nx = "y" + (tmp++);
+            o.line("int " + q + " = p");
+            o.line("while (" + q + " < end && (b.get(" + q + ") & 0xFF) != " + f.terminator + ") " + q + "++");
+            o.line("int " + e + ", " + nx);
+            o.open("if (" + q + " >= end)");
+            if (f.eosError) o.line(noTerminator(fc, f.terminator));
+            else o.line(e + " = end").line(nx + " = end");
+            o.next("else");
+            o.line(e + " = " + q + (f.include ? " + 1" : ""));
+            o.line(nx + " = " + q + (f.consume ? " + 1" : ""));
+            o.close();
+            return new String[] {e, nx};
+        }
+        return null;
+    }
+
+    /**
+     * No terminator before the end of the stream: the layer is truncated when that end is the end
+     * of the layer's bytes (more may come), invalid when it is a bounded stream of its own (a line
+     * that lacks its separator will not grow one).
+     */
+    private static String noTerminator(String fc, int term) {
+        return "return end >= c.limit ? c.truncated(" + fc + ", p, (long) (end - p) + 1, end - p) : c.invalid(" + fc
+                + ", end, " + term + "L, \"a terminator (" + String.format("0x%02x", term) + ") before the end of its stream\")";
+    }
+
+    /** @deprecated kept for the bytes path: the region's end only */
+    private String sizedEnd(W w, FieldDef f) {
+        if (f.terminator != null && (f.type == null || w.t.resolve(f.type) == null) && !f.sizeEos && f.size == null) return null;
+        String[] r = region(w, f);
+        return r == null ? null : r[0];
+    }
+
+    /** A runtime primitive type ({@code dns_name(_io)}): scanned in place, rendered by the sink. */
+    private void primitive(W w, FieldDef f, boolean visible) {
+        Body o = w.out;
+        RuntimeTypes.Primitive prim = RuntimeTypes.PRIMITIVES.get(f.type);
+        String fc = fieldConst(f);
+        String arg = f.typeArgs.get(0);
+        String base = arg.equals("_io") ? "io0" : "pio0";
+        String bend = arg.equals("_io") ? "end" : "pend";
+        if (w.top && !arg.equals("_io")) throw new Unsupported(f.where, "_parent._io at the top level");
+        String r = "r" + (tmp++);
+        o.line("int " + r + " = " + prim.helper() + ".scan(b, " + base + ", " + bend + ", p, end)");
+        o.open("if (" + r + " < 0)").line("return c.primitiveFailed(" + fc + ", p, " + r + ", " + prim.helper() + ".reason(" + r + "))").close();
+        if (!f.isRepeated()) {
+            o.line(w.off(f) + " = p");
+            o.line(w.len(f) + " = " + r + " - p");
+        }
+        if (visible) {
+            o.line("if (s != null) s.rendered(" + fc + ", " + prim.helper() + ".RENDERER, b, " + base + ", " + bend + ", p, " + r + " - p)");
+        }
+        o.line("p = " + r);
     }
 
     private void single(W w, FieldDef f, boolean visible) {
@@ -714,15 +1095,18 @@ public final class FastCodecEmitter {
             o.open("if (end - p < " + n + ")").line("return c.truncated(" + fc + ", p, " + n + ", end - p)").close();
             o.line(w.val(f) + " = " + readInt(it, g.endian, endianSwitch(w)));
             // shown before it is checked: a layer that fails here still shows the bad value (as Wireshark does)
-            emitScalar(w, f, w.val(f), false, "p", String.valueOf(n));
+            emitScalar(w, f, w.val(f), false, w.virt ? "-1" : "p", w.virt ? "0" : String.valueOf(n));
             validate(w, f, w.val(f), false, "p");
             o.line("p += " + n);
+            return;
+        }
+        if (RuntimeTypes.isPrimitive(f.type)) {
+            primitive(w, f, visible);
             return;
         }
         if (f.contents != null) {
             int n = f.contents.size();
             o.open("if (end - p < " + n + ")").line("return c.truncated(" + fc + ", p, " + n + ", end - p)").close();
-            StringBuilder hex = new StringBuilder();
             for (int k = 0; k < n; k++) {
                 o.open("if ((b.get(p + " + k + ") & 0xFF) != " + f.contents.get(k) + ")")
                         .line("return c.invalid(" + fc + ", p + " + k + ", b.get(p + " + k + ") & 0xFFL, \"expected contents "
@@ -736,15 +1120,20 @@ public final class FastCodecEmitter {
             return;
         }
         TypeDef ut = f.type == null ? null : w.t.resolve(f.type);
+        if (f.process != null) {
+            processed(w, f, ut, visible);
+            return;
+        }
         if (ut != null || f.switchOn != null) {
-            String end = sizedEnd(w, f);
-            String region = end == null ? "end" : end;
+            String[] reg = region(w, f);
+            String region = reg == null ? "end" : reg[0];
             String sink = visible ? "s" : "null";
             String r = "r" + (tmp++);
             String depth = w.top ? "1" : "depth + 1";
             o.line(w.off(f) + " = p");
             if (f.switchOn != null) {
                 JavaExpr.Code key = w.expr(f.switchOn, f.where);
+                if (key.isText()) throw new Unsupported(f.where, "switch-on text");
                 String k = "k" + (tmp++);
                 o.line((key.bool() ? "boolean " : "long ") + k + " = " + key.java());
                 o.line("int " + r);
@@ -765,9 +1154,9 @@ public final class FastCodecEmitter {
                 if (!first) o.next("else");
                 if (defaultType != null) {
                     callNested(w, f, w.t.resolve(defaultType), region, sink, r, depth, visible);
-                } else if (end != null) {
-                    if (visible) o.line("if (s != null) s.bytes(" + fc + ", b, p, " + end + " - p)");
-                    o.line(r + " = " + end);
+                } else if (reg != null) {
+                    if (visible) o.line("if (s != null) s.bytes(" + fc + ", b, p, " + reg[0] + " - p)");
+                    o.line(r + " = " + reg[0]);
                 } else {
                     o.line(r + " = p");
                 }
@@ -777,7 +1166,7 @@ public final class FastCodecEmitter {
                 callNested(w, f, ut, region, sink, r, depth, visible);
             }
             o.line("if (" + r + " < 0) return ERROR");
-            o.line("p = " + (end == null ? r : end));
+            o.line("p = " + (reg == null ? r : reg[1]));
             o.line(w.len(f) + " = p - " + w.off(f));
             return;
         }
@@ -798,7 +1187,7 @@ public final class FastCodecEmitter {
             o.line("int " + vlen + ", " + next);
             o.open("if (" + q + " >= " + region + ")");
             if (end == null && f.eosError) {
-                o.line("return c.truncated(" + fc + ", p, (long) (end - p) + 1, end - p)");
+                o.line(noTerminator(fc, term));
             } else {
                 o.line(vlen + " = " + region + " - p");
                 o.line(next + " = " + region);
@@ -816,11 +1205,65 @@ public final class FastCodecEmitter {
         }
         o.line(w.off(f) + " = p");
         o.line(w.len(f) + " = " + vlen);
-        if (visible) o.line("if (s != null) s.bytes(" + fc + ", b, p, " + vlen + ")");
+        if (visible) {
+            if (f.valueExpr != null) {
+                // -value on text: a number made from it (e.g. _.to_i)
+                w.underscoreText = JavaExpr.Text.region("b", "p", vlen);
+                JavaExpr.Code c = w.expr(f.valueExpr, f.where);
+                w.underscoreText = null;
+                if (c.bool() || c.isText()) throw new io.pcapkit.generator.GeneratorException(f.where, "-value on text must give an integer");
+                if (f.namesEnum != null) {
+                    String tv = "v" + (tmp++);
+                    o.line("long " + tv + " = " + c.java());
+                    o.line("if (s != null) s.enumerated(" + fc + ", " + tv + ", " + plan.namesCall(f, tv) + ", p, " + vlen + ")");
+                } else {
+                    o.line("if (s != null) s.number(" + fc + ", " + c.java() + ", " + (w.virt ? "-1" : "p") + ", " + vlen + ")");
+                }
+            } else {
+                o.line("if (s != null) s.bytes(" + fc + ", b, p, " + vlen + ")");
+            }
+        }
         o.line("p = " + next);
         if (text && f.encoding == null && !f.type.equals("strz")) {
             throw new io.pcapkit.generator.GeneratorException(f.where, "str needs an encoding");
         }
+    }
+
+    /**
+     * A sized field with {@code process:}: the runtime processor decodes it (once per frame, see
+     * DissectContext), then its type is walked over the decoded bytes; a failure inside them is
+     * reported at this field.
+     */
+    private void processed(W w, FieldDef f, TypeDef ut, boolean visible) {
+        Body o = w.out;
+        String fc = fieldConst(f);
+        RuntimeTypes.Processor proc = RuntimeTypes.PROCESSORS.get(f.processName);
+        String[] reg = region(w, f);
+        String arg = f.processArg == null ? "0L" : argOf(w, f);
+        String n = "pn" + (tmp++);
+        String r = "r" + (tmp++);
+        String pb = "pb" + (tmp++);
+        String ps = "ps" + (tmp++);
+        o.line(w.off(f) + " = p");
+        o.line("int " + n + " = c.context().process(" + proc.impl() + ", b, p, " + reg[0] + " - p, " + arg + ")");
+        o.open("if (" + n + " < 0)").line("return c.processFailed(" + fc + ", p, " + n + ")").close();
+        o.line("java.nio.ByteBuffer " + pb + " = c.context().resultBuffer()");
+        o.line("int " + ps + " = c.context().resultOffset()");
+        boolean group = visible && !f.flatten;
+        String sink = visible ? "s" : "null";
+        if (group) o.line("if (s != null) s.beginGroup(" + fc + ")");
+        o.line("int " + r + " = " + walkerName(ut) + "(" + pb + ", " + ps + ", " + ps + " + " + n + ", " + sink + ", " + ps + ", -1, -1, c, "
+                + (w.top ? "1" : "depth + 1") + ")");
+        o.open("if (" + r + " < 0)").line("c.relocateError(p)").line("return ERROR").close();
+        if (group) o.line("if (s != null) s.endGroup(" + fc + ")");
+        o.line("p = " + reg[1]);
+        o.line(w.len(f) + " = p - " + w.off(f));
+    }
+
+    private String argOf(W w, FieldDef f) {
+        JavaExpr.Code c = w.expr(f.processArg, f.where);
+        if (c.isText()) throw new Unsupported(f.where, "a text argument to process");
+        return c.bool() ? "(" + c.java() + " ? 1L : 0L)" : c.java();
     }
 
     private void callNested(W w, FieldDef f, TypeDef ut, String region, String sink, String r, String depth, boolean visible) {
@@ -829,7 +1272,7 @@ public final class FastCodecEmitter {
         boolean group = visible && !f.flatten;
         if (group) o.line("if (s != null) s.beginGroup(" + fc + ")");
         // a sized field opens a stream of its own; an unsized one reads on in the parent's
-        o.line(r + " = " + walkerName(ut) + "(b, p, " + region + ", " + sink + ", " + (region.equals("end") ? "io0" : "p") + ", c, "
+        o.line(r + " = " + walkerName(ut) + "(b, p, " + region + ", " + sink + ", " + (region.equals("end") ? "io0" : "p") + ", io0, end, c, "
                 + depth + ")");
         if (group) o.line("if (s != null && " + r + " >= 0) s.endGroup(" + fc + ")");
     }
@@ -861,6 +1304,10 @@ public final class FastCodecEmitter {
             o.open("if (pl == Long.MIN_VALUE)").line("c.payloadLength = -1L");
             o.next("else if (pl < 0)").line("return c.invalid(" + pl + ", he, pl, \"payload length must not be negative\")");
             o.next("else").line("c.payloadLength = pl").close();
+            if (l.payloadRequired) {
+                // a message cut by the end of its segment: truncated (the TCP stream hook waits for more)
+                o.open("if (c.payloadLength > end - he)").line("return c.truncated(" + pl + ", he, c.payloadLength, end - he)").close();
+            }
         } else {
             o.line("c.payloadLength = -1L");
         }
@@ -872,26 +1319,44 @@ public final class FastCodecEmitter {
         o.line("return he");
     }
 
+    /** Translates layer-level expressions in a method of the codec (b, io0 and end are locals there). */
+    private LayerMethods.Translator methodResolver() {
+        return src -> new W(g.top).expr(src, g.relPath + ": meta/-pcapkit");
+    }
+
     private MethodSpec nextMethod() {
         W w = new W(g.top);
         Body o = w.out;
         o.line("final " + codecName + " c = this");
+        o.line("final java.nio.ByteBuffer b = c.buf");
+        o.line("final int io0 = c.start");
+        o.line("final int end = c.limit");
+        // only grammars that quote set the flag; each call starts it afresh
+        if (g.layer.next.stream().anyMatch(LayerMeta.NextRule::quoted)) o.line("c.nextQuoted = false");
         o.line("int id");
         for (LayerMeta.NextRule r : g.layer.next) {
             boolean cond = r.condition() != null;
             if (cond) o.open("if (" + w.boolExpr(r.condition(), r.where()) + ")");
+            // a quoted payload (an ICMP error's datagram) is marked for the dissector
+            String ret = r.quoted() ? "return c.quoted(" : "return ";
+            String close = r.quoted() ? ")" : "";
             if (r.protocol() != null) {
-                o.line("return " + index.protocolConstant(r.protocol(), r.where()));
+                o.line(ret + index.protocolConstant(r.protocol(), r.where()) + close);
             } else {
                 String table = index.tableConstant(r.table(), r.where());
                 for (String k : r.keys()) {
                     o.line("id = d.lookup(" + table + ", " + w.intExpr(k, r.where()) + ")");
-                    o.line("if (id >= 0) return id");
+                    o.line("if (id >= 0) " + ret + "id" + close);
                 }
             }
             if (cond) o.close();
+            if (!cond && r.protocol() != null) return nextSpec(o); // an unconditional protocol ends the rules
         }
         o.line("return -1");
+        return nextSpec(o);
+    }
+
+    private static MethodSpec nextSpec(Body o) {
         return MethodSpec.methodBuilder("next").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT).addParameter(DISPATCHER, "d").addCode(o.build()).build();
     }

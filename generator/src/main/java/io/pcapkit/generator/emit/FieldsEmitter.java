@@ -41,6 +41,12 @@ public final class FieldsEmitter {
         cls.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), FIELD), "ALL",
                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer(all.build())
                 .addJavadoc("Every descriptor of the grammar, in declaration order.\n").build());
+        if (g.layer.heuristic != null) {
+            cls.addField(FieldSpec.builder(java.util.regex.Pattern.class, "HEURISTIC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("java.util.regex.Pattern.compile($S)", g.layer.heuristic.match())
+                    .addJavadoc("The grammar's heuristic: matched at the start of a payload's first $L bytes (ISO-8859-1).\n",
+                            g.layer.heuristic.window()).build());
+        }
         for (EnumDef e : g.enums.values()) {
             CodeBlock.Builder body = CodeBlock.builder();
             body.beginControlFlow("if (v < $L || v > $L)", Integer.MIN_VALUE, Integer.MAX_VALUE).addStatement("return null").endControlFlow();

@@ -73,6 +73,10 @@ public final class KaitaiCodecEmitter {
                 .returns(String.class).addStatement("return $S", g.id).build());
         cls.addMethod(MethodSpec.methodBuilder("parsed").addModifiers(Modifier.PUBLIC).returns(top)
                 .addJavadoc("The Kaitai object of the last decode.\n").addStatement("return o").build());
+        for (LayerMeta.Lookup l : g.layer.lookups.values()) {
+            cls.addField(FieldSpec.builder(lookupIsBool(l) ? TypeName.BOOLEAN : TypeName.LONG, "l_" + l.name()).build());
+        }
+        LayerMethods.add(cls, g, index, codecName, src -> new Res(g.top, "o").expr(src, g.relPath + ": meta/-pcapkit"), List.of());
         cls.addMethod(top());
         cls.addMethod(walker(g.top));
         for (TypeDef t : FastCodecEmitter.allNested(g.top)) cls.addMethod(walker(t));
@@ -83,6 +87,13 @@ public final class KaitaiCodecEmitter {
     private String firstField() {
         for (FieldDef f : g.top.seq) return fieldsName + "." + plan.desc(f).constant();
         return fieldsName + "." + plan.pseudo("HEADER__LENGTH").constant();
+    }
+
+    private boolean usesProcessors() {
+        List<TypeDef> all = new java.util.ArrayList<>(List.of(g.top));
+        all.addAll(FastCodecEmitter.allNested(g.top));
+        for (TypeDef t : all) for (FieldDef f : t.seq) if (f.processName != null) return true;
+        return false;
     }
 
     private MethodSpec top() {
@@ -102,13 +113,18 @@ public final class KaitaiCodecEmitter {
         // lazily, on first access, so the walk, the layer expressions and the dispatch keys can
         // read (and fail) as much as the constructor. The walk runs even without a sink, so that
         // decode fails exactly where emit would; next() then finds its keys already computed.
+        boolean ctx = usesProcessors();
+        o.line("int he");
         o.open("try");
+        // processors reach the dissector's context through the thread while ksc's parser runs
+        if (ctx) o.line("c.context().enter(start)");
         o.line("o = new " + top.canonicalName() + "(" + args + ")");
+        for (LayerMeta.Lookup l : g.layer.lookups.values()) lookup(o, l);
         o.line("w_(o, s != null ? s : io.pcapkit.dissect.FieldSinkAdapter.NOWHERE)");
         // layer meta over the accessors
         Res r = new Res(g.top, "o");
         LayerMeta l = g.layer;
-        o.line("int he = start + (int) ks.pos()");
+        o.line("he = start + (int) ks.pos()");
         if (l.headerLength != null) {
             o.line("long hl = " + r.intExpr(l.headerLength, g.relPath + ": meta/-pcapkit/header-length"));
             o.open("if (hl < 0 || hl > end - start)")
@@ -124,12 +140,15 @@ public final class KaitaiCodecEmitter {
             o.next("else if (pl < 0)").line("return failed(" + fieldsName + "." + plan.pseudo("PAYLOAD__LENGTH").constant()
                     + ", he, ErrorKind.INVALID, \"payload length must not be negative\")");
             o.next("else").line("c.payloadLength = pl").close();
+            if (l.payloadRequired) {
+                o.open("if (c.payloadLength > end - he)").line("return failed(" + fieldsName + "." + plan.pseudo("PAYLOAD__LENGTH").constant()
+                        + ", he, ErrorKind.TRUNCATED, \"the payload runs past the end\")").close();
+            }
         } else {
             o.line("c.payloadLength = -1L");
         }
         o.line("c.fragment = " + (l.fragment != null ? r.boolExpr(l.fragment, g.relPath + ": meta/-pcapkit/fragment") : "false"));
         o.line("next(io.pcapkit.dissect.Dispatcher.NONE)");
-        o.line("return he");
         o.next("catch (io.kaitai.struct.KaitaiStream.ValidationFailedError e)");
         o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, e.getMessage())");
         o.next("catch (java.nio.BufferUnderflowException | BoundedKaitaiStream.Truncated e)");
@@ -140,11 +159,42 @@ public final class KaitaiCodecEmitter {
         // as deep as the input lets it: the stack is the limit, reported as one
         o.next("catch (StackOverflowError e)");
         o.line("return failed(" + firstField() + ", start, ErrorKind.LIMIT_EXCEEDED, \"nesting deeper than the stack allows\")");
+        if (ctx) {
+            o.next("finally");
+            o.line("c.context().exit()");
+        }
         o.close();
+        o.line("return he");
         return MethodSpec.methodBuilder("walkTop").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
                 .returns(TypeName.INT).addParameter(ByteBuffer.class, "b").addParameter(TypeName.INT, "start")
                 .addParameter(TypeName.INT, "end").addParameter(FastCodecEmitter.FIELD_SINK, "s")
                 .addCode(fixImports(o.build().toString())).build();
+    }
+
+    /** A lookup over the parsed list: the first element whose condition holds gives the value. */
+    private void lookup(Body o, LayerMeta.Lookup l) {
+        FieldDef list = g.top.field(l.in());
+        TypeDef et = list == null || list.type == null ? null : g.top.resolve(list.type);
+        if (et == null || !list.isRepeated()) throw new GeneratorException(l.where(), "in: '" + l.in() + "' is not a top-level list of a user type");
+        Res top = new Res(g.top, "o");
+        o.line("c.l_" + l.name() + " = " + top.expr(l.dflt(), l.where()).java());
+        String e = "e" + (tmp++);
+        Res er = new Res(et, e);
+        er.element = top;
+        String cond = l.condition() == null ? "true" : er.boolExpr(l.condition(), l.where());
+        JavaExpr.Code v = er.expr(l.value(), l.where());
+        String acc = "o." + Naming.lowerCamel(list.id) + "()";
+        o.open("if (" + acc + " != null)");
+        o.open("for (var " + e + " : " + acc + ")");
+        o.open("if (" + cond + ")").line("c.l_" + l.name() + " = " + v.java()).line("break").close();
+        o.close();
+        o.close();
+    }
+
+    private boolean lookupIsBool(LayerMeta.Lookup l) {
+        FieldDef list = g.top.field(l.in());
+        TypeDef et = list == null || list.type == null ? null : g.top.resolve(list.type);
+        return et != null && OutputPlan.isBoolExpr(et, l.value());
     }
 
     /** Body text uses simple names for a few runtime types; qualify them. */
@@ -169,8 +219,22 @@ public final class KaitaiCodecEmitter {
         Groups groups = new Groups();
         for (FieldDef f : OutputPlan.outputs(t)) {
             Groups.Step step = groups.before(f.outputPath());
-            for (String gp : step.close()) o.line("s.endGroup(" + fieldsName + "." + plan.group(t, gp).constant() + ")");
-            for (String gp : step.open()) o.line("s.beginGroup(" + fieldsName + "." + plan.group(t, gp).constant() + ")");
+            for (String gp : step.close()) endGroup(o, t, gp);
+            for (String gp : step.open()) {
+                String gc = fieldsName + "." + plan.group(t, gp).constant();
+                List<FieldDef> members = OutputPlan.conditionalGroup(t, gp);
+                if (members == null) {
+                    o.line("s.beginGroup(" + gc + ")");
+                } else {
+                    // every field of the group is conditional: show it only when one is there
+                    List<String> any = new java.util.ArrayList<>();
+                    for (FieldDef m : members) {
+                        any.add(m.isInstance ? r.boolExpr(m.ifExpr, m.where) : "o." + Naming.lowerCamel(m.id) + "() != null");
+                    }
+                    o.line("boolean gv_" + plan.group(t, gp).constant() + " = " + String.join(" || ", new java.util.LinkedHashSet<>(any)));
+                    o.line("if (gv_" + plan.group(t, gp).constant() + ") s.beginGroup(" + gc + ")");
+                }
+            }
             String fc = fieldsName + "." + plan.desc(f).constant();
             // a value instance is computed here; a positional one (pos + type) is read through its
             // accessor like a seq field (Kaitai parses it then, lazily)
@@ -196,10 +260,16 @@ public final class KaitaiCodecEmitter {
             }
             if (opt) o.close();
         }
-        for (String gp : groups.closeAll()) o.line("s.endGroup(" + fieldsName + "." + plan.group(t, gp).constant() + ")");
+        for (String gp : groups.closeAll()) endGroup(o, t, gp);
         return MethodSpec.methodBuilder(walkerName(t)).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(kscClass(t), "o").addParameter(FastCodecEmitter.FIELD_SINK, "s")
                 .addCode(o.build()).build();
+    }
+
+    private void endGroup(Body o, TypeDef t, String gp) {
+        String gc = fieldsName + "." + plan.group(t, gp).constant();
+        if (OutputPlan.conditionalGroup(t, gp) == null) o.line("s.endGroup(" + gc + ")");
+        else o.line("if (gv_" + plan.group(t, gp).constant() + ") s.endGroup(" + gc + ")");
     }
 
     private void scalar(Body o, Res r, FieldDef f, String fc, String raw, boolean rawBool) {
@@ -253,9 +323,27 @@ public final class KaitaiCodecEmitter {
             o.close();
             return;
         }
+        if (RuntimeTypes.isPrimitive(f.type)) {
+            o.line("s.text(" + fc + ", " + value + ".text())");
+            return;
+        }
         TypeDef ut = f.type == null ? null : t.resolve(f.type);
         if (ut != null) {
             nested(o, f, fc, value, ut, inList);
+            return;
+        }
+        if (f.valueExpr != null && f.intType() == null) {
+            // -value on text: a number made from it
+            r.underscoreText = JavaExpr.Text.object(value);
+            JavaExpr.Code c = r.expr(f.valueExpr, f.where);
+            r.underscoreText = null;
+            if (f.namesEnum != null) {
+                String tv = "x" + (tmp++);
+                o.line("long " + tv + " = " + c.java());
+                o.line("s.enumerated(" + fc + ", " + tv + ", " + plan.namesCall(f, tv) + ", -1, 0)");
+            } else {
+                o.line("s.number(" + fc + ", " + c.java() + ", -1, 0)");
+            }
             return;
         }
         if (f.type != null && (f.type.equals("str") || f.type.equals("strz"))) {
@@ -284,22 +372,32 @@ public final class KaitaiCodecEmitter {
     private MethodSpec next() {
         Res r = new Res(g.top, "o");
         Body o = new Body();
+        o.line("final " + codecName + " c = this");
+        // only grammars that quote set the flag; each call starts it afresh
+        if (g.layer.next.stream().anyMatch(LayerMeta.NextRule::quoted)) o.line("nextQuoted = false");
         o.line("int id");
         for (LayerMeta.NextRule rule : g.layer.next) {
             boolean cond = rule.condition() != null;
             if (cond) o.open("if (" + r.boolExpr(rule.condition(), rule.where()) + ")");
+            String ret = rule.quoted() ? "return quoted(" : "return ";
+            String close = rule.quoted() ? ")" : "";
             if (rule.protocol() != null) {
-                o.line("return " + index.protocolConstant(rule.protocol(), rule.where()));
+                o.line(ret + index.protocolConstant(rule.protocol(), rule.where()) + close);
             } else {
                 String table = index.tableConstant(rule.table(), rule.where());
                 for (String k : rule.keys()) {
                     o.line("id = d.lookup(" + table + ", " + r.intExpr(k, rule.where()) + ")");
-                    o.line("if (id >= 0) return id");
+                    o.line("if (id >= 0) " + ret + "id" + close);
                 }
             }
             if (cond) o.close();
+            if (!cond && rule.protocol() != null) return nextSpec(o); // an unconditional protocol ends the rules
         }
         o.line("return -1");
+        return nextSpec(o);
+    }
+
+    private static MethodSpec nextSpec(Body o) {
         return MethodSpec.methodBuilder("next").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT).addParameter(FastCodecEmitter.DISPATCHER, "d").addCode(o.build()).build();
     }
@@ -310,6 +408,9 @@ public final class KaitaiCodecEmitter {
         final String obj;
         String underscore;
         boolean underscoreBool;
+        JavaExpr.Text underscoreText;
+        /** In an element context (a lookup): bare names resolve here, {@code _.x} in this type. */
+        Res element;
         private final Set<String> inlining = new HashSet<>();
 
         Res(TypeDef t, String obj) {
@@ -327,7 +428,7 @@ public final class KaitaiCodecEmitter {
 
         String intExpr(String src, String where) {
             JavaExpr.Code c = expr(src, where);
-            if (c.bool()) throw new GeneratorException(where, "expected an integer expression: " + src);
+            if (c.bool() || c.isText()) throw new GeneratorException(where, "expected an integer expression: " + src);
             return c.java();
         }
 
@@ -340,15 +441,19 @@ public final class KaitaiCodecEmitter {
         @Override
         public JavaExpr.Code name(String n) {
             if (n.equals("_")) {
+                if (underscoreText != null) return JavaExpr.Code.of(underscoreText);
                 if (underscore == null) throw new IllegalArgumentException("'_' outside -value");
                 return new JavaExpr.Code(underscore, underscoreBool);
             }
             if (n.equals("_rest")) return new JavaExpr.Code("Long.MIN_VALUE", false);
+            if (element != null) return element.name(n);
+            if (t.isTop() && g.layer.lookups.containsKey(n)) return new JavaExpr.Code("c.l_" + n, lookupIsBool(g.layer.lookups.get(n)));
             return in(t, obj, n);
         }
 
         private JavaExpr.Code in(TypeDef type, String o, String n) {
             FieldDef f = type.field(n);
+            if (f != null && FastCodecEmitter.isText(type, f)) return JavaExpr.Code.of(JavaExpr.Text.object(o + "." + Naming.lowerCamel(n) + "()"));
             if (f != null) {
                 IntType it = f.intType();
                 if (it == null || f.isRepeated()) throw new IllegalArgumentException("'" + n + "' is not an integer field");
@@ -360,6 +465,12 @@ public final class KaitaiCodecEmitter {
                 return new JavaExpr.Code("((" + (it.isBool() ? "boolean" : "long") + ") " + acc + ")", it.isBool());
             }
             FieldDef inst = type.instances.get(n);
+            if (inst != null && inst.value == null) {
+                // a positional instance: Kaitai's accessor reads it (null when its if fails)
+                String acc = o + "." + Naming.lowerCamel(n) + "()";
+                if (inst.intType() != null) return new JavaExpr.Code("(" + acc + " == null ? 0L : " + acc + ".longValue())", false);
+                return JavaExpr.Code.of(JavaExpr.Text.object(acc));
+            }
             if (inst != null) {
                 if (!inlining.add(type.name + "." + n)) throw new IllegalArgumentException("instance '" + n + "' refers to itself");
                 Res sub = type == t ? this : new Res(type, o);
@@ -378,6 +489,7 @@ public final class KaitaiCodecEmitter {
 
         @Override
         public JavaExpr.Code attr(String target, String a) {
+            if (target.equals("_") && element != null) return in(t, obj, a);
             if (target.equals("_io") && a.equals("size")) return new JavaExpr.Code("((long) " + obj + "._io().size())", false);
             if (target.equals("_parent") && t.parent != null) {
                 return in(t.parent, "((" + kscClass(t.parent).canonicalName() + ") " + obj + "._parent())", a);

@@ -59,6 +59,9 @@ public final class OutputPlan {
         String prefix = typePrefix(t);
         List<String> closed = new ArrayList<>();
         List<String> open = new ArrayList<>();
+        // a name is either a value or a group in one object: both would collide in the output
+        java.util.Set<String> valuePaths = new java.util.HashSet<>();
+        java.util.Set<String> groupPaths = new java.util.HashSet<>();
         List<FieldDef> all = new ArrayList<>(t.seq);
         for (FieldDef f : t.instances.values()) if (f.json != null) all.add(f);
         for (FieldDef f : all) {
@@ -82,6 +85,13 @@ public final class OutputPlan {
                     }
                     groups.put(prefix + "|" + gp, add("G_" + prefix + Naming.constant(gp), gpath.get(i), gp, "GROUP", "DEC"));
                 }
+                for (int i = 1; i < parts.length; i++) groupPaths.add(String.join(".", List.of(parts).subList(0, i)));
+                valuePaths.add(path);
+                for (String gp : groupPaths) {
+                    if (valuePaths.contains(gp)) {
+                        throw new GeneratorException(f.where, "-json: '" + gp + "' names both a field and a group of fields");
+                    }
+                }
             }
             String kind = kindOf(t, f);
             byField.put(f, add(prefix + Naming.constant(f.id), parts[parts.length - 1], path, kind, formatOf(t, f)));
@@ -95,6 +105,22 @@ public final class OutputPlan {
         for (FieldDef f : t.seq) if (!f.hide) out.add(f);
         for (FieldDef f : t.instances.values()) if (f.json != null && !f.hide) out.add(f);
         return out;
+    }
+
+    /**
+     * The members of dotted group {@code gp} of type {@code t} when every one of them is
+     * conditional ({@code if}): such a group is shown only when one is present. Null when some
+     * member is always there (the group always is).
+     */
+    public static List<FieldDef> conditionalGroup(TypeDef t, String gp) {
+        List<FieldDef> members = new ArrayList<>();
+        for (FieldDef f : outputs(t)) {
+            if (f.outputPath().startsWith(gp + ".")) {
+                if (f.ifExpr == null) return null;
+                members.add(f);
+            }
+        }
+        return members.isEmpty() ? null : members;
     }
 
     public Desc desc(FieldDef f) {
@@ -122,6 +148,8 @@ public final class OutputPlan {
             if (it.isBool() && f.valueExpr == null) return "BOOL";
             return "NUMBER";
         }
+        if (RuntimeTypes.isPrimitive(f.type)) return "TEXT";
+        if (f.valueExpr != null) return f.namesEnum != null ? "ENUM" : "NUMBER"; // -value on text: a number made from it
         if (f.type != null && (f.type.equals("str") || f.type.equals("strz"))) return "TEXT";
         if (f.type != null && t.resolve(f.type) != null) return "GROUP";
         return "BYTES";
@@ -138,6 +166,7 @@ public final class OutputPlan {
         if (depth > 16) return false;
         if (e instanceof io.pcapkit.generator.expr.Expr.Bool) return true;
         if (e instanceof io.pcapkit.generator.expr.Expr.Unary u) return u.op().equals("not");
+        if (e instanceof io.pcapkit.generator.expr.Expr.Call c) return c.name().equals("equals_ignore_case") || c.name().equals("contains_ignore_case");
         if (e instanceof io.pcapkit.generator.expr.Expr.Binary b) {
             return java.util.Set.of("and", "or", "==", "!=", "<", "<=", ">", ">=").contains(b.op())
                     || (java.util.Set.of("&", "|", "^").contains(b.op()) && isBool(t, b.left(), depth + 1));
@@ -167,6 +196,8 @@ public final class OutputPlan {
                 default -> "BYTES";
             };
         }
+        if (RuntimeTypes.isPrimitive(f.type)) return "TEXT";
+        if (f.valueExpr != null && f.intType() == null) return "DEC";
         if (f.type != null && (f.type.equals("str") || f.type.equals("strz"))) return "TEXT";
         if (f.intType() == null && !f.isInstance && (f.type == null || t.resolve(f.type) == null) && f.switchOn == null) return "BYTES";
         return "DEC";

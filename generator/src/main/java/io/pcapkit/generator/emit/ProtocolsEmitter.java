@@ -44,9 +44,11 @@ public final class ProtocolsEmitter {
                     .initializer("$L", e.id()).addJavadoc("$L ({@code grammars/$L}).\n", e.name(), e.grammar().relPath).build());
             CodeBlock groups = CodeBlock.of("$T.of($L)", List.class,
                     String.join(", ", e.grammar().layer.groups.stream().map(x -> "\"" + x + "\"").toList()));
-            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
+            io.pcapkit.generator.model.LayerMeta.Heuristic h = e.grammar().layer.heuristic;
+            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
                     e.grammar().layer.layer.toUpperCase(java.util.Locale.ROOT), groups, e.codec(), e.grammar().id,
-                    e.grammar().layer.transparent, e.grammar().layer.nextWhenEmpty);
+                    e.grammar().layer.transparent, e.grammar().layer.nextWhenEmpty, h != null, h != null && h.guard(),
+                    h != null && h.conversation());
         }
         all.add("$<}");
         c.addField(FieldSpec.builder(ArrayTypeName.of(PROTOCOL), "ALL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -56,6 +58,13 @@ public final class ProtocolsEmitter {
                 .addJavadoc("Every protocol entry, by id.\n").addStatement("return $T.of(ALL)", List.class).build());
         c.addMethod(MethodSpec.methodBuilder("get").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(PROTOCOL)
                 .addParameter(TypeName.INT, "id").addStatement("return ALL[id]").build());
+        StringBuilder hs = new StringBuilder();
+        for (ProtocolIndex.Entry e : ix.heuristics) hs.append(hs.length() == 0 ? "" : ", ").append(e.constant());
+        c.addField(FieldSpec.builder(int[].class, "HEURISTICS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("{$L}", hs).build());
+        c.addMethod(MethodSpec.methodBuilder("heuristics").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(int[].class)
+                .addJavadoc("Protocols that can be found by content, in the order they are tried (do not modify).\n")
+                .addStatement("return HEURISTICS").build());
         // a method, not a constant: hand-written code must not inline generated values (a new grammar set shifts them)
         c.addMethod(MethodSpec.methodBuilder("fieldCount").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.INT)
                 .addJavadoc("Number of field descriptors over all grammars (their ids are below it).\n")

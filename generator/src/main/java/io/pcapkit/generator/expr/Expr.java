@@ -21,6 +21,14 @@ public sealed interface Expr {
     record Attr(Expr target, String name) implements Expr {
     }
 
+    /** A byte array literal, {@code [0x48, 0x54]}. */
+    record Array(List<Expr> items) implements Expr {
+    }
+
+    /** {@code target.name(args)}: {@code value.to_i(16)}, {@code name.equals_ignore_case("host")}. */
+    record Call(Expr target, String name, List<Expr> args) implements Expr {
+    }
+
     record Unary(String op, Expr operand) implements Expr {
     }
 
@@ -36,6 +44,11 @@ public sealed interface Expr {
             out.add(n.name());
         } else if (e instanceof Attr a) {
             names(a.target(), out);
+        } else if (e instanceof Call c) {
+            names(c.target(), out);
+            for (Expr x : c.args()) names(x, out);
+        } else if (e instanceof Array a) {
+            for (Expr x : a.items()) names(x, out);
         } else if (e instanceof Unary u) {
             names(u.operand(), out);
         } else if (e instanceof Binary b) {

@@ -176,7 +176,18 @@ public final class ExprParser {
             String name = peek();
             if (name == null || !Character.isLetter(name.charAt(0)) && name.charAt(0) != '_') throw error("expected a name after '.'");
             i++;
-            e = new Expr.Attr(e, name);
+            if (eat("(")) {
+                List<Expr> args = new ArrayList<>();
+                if (!eat(")")) {
+                    do {
+                        args.add(ternary());
+                    } while (eat(","));
+                    expect(")");
+                }
+                e = new Expr.Call(e, name, args);
+            } else {
+                e = new Expr.Attr(e, name);
+            }
         }
         return e;
     }
@@ -189,14 +200,53 @@ public final class ExprParser {
             expect(")");
             return e;
         }
+        if (eat("[")) {
+            List<Expr> items = new ArrayList<>();
+            if (!eat("]")) {
+                do {
+                    items.add(ternary());
+                } while (eat(","));
+                expect("]");
+            }
+            return new Expr.Array(items);
+        }
         i++;
         char c = t.charAt(0);
         if (Character.isDigit(c)) return new Expr.Num(parseNumber(t));
-        if (c == '"' || c == '\'') return new Expr.Str(t.substring(1, t.length() - 1));
+        if (c == '\'') return new Expr.Str(t.substring(1, t.length() - 1));
+        if (c == '"') return new Expr.Str(unescape(t.substring(1, t.length() - 1)));
         if (t.equals("true")) return new Expr.Bool(true);
         if (t.equals("false")) return new Expr.Bool(false);
         if (Character.isLetter(c) || c == '_') return new Expr.Name(t);
         throw error("unexpected '" + t + "'");
+    }
+
+    /** Kaitai's double-quoted escapes: \\r \\n \\t \\0 \\\\ \\" \\xHH. */
+    private String unescape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c != '\\' || k + 1 >= s.length()) {
+                b.append(c);
+                continue;
+            }
+            char e = s.charAt(++k);
+            switch (e) {
+                case 'r' -> b.append('\r');
+                case 'n' -> b.append('\n');
+                case 't' -> b.append('\t');
+                case '0' -> b.append('\0');
+                case '\\' -> b.append('\\');
+                case '"' -> b.append('"');
+                case 'x' -> {
+                    if (k + 2 >= s.length()) throw error("bad \\x escape");
+                    b.append((char) Integer.parseInt(s.substring(k + 1, k + 3), 16));
+                    k += 2;
+                }
+                default -> throw error("unknown escape \\" + e);
+            }
+        }
+        return b.toString();
     }
 
     private long parseNumber(String t) {

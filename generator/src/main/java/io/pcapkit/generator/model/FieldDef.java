@@ -14,6 +14,8 @@ public final class FieldDef {
 
     // wire description (Kaitai keys)
     public String type;                    // primitive or user type name; null for plain bytes
+    /** Arguments of the type, {@code dns_name(_io)}: expressions, in order (empty without). */
+    public List<String> typeArgs = List.of();
     public Map<Object, String> switchCases; // type: {switch-on: x, cases: {...}}: case literal -> type
     public String switchOn;
     public String size;                    // size expression
@@ -30,7 +32,10 @@ public final class FieldDef {
     public boolean include = false;
     public boolean eosError = true;
     public Integer padRight;
-    public String process;
+    public String process;                 // process: name(arg) as written
+    /** The processor's name and its argument expression (null without one). */
+    public String processName;
+    public String processArg;
     public String enumRef;                 // Kaitai's own enum: key (discouraged: null for unknown values in Java)
 
     // value instances
@@ -46,6 +51,8 @@ public final class FieldDef {
     public boolean flatten;                // -flatten: a user type's fields join the parent object
 
     public boolean isInstance;
+    /** The field's {@code doc}. */
+    public String doc;
 
     public IntType intType() {
         return IntType.parse(type);

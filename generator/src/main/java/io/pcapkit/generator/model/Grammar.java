@@ -19,6 +19,8 @@ public final class Grammar {
     public final Map<String, EnumDef> enums = new LinkedHashMap<>();
     public final LayerMeta layer = new LayerMeta();
     public String docRef;
+    /** The grammar's top-level {@code doc}. */
+    public String doc;
 
     public boolean isProtocol() {
         return layer.name != null;

@@ -31,7 +31,8 @@ public final class GrammarLoader {
     private static final Set<String> INSTANCE_KEYS = Set.of("value", "pos", "io", "type", "size", "repeat", "repeat-expr",
             "if", "enum", "doc", "doc-ref", "-json", "-hide", "-format", "-enum", "-value");
     private static final Set<String> LAYER_KEYS = Set.of("name", "key", "layer", "groups", "transparent", "dispatch",
-            "header-length", "payload-length", "fragment", "next", "next-when-empty", "doc");
+            "header-length", "payload-length", "fragment", "next", "next-when-empty", "doc", "payload-required", "heuristic",
+            "variants", "lookups");
     private static final Set<String> LAYERS = Set.of("link", "internet", "transport", "application");
     private static final Set<String> FORMATS = Set.of("dec", "hex", "mac", "ipv4", "ipv6", "text", "bytes");
 
@@ -91,6 +92,7 @@ public final class GrammarLoader {
         Object xref = meta.get("xref");
         if (xref instanceof Map<?, ?> xm && xm.get("rfc") != null) g.docRef = "RFC " + xm.get("rfc");
         if (m.get("doc-ref") != null) g.docRef = str(m.get("doc-ref"));
+        g.doc = str(m.get("doc"));
 
         if (meta.get("-pcapkit") != null) loadLayer(g, map(meta.get("-pcapkit"), where + ": meta/-pcapkit"), where + ": meta/-pcapkit");
 
@@ -135,15 +137,63 @@ public final class GrammarLoader {
                 for (Object v : list(e.getValue())) {
                     if (v instanceof Map<?, ?> vm) {
                         @SuppressWarnings("unchecked") Map<String, Object> vmm = (Map<String, Object>) vm;
-                        checkKeys(vmm, Set.of("value", "name", "key"), where + "/dispatch/" + e.getKey());
+                        checkKeys(vmm, Set.of("value", "name", "key", "params"), where + "/dispatch/" + e.getKey());
                         String name = vmm.get("name") != null ? str(vmm.get("name")) : null;
                         String key = vmm.get("key") != null ? str(vmm.get("key"))
                                 : (name != null ? name.toLowerCase(java.util.Locale.ROOT) : null);
-                        l.dispatch.add(new LayerMeta.DispatchKey(e.getKey(), parseLong(vmm.get("value"), where + "/dispatch/" + e.getKey()), name, key));
+                        Map<String, Object> params = new java.util.TreeMap<>(map(vmm.get("params"), where + "/dispatch/" + e.getKey() + "/params"));
+                        for (Map.Entry<String, Object> pe : params.entrySet()) {
+                            if (!(pe.getValue() instanceof Boolean) && !(pe.getValue() instanceof Number)) {
+                                throw new GeneratorException(where + "/dispatch/" + e.getKey() + "/params",
+                                        "parameter '" + pe.getKey() + "' must be a boolean or an integer");
+                            }
+                        }
+                        l.dispatch.add(new LayerMeta.DispatchKey(e.getKey(), parseLong(vmm.get("value"), where + "/dispatch/" + e.getKey()),
+                                name, key, params));
                     } else {
                         l.dispatch.add(new LayerMeta.DispatchKey(e.getKey(), parseLong(v, where + "/dispatch/" + e.getKey()), null, null));
                     }
                 }
+            }
+        }
+        l.payloadRequired = Boolean.TRUE.equals(lm.get("payload-required"));
+        if (lm.get("heuristic") != null) {
+            String w = where + "/heuristic";
+            Map<String, Object> hm = map(lm.get("heuristic"), w);
+            checkKeys(hm, Set.of("match", "window", "guard", "conversation"), w);
+            String match = str(hm.get("match"));
+            if (match == null) throw new GeneratorException(w, "match (a regular expression) is required");
+            try {
+                java.util.regex.Pattern.compile(match);
+            } catch (java.util.regex.PatternSyntaxException x) {
+                throw new GeneratorException(w, "match is not a regular expression: " + x.getDescription());
+            }
+            int window = hm.get("window") == null ? 256 : (int) parseLong(hm.get("window"), w);
+            if (window < 1 || window > 65_536) throw new GeneratorException(w, "window must be 1..65536");
+            l.heuristic = new LayerMeta.Heuristic(match, window, Boolean.TRUE.equals(hm.get("guard")),
+                    Boolean.TRUE.equals(hm.get("conversation")));
+        }
+        if (lm.get("variants") != null) {
+            int i = 0;
+            for (Object o : list(lm.get("variants"))) {
+                String w = where + "/variants/" + i++;
+                Map<String, Object> vm = map(o, w);
+                checkKeys(vm, Set.of("if", "name"), w);
+                if (vm.get("if") == null || vm.get("name") == null) throw new GeneratorException(w, "a variant needs if and name");
+                l.variants.add(new LayerMeta.Variant(expr(vm.get("if")), str(vm.get("name")), w));
+            }
+        }
+        if (lm.get("lookups") != null) {
+            for (Map.Entry<String, Object> e : map(lm.get("lookups"), where + "/lookups").entrySet()) {
+                String w = where + "/lookups/" + e.getKey();
+                if (!e.getKey().matches("[a-z][a-z0-9_]*")) throw new GeneratorException(w, "a lookup name must be lower_snake_case");
+                Map<String, Object> km = map(e.getValue(), w);
+                checkKeys(km, Set.of("in", "if", "value", "default"), w);
+                if (km.get("in") == null || km.get("value") == null || km.get("default") == null) {
+                    throw new GeneratorException(w, "a lookup needs in, value and default (if is optional)");
+                }
+                l.lookups.put(e.getKey(), new LayerMeta.Lookup(e.getKey(), str(km.get("in")), expr(km.get("if")), expr(km.get("value")),
+                        expr(km.get("default")), w));
             }
         }
         if (lm.get("next") != null) {
@@ -151,14 +201,21 @@ public final class GrammarLoader {
             for (Object o : list(lm.get("next"))) {
                 String w = where + "/next/" + i++;
                 Map<String, Object> nm = map(o, w);
-                checkKeys(nm, Set.of("if", "table", "key", "protocol"), w);
+                checkKeys(nm, Set.of("if", "table", "key", "protocol", "quoted"), w);
                 List<String> keys = new ArrayList<>();
                 if (nm.get("key") != null) for (Object k : list(nm.get("key"))) keys.add(expr(k));
                 String table = str(nm.get("table"));
                 String proto = str(nm.get("protocol"));
                 if ((table == null) == (proto == null)) throw new GeneratorException(w, "give either table (with key) or protocol");
                 if (table != null && keys.isEmpty()) throw new GeneratorException(w, "table '" + table + "' needs a key");
-                l.next.add(new LayerMeta.NextRule(expr(nm.get("if")), table, keys, proto, w));
+                LayerMeta.NextRule prev = l.next.isEmpty() ? null : l.next.get(l.next.size() - 1);
+                if (prev != null && prev.condition() == null && prev.protocol() != null) {
+                    throw new GeneratorException(w, "never used: the rule before it goes to protocol '" + prev.protocol()
+                            + "' without an if");
+                }
+                Object quoted = nm.get("quoted");
+                if (quoted != null && !(quoted instanceof Boolean)) throw new GeneratorException(w, "quoted: must be true or false");
+                l.next.add(new LayerMeta.NextRule(expr(nm.get("if")), table, keys, proto, Boolean.TRUE.equals(quoted), w));
             }
         }
     }
@@ -221,6 +278,12 @@ public final class GrammarLoader {
             for (Map.Entry<Object, Object> c : cases.entrySet()) f.switchCases.put(c.getKey(), str(c.getValue()));
         } else {
             f.type = str(type);
+            if (f.type != null && f.type.contains("(")) {
+                java.util.regex.Matcher tm = java.util.regex.Pattern.compile("([a-z][a-z0-9_]*)\\((.*)\\)").matcher(f.type.trim());
+                if (!tm.matches()) throw new GeneratorException(f.where, "type: cannot read '" + f.type + "'");
+                f.type = tm.group(1);
+                f.typeArgs = splitArgs(tm.group(2));
+            }
         }
         f.size = expr(m.get("size"));
         f.sizeEos = Boolean.TRUE.equals(m.get("size-eos"));
@@ -254,6 +317,14 @@ public final class GrammarLoader {
         if (m.get("eos-error") != null) f.eosError = Boolean.TRUE.equals(m.get("eos-error"));
         if (m.get("pad-right") != null) f.padRight = (int) parseLong(m.get("pad-right"), f.where);
         f.process = str(m.get("process"));
+        if (f.process != null) {
+            java.util.regex.Matcher pm = java.util.regex.Pattern.compile("([a-z][a-z0-9_]*)(?:\\((.*)\\))?").matcher(f.process.trim());
+            if (!pm.matches()) throw new GeneratorException(f.where, "process: cannot read '" + f.process + "'");
+            f.processName = pm.group(1);
+            List<String> pa = pm.group(2) == null ? List.of() : splitArgs(pm.group(2));
+            if (pa.size() > 1) throw new GeneratorException(f.where, "process: at most one argument");
+            f.processArg = pa.isEmpty() ? null : pa.get(0);
+        }
         f.enumRef = str(m.get("enum"));
         f.value = expr(m.get("value"));
         f.pos = expr(m.get("pos"));
@@ -266,7 +337,26 @@ public final class GrammarLoader {
         f.namesEnum = str(m.get("-enum"));
         f.valueExpr = expr(m.get("-value"));
         f.flatten = Boolean.TRUE.equals(m.get("-flatten"));
+        f.doc = str(m.get("doc"));
         return f;
+    }
+
+    /** Splits {@code a, f(b, c), d} at the top-level commas. */
+    static List<String> splitArgs(String s) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(' || c == '[') depth++;
+            else if (c == ')' || c == ']') depth--;
+            else if (c == ',' && depth == 0) {
+                out.add(s.substring(from, i).trim());
+                from = i + 1;
+            }
+        }
+        if (!s.substring(from).trim().isEmpty()) out.add(s.substring(from).trim());
+        return out;
     }
 
     // ---- small YAML helpers ----

@@ -33,15 +33,53 @@ public final class LayerMeta {
     public final List<NextRule> next = new ArrayList<>();
     /** Key spaces this grammar's payload may dispatch on besides the ones in {@link #next} (documentation). */
     public String doc;
+    /** The payload {@code payload-length} declares must all be present, or the layer is truncated. */
+    public boolean payloadRequired;
+    /** How the layer is recognised by content; null when it is not. */
+    public Heuristic heuristic;
+    /** Chain tokens chosen by content after a successful decode, first match wins. */
+    public final List<Variant> variants = new ArrayList<>();
+    /** Values found in a list for the layer-level expressions, by name, in declaration order. */
+    public final java.util.Map<String, Lookup> lookups = new java.util.LinkedHashMap<>();
 
-    /** One entry of {@code dispatch}: in {@code table}, {@code value} selects this grammar, shown as name/key. */
-    public record DispatchKey(String table, long value, String name, String key) {
+    /**
+     * One entry of {@code dispatch}: in {@code table}, {@code value} selects this grammar, shown as
+     * name/key, with the grammar's parameters set to {@code params} (empty: their defaults).
+     */
+    public record DispatchKey(String table, long value, String name, String key, java.util.Map<String, Object> params) {
+        public DispatchKey(String table, long value, String name, String key) {
+            this(table, value, name, key, java.util.Map.of());
+        }
+    }
+
+    /**
+     * {@code heuristic}: the payload looks like this layer when the regular expression
+     * {@code match} matches at its start, over its first {@code window} bytes read as ISO-8859-1.
+     * With {@code guard}, a dispatch table's choice of this grammar must match too. With
+     * {@code conversation}, once recognised the rest of the connection (both directions) is this
+     * protocol, where no table names another (HTTP/2 after its preface).
+     */
+    public record Heuristic(String match, int window, boolean guard, boolean conversation) {
+    }
+
+    /** {@code variants}: when {@code condition} holds after a decode, the layer is shown as {@code name}. */
+    public record Variant(String condition, String name, String where) {
+    }
+
+    /**
+     * {@code lookups}: {@code name} is {@code value} of the first element of the list field
+     * {@code in} for which {@code condition} holds, else {@code dflt}; both are expressions over
+     * the element's fields.
+     */
+    public record Lookup(String name, String in, String condition, String value, String dflt, String where) {
     }
 
     /**
      * One alternative of {@code next}: when {@code condition} holds (or is null), look each key up in
-     * {@code table}; or go straight to {@code protocol}.
+     * {@code table}; or go straight to {@code protocol}. A {@code quoted} payload is the start of
+     * another datagram that this layer quotes (an ICMP error's): it may end anywhere, so a layer in
+     * it that runs out of bytes ends the frame without being malformed.
      */
-    public record NextRule(String condition, String table, List<String> keys, String protocol, String where) {
+    public record NextRule(String condition, String table, List<String> keys, String protocol, boolean quoted, String where) {
     }
 }

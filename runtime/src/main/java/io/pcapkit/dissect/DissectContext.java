@@ -1,0 +1,323 @@
+package io.pcapkit.dissect;
+
+import io.pcapkit.dissect.proc.Output;
+import io.pcapkit.dissect.proc.Processor;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What a {@link Dissector} knows beyond one layer: the frame being dissected, the flow it belongs
+ * to, and state that decoders keep per flow direction (HPACK's dynamic table). One per dissector
+ * (and so per thread); codecs reach it through {@link LayerCodec#context()}, Kaitai-generated
+ * parsers through {@link #current()} while a reference codec parses.
+ *
+ * <h2>Flows</h2>
+ * A flow direction is derived from the frame itself: the addresses of the IP layer and the ports
+ * of the TCP or UDP layer after it, in the frame's order (so the two directions of a connection
+ * are two flows). The TCP reassembly hook knows connections better: it calls
+ * {@link #bindStream(Object)} before dissecting a reassembled payload, and its key is used instead.
+ *
+ * <h2>Bounds</h2>
+ * State is kept for at most {@link Limits#MAX_FLOW_STATES} flow directions; the one used least
+ * recently is dropped first. Every decoder bounds its own state (see {@link Limits}).
+ *
+ * <h2>Frames decoded twice</h2>
+ * A dissector decodes a layer, then replays it into the sink: a processor's result is cached per
+ * frame, layer and call, so the replay sees the same output and the state changes once. Stateful
+ * decoding assumes each frame is dissected once, in capture order.
+ */
+public final class DissectContext {
+    private static final ThreadLocal<DissectContext> CURRENT = new ThreadLocal<>();
+
+    // ---- the frame ----
+    private long serial;
+    private ByteBuffer buf;
+    private int base;
+    private Chain chain;
+    private Object boundStream;
+
+    // ---- flow state ----
+    private final FlowKey probe = new FlowKey();
+    private long keyedSerial = -1;
+    private final LinkedHashMap<Object, Object[]> flows = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Object[]> eldest) {
+            return size() > Limits.MAX_FLOW_STATES;
+        }
+    };
+
+    // ---- processor results of this frame ----
+    private final Output arena = new Output(4096);
+    private long arenaSerial = -1;
+    private int layerStart;
+    private int ordinal;
+    private int[] cacheLayer = new int[8];
+    private int[] cacheOrdinal = new int[8];
+    private int[] cacheOff = new int[8];
+    private int[] cacheLen = new int[8];
+    private int cacheCount;
+    private int resultOff;
+    private int resultLen;
+    private String failure;
+
+    /** A frame starts: {@code chain} fills as its layers are dissected. */
+    void beginFrame(ByteBuffer buf, int base, Chain chain) {
+        this.serial++;
+        this.buf = buf;
+        this.base = base;
+        this.chain = chain;
+        this.boundStream = null;
+    }
+
+    /**
+     * Names the stream of the payload being dissected (for the TCP reassembly hook): state is then
+     * kept under {@code stream} (a connection id and direction, with equals and hashCode) for the
+     * rest of this frame instead of under the addresses and ports found in it.
+     */
+    public void bindStream(Object stream) {
+        this.boundStream = stream;
+    }
+
+    /** The context of the reference codec parsing on this thread (for Kaitai adapters). */
+    public static DissectContext current() {
+        DissectContext c = CURRENT.get();
+        if (c == null) throw new IllegalStateException("no dissector context on this thread");
+        return c;
+    }
+
+    /** A reference codec starts parsing the layer at {@code start}. */
+    public void enter(int start) {
+        beginLayer(start);
+        CURRENT.set(this);
+    }
+
+    public void exit() {
+        CURRENT.remove();
+    }
+
+    /** A codec starts (or replays) the layer at {@code start}: processor calls count from here. */
+    public void beginLayer(int start) {
+        this.layerStart = start;
+        this.ordinal = 0;
+    }
+
+    // ---- state per flow direction ----
+
+    /** Kinds of per-flow state the runtime can hold (one per stateful processor: a constant each). */
+    private static final int MAX_KINDS = 8;
+
+    /** One kind of per-flow state, created on first use. Declare each as a constant. */
+    public static final class StateKind<T> {
+        private static int kinds;
+        final int id;
+        final Supplier<T> create;
+
+        public StateKind(Supplier<T> create) {
+            synchronized (StateKind.class) {
+                if (kinds >= MAX_KINDS) throw new IllegalStateException("more than " + MAX_KINDS + " kinds of per-flow state");
+                this.id = kinds++;
+            }
+            this.create = create;
+        }
+    }
+
+    /** This frame's flow direction's state of {@code kind}. */
+    @SuppressWarnings("unchecked")
+    public <T> T state(StateKind<T> kind) {
+        Object[] s;
+        if (boundStream != null) {
+            s = flows.get(boundStream);
+            if (s == null) flows.put(boundStream, s = new Object[MAX_KINDS]);
+        } else {
+            if (keyedSerial != serial) {
+                deriveKey();
+                keyedSerial = serial;
+            }
+            s = flows.get(probe);
+            if (s == null) flows.put(probe.copy(), s = new Object[MAX_KINDS]);
+        }
+        if (s[kind.id] == null) s[kind.id] = kind.create.get();
+        return (T) s[kind.id];
+    }
+
+    private static final StateKind<int[]> CONVERSATION = new StateKind<>(() -> new int[] {-1});
+
+    /**
+     * The protocol recognised by content earlier in this frame's connection (either direction),
+     * or -1: a grammar with {@code heuristic: {conversation: true}} (HTTP/2, whose preface only
+     * the client's first segment carries).
+     */
+    public int conversation() {
+        return state(CONVERSATION)[0];
+    }
+
+    /** This frame's connection, in both directions, is {@code protocolId} from now on. */
+    public void rememberConversation(int protocolId) {
+        state(CONVERSATION)[0] = protocolId;
+        if (boundStream != null || probe.family == 0) return;
+        FlowKey reverse = probe.copy();
+        System.arraycopy(probe.dst, 0, reverse.src, 0, 16);
+        System.arraycopy(probe.src, 0, reverse.dst, 0, 16);
+        reverse.sport = probe.dport;
+        reverse.dport = probe.sport;
+        Object[] s = flows.get(reverse);
+        if (s == null) flows.put(reverse, s = new Object[MAX_KINDS]);
+        s[CONVERSATION.id] = new int[] {protocolId};
+    }
+
+    /** Number of flow directions with state (for tests). */
+    public int flowCount() {
+        return flows.size();
+    }
+
+    /** The innermost IP layer before the innermost TCP/UDP layer, from the chain so far. */
+    private void deriveKey() {
+        probe.clear();
+        if (chain == null) return;
+        int t = -1;
+        for (int i = chain.count - 1; i >= 0; i--) {
+            String g = Protocols.grammar(chain.protocols[i]);
+            if (g.equals("tcp") || g.equals("udp")) {
+                t = i;
+                break;
+            }
+        }
+        if (t < 0) return;
+        int tp = base + chain.starts[t];
+        probe.proto = Protocols.grammar(chain.protocols[t]).equals("tcp") ? 6 : 17;
+        probe.sport = buf.getShort(tp) & 0xffff;
+        probe.dport = buf.getShort(tp + 2) & 0xffff;
+        for (int i = t - 1; i >= 0; i--) {
+            String g = Protocols.grammar(chain.protocols[i]);
+            int ip = base + chain.starts[i];
+            if (g.equals("ipv4")) {
+                buf.get(ip + 12, probe.src, 0, 4);
+                buf.get(ip + 16, probe.dst, 0, 4);
+                probe.family = 4;
+                break;
+            }
+            if (g.equals("ipv6")) {
+                buf.get(ip + 8, probe.src, 0, 16);
+                buf.get(ip + 24, probe.dst, 0, 16);
+                probe.family = 6;
+                break;
+            }
+        }
+    }
+
+    /** Addresses and ports of one direction: a map key. */
+    private static final class FlowKey {
+        int family;
+        int proto;
+        final byte[] src = new byte[16];
+        final byte[] dst = new byte[16];
+        int sport;
+        int dport;
+
+        void clear() {
+            family = 0;
+            proto = 0;
+            Arrays.fill(src, (byte) 0);
+            Arrays.fill(dst, (byte) 0);
+            sport = 0;
+            dport = 0;
+        }
+
+        FlowKey copy() {
+            FlowKey k = new FlowKey();
+            k.family = family;
+            k.proto = proto;
+            System.arraycopy(src, 0, k.src, 0, 16);
+            System.arraycopy(dst, 0, k.dst, 0, 16);
+            k.sport = sport;
+            k.dport = dport;
+            return k;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FlowKey k && k.family == family && k.proto == proto && k.sport == sport && k.dport == dport
+                    && Arrays.equals(k.src, src) && Arrays.equals(k.dst, dst);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Arrays.hashCode(src) * 31 + Arrays.hashCode(dst)) * 31 + sport * 65537 + dport) * 31 + proto + family;
+        }
+    }
+
+    // ---- processors ----
+
+    /**
+     * Runs {@code p} over {@code [off, off + len)} of {@code src} once per frame, layer and call:
+     * a replay returns the cached result. The result is {@link #resultBuffer()} from
+     * {@link #resultOffset()} for the returned length.
+     *
+     * @return the decoded length, or a negative {@link Processor} code (reason in {@link #failure()})
+     */
+    public int process(Processor p, ByteBuffer src, int off, int len, long arg) {
+        if (arenaSerial != serial) {
+            arena.clear();
+            cacheCount = 0;
+            arenaSerial = serial;
+        }
+        int ord = ordinal++;
+        for (int i = 0; i < cacheCount; i++) {
+            if (cacheLayer[i] == layerStart && cacheOrdinal[i] == ord) {
+                resultOff = cacheOff[i];
+                resultLen = cacheLen[i];
+                return resultLen;
+            }
+        }
+        int at = arena.size();
+        failure = null;
+        int r = p.process(this, src, off, len, arg, arena);
+        int n = r < 0 ? r : arena.size() - at;
+        if (r < 0) arena.truncate(at);
+        if (cacheCount == cacheLayer.length) {
+            int m = cacheCount * 2;
+            cacheLayer = Arrays.copyOf(cacheLayer, m);
+            cacheOrdinal = Arrays.copyOf(cacheOrdinal, m);
+            cacheOff = Arrays.copyOf(cacheOff, m);
+            cacheLen = Arrays.copyOf(cacheLen, m);
+        }
+        cacheLayer[cacheCount] = layerStart;
+        cacheOrdinal[cacheCount] = ord;
+        cacheOff[cacheCount] = at;
+        cacheLen[cacheCount] = n;
+        cacheCount++;
+        resultOff = at;
+        resultLen = n;
+        if (r < 0 && failure == null) failure = p.name() + " failed";
+        return n;
+    }
+
+    /** The buffer holding the last result (valid until the next frame). */
+    public ByteBuffer resultBuffer() {
+        return arena.buffer();
+    }
+
+    public int resultOffset() {
+        return resultOff;
+    }
+
+    /** Why the last processor call failed. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Processors set the reason of a failure here. */
+    public void fail(String why) {
+        this.failure = why;
+    }
+
+    /** Internal: the generated Protocols table, looked up by name once. */
+    private static final class Protocols {
+        static String grammar(int protocolId) {
+            return io.pcapkit.gen.Protocols.get(protocolId).grammar;
+        }
+    }
+}

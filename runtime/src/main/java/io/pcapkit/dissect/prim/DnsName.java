@@ -1,0 +1,160 @@
+package io.pcapkit.dissect.prim;
+
+import io.pcapkit.dissect.Limits;
+import io.pcapkit.dissect.Renderer;
+import java.nio.ByteBuffer;
+
+/**
+ * The runtime primitive type {@code dns_name}: a domain name in DNS wire form with message
+ * compression (RFC 1035 section 4.1.4). In place it is a run of labels ending in a zero byte or in
+ * a two-byte pointer; a pointer names an offset from the start of the DNS message, where the name
+ * goes on. Grammars use it as {@code type: dns_name(_io)} (or {@code dns_name(_parent._io)} inside
+ * a sized record), the argument being the message's stream.
+ *
+ * <p>{@link #scan} finds the in-place length and checks the whole name, following pointers, so a
+ * bad name is a malformed layer at decode time: a label type other than 0 or 3 (RFC 6891 retired
+ * extended labels), a pointer outside the message, more than {@link Limits#MAX_DNS_POINTER_HOPS}
+ * pointers (a loop, or a chain no encoder writes), or a name over 255 octets. {@link #render}
+ * writes it dotted, {@code <Root>} for the root name, as Wireshark does.
+ */
+public final class DnsName {
+    private DnsName() {
+    }
+
+    /** The in-place labels run past the end of the field's stream. */
+    public static final int TRUNCATED = -1;
+    public static final int BAD_LABEL = -2;
+    public static final int BAD_POINTER = -3;
+    public static final int LOOP = -4;
+    public static final int TOO_LONG = -5;
+
+    /** RFC 1035 section 2.3.4: a name is at most 255 octets on the wire (length bytes included). */
+    public static final int MAX_NAME_OCTETS = 255;
+
+    /** Why {@code code} (a negative result of {@link #scan}) failed, for the malformed node. */
+    public static String reason(int code) {
+        return switch (code) {
+            case TRUNCATED -> "the name runs past the end of its stream";
+            case BAD_LABEL -> "a label type other than 0 (length) or 3 (pointer)";
+            case BAD_POINTER -> "a compression pointer outside the message";
+            case LOOP -> "more than " + Limits.MAX_DNS_POINTER_HOPS + " compression pointers (a loop)";
+            case TOO_LONG -> "a name longer than " + MAX_NAME_OCTETS + " octets";
+            default -> "bad name";
+        };
+    }
+
+    /**
+     * Checks the name at {@code p} (its in-place part bounded by {@code limit}); pointers resolve in
+     * the message {@code [base, end)}. @return the offset after the in-place part, or a negative code
+     */
+    public static int scan(ByteBuffer b, int base, int end, int p, int limit) {
+        int q = p;
+        int total = 0;
+        while (true) {
+            if (q >= limit) return TRUNCATED;
+            int l = b.get(q) & 0xff;
+            if (l == 0) return total + 1 > MAX_NAME_OCTETS ? TOO_LONG : q + 1;
+            if ((l & 0xc0) == 0xc0) {
+                if (q + 1 >= limit) return TRUNCATED;
+                int r = chain(b, base, end, pointer(b, q), total, null, true);
+                return r < 0 ? r : q + 2;
+            }
+            if ((l & 0xc0) != 0) return BAD_LABEL;
+            if (l + 1 > limit - q) return TRUNCATED;
+            total += l + 1;
+            if (total + 1 > MAX_NAME_OCTETS) return TOO_LONG;
+            q += l + 1;
+        }
+    }
+
+    private static int pointer(ByteBuffer b, int q) {
+        return ((b.get(q) & 0x3f) << 8) | (b.get(q + 1) & 0xff);
+    }
+
+    /**
+     * Follows a name from message offset {@code ptr}, checking it and (when {@code out} is not
+     * null) appending its labels, the first without a dot before it when {@code first}. {@code total}
+     * octets were seen before it. @return 0 or a code
+     */
+    static int chain(ByteBuffer b, int base, int end, int ptr, int total, StringBuilder out, boolean first) {
+        int hops = 1;
+        int q = base + ptr;
+        while (true) {
+            if (q < base || q >= end) return BAD_POINTER;
+            int l = b.get(q) & 0xff;
+            if (l == 0) return total + 1 > MAX_NAME_OCTETS ? TOO_LONG : 0;
+            if ((l & 0xc0) == 0xc0) {
+                if (q + 1 >= end) return BAD_POINTER;
+                if (++hops > Limits.MAX_DNS_POINTER_HOPS) return LOOP;
+                q = base + pointer(b, q);
+                continue;
+            }
+            if ((l & 0xc0) != 0) return BAD_LABEL;
+            if (l + 1 > end - q) return BAD_POINTER;
+            total += l + 1;
+            if (total + 1 > MAX_NAME_OCTETS) return TOO_LONG;
+            if (out != null) {
+                if (!first) out.append('.');
+                label(out, b, q + 1, l);
+                first = false;
+            }
+            q += l + 1;
+        }
+    }
+
+    /**
+     * One label's octets as Wireshark shows them: printable ASCII as it is, controls as C escapes
+     * ({@code \\n}, {@code \\t}, ...) or octal ({@code \\033}), and bytes above 0x7f as UTF-8
+     * (invalid sequences as U+FFFD).
+     */
+    public static void label(StringBuilder out, ByteBuffer b, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            if ((b.get(off + i) & 0x80) != 0) {
+                byte[] a = new byte[len];
+                b.get(off, a, 0, len);
+                String s = new String(a, java.nio.charset.StandardCharsets.UTF_8);
+                for (int k = 0; k < s.length(); k++) escape(out, s.charAt(k));
+                return;
+            }
+        }
+        for (int i = 0; i < len; i++) escape(out, (char) (b.get(off + i) & 0xff));
+    }
+
+    private static void escape(StringBuilder out, char c) {
+        if (c >= 0x20 && c != 0x7f) {
+            out.append(c);
+            return;
+        }
+        switch (c) {
+            case 7 -> out.append("\\a");
+            case 8 -> out.append("\\b");
+            case 9 -> out.append("\\t");
+            case 10 -> out.append("\\n");
+            case 11 -> out.append("\\v");
+            case 12 -> out.append("\\f");
+            case 13 -> out.append("\\r");
+            default -> out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7))).append((char) ('0' + (c & 7)));
+        }
+    }
+
+    /** Renders a name that {@link #scan} accepted; pointers resolve in {@code [base, end)}. */
+    public static final Renderer RENDERER = DnsName::render;
+
+    public static void render(StringBuilder out, ByteBuffer b, int base, int end, int off, int len) {
+        int start = out.length();
+        int q = off;
+        int stop = off + len;
+        while (q < stop) {
+            int l = b.get(q) & 0xff;
+            if (l == 0) break;
+            if ((l & 0xc0) == 0xc0) {
+                chain(b, base, end, pointer(b, q), 0, out, out.length() == start);
+                break;
+            }
+            if (out.length() > start) out.append('.');
+            label(out, b, q + 1, l);
+            q += l + 1;
+        }
+        if (out.length() == start) out.append("<Root>");
+    }
+}

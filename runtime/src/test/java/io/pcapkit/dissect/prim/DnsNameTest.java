@@ -1,0 +1,157 @@
+package io.pcapkit.dissect.prim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.kaitai.struct.ByteBufferKaitaiStream;
+import io.kaitai.struct.KaitaiStream;
+import io.pcapkit.dissect.BoundedKaitaiStream;
+import io.pcapkit.dissect.Limits;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code dns_name} primitive: in-place lengths, pointers, rendering, and every way a name can
+ * be bad (loops, chains past the hop limit, pointers outside the message, label types, names over
+ * 255 octets, names cut short), in both implementations: the fast codecs' scan/render and the
+ * Kaitai adapter's struct, which must agree.
+ */
+class DnsNameTest {
+    /** A message: 12 bytes of header, then the given bytes. */
+    private static byte[] msg(int... tail) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes(new byte[12]);
+        for (int x : tail) b.write(x);
+        return b.toByteArray();
+    }
+
+    private static int[] labels(String name) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (String l : name.split("\\.")) {
+            b.write(l.length());
+            b.writeBytes(l.getBytes());
+        }
+        b.write(0);
+        byte[] a = b.toByteArray();
+        int[] out = new int[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = a[i] & 0xff;
+        return out;
+    }
+
+    private static int[] concat(int[]... parts) {
+        int n = 0;
+        for (int[] p : parts) n += p.length;
+        int[] out = new int[n];
+        int k = 0;
+        for (int[] p : parts) for (int x : p) out[k++] = x;
+        return out;
+    }
+
+    /** Scans and renders the name at {@code at} with the fast code; "ERROR n" on a failure. */
+    private static String fast(byte[] m, int at) {
+        ByteBuffer b = ByteBuffer.wrap(m);
+        int r = DnsName.scan(b, 0, m.length, at, m.length);
+        if (r < 0) return "ERROR " + r;
+        StringBuilder s = new StringBuilder();
+        DnsName.render(s, b, 0, m.length, at, r - at);
+        return s + " @" + r;
+    }
+
+    /** The same through the Kaitai adapter's struct. */
+    private static String kaitai(byte[] m, int at) {
+        KaitaiStream message = new BoundedKaitaiStream(ByteBuffer.wrap(m));
+        message.seek(at);
+        try {
+            DnsNameStruct n = new DnsNameStruct(message, new ByteBufferKaitaiStream(m));
+            return n.text() + " @" + message.pos();
+        } catch (DnsNameStruct.InvalidName e) {
+            return "INVALID " + e.getMessage();
+        } catch (BoundedKaitaiStream.Truncated e) {
+            return "ERROR " + DnsName.TRUNCATED;
+        }
+    }
+
+    private static void both(String expected, byte[] m, int at) {
+        assertEquals(expected, fast(m, at));
+        if (expected.startsWith("ERROR") && !expected.equals("ERROR " + DnsName.TRUNCATED)) {
+            assertEquals("INVALID " + DnsName.reason(Integer.parseInt(expected.substring(6))), kaitai(m, at));
+        } else {
+            assertEquals(expected, kaitai(m, at));
+        }
+    }
+
+    @Test
+    void plainAndCompressedNames() {
+        byte[] m = msg(concat(labels("www.example.com"), new int[] {3, 'f', 't', 'p', 0xc0, 16}, new int[] {0xc0, 12}));
+        both("www.example.com @29", m, 12);
+        both("ftp.example.com @35", m, 29);
+        both("www.example.com @37", m, 35);
+        both("<Root> @1", new byte[] {0}, 0);
+    }
+
+    @Test
+    void pointerChainsAreFollowedUpToTheHopLimit() {
+        // name 0 at 12, then pointers each to the one before: the last is MAX hops from the labels
+        int[] tail = labels("a");
+        int n = Limits.MAX_DNS_POINTER_HOPS;
+        int[] chain = new int[2 * n];
+        for (int i = 0; i < n; i++) {
+            int target = i == 0 ? 12 : 12 + tail.length + 2 * (i - 1);
+            chain[2 * i] = 0xc0 | (target >> 8);
+            chain[2 * i + 1] = target & 0xff;
+        }
+        byte[] m = msg(concat(tail, chain));
+        int last = 12 + tail.length + 2 * (n - 1);
+        both("a @" + (last + 2), m, last);
+        // one more pointer in front is one hop too many
+        byte[] longer = msg(concat(tail, chain, new int[] {0xc0 | (last >> 8), last & 0xff}));
+        both("ERROR " + DnsName.LOOP, longer, last + 2);
+    }
+
+    @Test
+    void loopsAndBadPointersAreMalformed() {
+        both("ERROR " + DnsName.LOOP, msg(0xc0, 12), 12);                         // points at itself
+        both("ERROR " + DnsName.LOOP, msg(1, 'a', 0xc0, 16, 1, 'b', 0xc0, 12), 12); // a -> b -> a
+        both("ERROR " + DnsName.BAD_POINTER, msg(1, 'a', 0xc1, 0xf4), 12);      // offset 500 of a 16-byte message
+        both("ERROR " + DnsName.BAD_LABEL, msg(0x41, 'a', 'b', 'c', 0), 12);     // extended label type
+        both("ERROR " + DnsName.BAD_LABEL, msg(0x80, 0), 12);                    // reserved label type
+        both("ERROR " + DnsName.TRUNCATED, msg(5, 'a', 'b'), 12);                // label past the end
+        both("ERROR " + DnsName.TRUNCATED, msg(1, 'a'), 12);                     // no terminating zero
+        both("ERROR " + DnsName.TRUNCATED, msg(0xc0), 12);                       // half a pointer
+    }
+
+    @Test
+    void namesOver255OctetsAreMalformed() {
+        String l63 = "a".repeat(63);
+        // 3 x 64 + 62 + 1 = 255 octets: the longest name
+        both(String.join(".", l63, l63, l63, "b".repeat(61)) + " @" + (12 + 255), msg(labels(String.join(".", l63, l63, l63, "b".repeat(61)))), 12);
+        both("ERROR " + DnsName.TOO_LONG, msg(labels(String.join(".", l63, l63, l63, "b".repeat(62)))), 12);
+        // the same through a pointer: in place 128 octets, the rest pointed to
+        int[] suffix = labels(String.join(".", l63, "b".repeat(63)));
+        int[] prefix = labels(String.join(".", l63, "c".repeat(63)));
+        int[] head = java.util.Arrays.copyOf(prefix, prefix.length - 1);
+        byte[] m = msg(concat(suffix, head, new int[] {0xc0, 12}));
+        both("ERROR " + DnsName.TOO_LONG, m, 12 + suffix.length);
+    }
+
+    @Test
+    void labelsAreShownAsWiresharkShowsThem() {
+        StringBuilder s = new StringBuilder();
+        byte[] odd = "a\nb\tc d\u007fe\\f".getBytes();
+        DnsName.label(s, ByteBuffer.wrap(odd), 0, odd.length);
+        assertEquals("a\\nb\\tc d\\177e\\f", s.toString());
+        s.setLength(0);
+        DnsName.label(s, ByteBuffer.wrap(new byte[] {(byte) 0xc3, (byte) 0xa9, 'A', 0x1b}), 0, 4);
+        assertEquals("\u00e9A\\033", s.toString());
+    }
+
+    @Test
+    void theKaitaiStructRejectsWithTheSameReasons() {
+        KaitaiStream own = new ByteBufferKaitaiStream(msg(0xc0, 12));
+        own.seek(12);
+        DnsNameStruct.InvalidName e = assertThrows(DnsNameStruct.InvalidName.class,
+                () -> new DnsNameStruct(own, new ByteBufferKaitaiStream(msg(0xc0, 12))));
+        assertEquals(DnsName.reason(DnsName.LOOP), e.getMessage());
+    }
+}
