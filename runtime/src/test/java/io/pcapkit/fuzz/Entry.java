@@ -13,7 +13,9 @@ import java.util.List;
  * {@code "\6802.1Q"}), then the layer's bytes. Naming the protocol keeps a corpus file aimed at its
  * grammar when grammars are added (protocol ids are positions in a sorted list and shift). Bytes
  * that name no protocol still pick one: the first byte, modulo the number of protocols, so every
- * input exercises some grammar.
+ * input exercises some grammar. Entries that share a chain token (DNS over UDP and over TCP, L2TP
+ * over UDP and over IP: one name, other parameters or another grammar) are told apart by
+ * {@link #token}: the first keeps the name, the next ones add {@code #2}, {@code #3} in table order.
  *
  * <p>Frame inputs start with the link type, big-endian u16 ({@code 00 01} Ethernet), then the
  * frame. A value the linktype table lacks picks one of its entries by the same modulo rule.
@@ -29,7 +31,7 @@ record Entry(Protocol protocol, long linkType, int from) {
         int n = data[0] & 0xff;
         if (1 + n <= data.length) {
             String name = new String(data, 1, n, StandardCharsets.ISO_8859_1);
-            for (Protocol p : PROTOCOLS) if (p.name.equals(name)) return new Entry(p, -1, 1 + n);
+            for (Protocol p : PROTOCOLS) if (token(p).equals(name)) return new Entry(p, -1, 1 + n);
         }
         return new Entry(PROTOCOLS.get(n % PROTOCOLS.size()), -1, 1);
     }
@@ -41,9 +43,19 @@ record Entry(Protocol protocol, long linkType, int from) {
         return new Entry(null, LINK_TYPES[v % LINK_TYPES.length], 2);
     }
 
+    /** The name that picks protocol {@code p}: its chain token, numbered when another entry has it too. */
+    static String token(Protocol p) {
+        int same = 0;
+        for (Protocol q : PROTOCOLS) {
+            if (q.id == p.id) break;
+            if (q.name.equals(p.name)) same++;
+        }
+        return same == 0 ? p.name : p.name + "#" + (same + 1);
+    }
+
     /** The prefix that picks protocol {@code p}. */
     static byte[] prefix(Protocol p) {
-        byte[] name = p.name.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] name = token(p).getBytes(StandardCharsets.ISO_8859_1);
         byte[] b = new byte[1 + name.length];
         b[0] = (byte) name.length;
         System.arraycopy(name, 0, b, 1, name.length);

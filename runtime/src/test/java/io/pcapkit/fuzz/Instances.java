@@ -33,7 +33,7 @@ final class Instances {
     record Instance(Protocol protocol, byte[] bytes, String source) {
         @Override
         public String toString() {
-            return protocol.name + " from " + source;
+            return Entry.token(protocol) + " from " + source;
         }
     }
 
@@ -44,7 +44,8 @@ final class Instances {
     static Map<Integer, List<Instance>> find() throws IOException {
         Map<Integer, List<Instance>> out = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
-        Dissector d = new Dissector();
+        // application layers found by content too (HTTP/2 has no port: its preface names it)
+        Dissector d = new Dissector(new io.pcapkit.dissect.DissectOptions().sniff(true));
         Dissector roots = Roots.dissector(false);
         Path testdata = Corpus.repoRoot().resolve("testdata");
         List<Path> captures = new ArrayList<>();

@@ -156,9 +156,9 @@ final class SeedCorpus {
                     for (int i = 0; i < c.size(); i++) {
                         Protocol proto = c.protocol(i);
                         String rest = tail(c, i + 1);
-                        if (!layerKeys.add(proto.name + ":" + rest)) continue;
+                        if (!layerKeys.add(Entry.token(proto) + ":" + rest)) continue;
                         byte[] layer = Arrays.copyOfRange(frame, c.start(i), frame.length);
-                        put("GrammarFuzzTestInputs/" + safe(proto.name) + (rest.isEmpty() ? "" : "-then-" + safe(rest)) + "-from-" + cap + "-"
+                        put("GrammarFuzzTestInputs/" + safe(Entry.token(proto)) + (rest.isEmpty() ? "" : "-then-" + safe(rest)) + "-from-" + cap + "-"
                                 + rec.number, concat(Entry.prefix(proto), layer));
                     }
                 }
@@ -170,7 +170,7 @@ final class SeedCorpus {
         put(frames + "vlan-stack-300", concat(ethernet, Hostile.vlans(300)));
         put(frames + "ip-in-ip-300", concat(ethernet, Hostile.ipInIp(300)));
         put(frames + "ipv6-extension-chain-300", concat(ethernet, Hostile.ipv6Extensions(300)));
-        for (Protocol p : Entry.PROTOCOLS) put("GrammarFuzzTestInputs/" + safe(p.name) + "-empty", Entry.prefix(p));
+        for (Protocol p : Entry.PROTOCOLS) put("GrammarFuzzTestInputs/" + safe(Entry.token(p)) + "-empty", Entry.prefix(p));
     }
 
     /** The chain from layer {@code i} on. */
