@@ -104,7 +104,7 @@ public final class CaptureInput {
             } else if (head.length >= 6 && (head[0] & 0xff) == 0xfd && head[1] == '7' && head[2] == 'z' && head[3] == 'X'
                     && head[4] == 'Z' && head[5] == 0) {
                 compression = "xz";
-                decompressed = new DecompressedStream(new org.tukaani.xz.XZInputStream(in), file, compression);
+                decompressed = new DecompressedStream(new org.tukaani.xz.XZInputStream(in, CaptureLimits.MAX_XZ_MEMORY_KIB), file, compression);
             } else if (head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
                     && (head[3] & 0xff) == 0xfd) {
                 compression = "zstd";

@@ -74,4 +74,44 @@ class AllocationBoundsTest {
         long bytes = read(file);
         assertTrue(bytes < SMALL_READ, bytes + " bytes allocated for a 16 MiB claim over 100 bytes");
     }
+
+    /**
+     * An xz file whose block header claims a 1.5 GiB dictionary over a few bytes: the stock decoder
+     * allocates the claim when the first byte is read (a fuzzing finding would be an
+     * OutOfMemoryError); here it is refused as bad xz data, having allocated little.
+     */
+    @Test
+    void anXzDictionaryClaimingGigabytes() throws IOException {
+        byte[] file = xzWithDictionaryByte(new PcapBuilder(true, false, 65_535, 1).record(1, 0, 60, 60, new byte[60]).bytes(), 37);
+        long bytes = Allocation.of(() -> {
+            CaptureException e = org.junit.jupiter.api.Assertions.assertThrows(CaptureException.class,
+                    () -> CaptureInput.open(new ByteArrayInputStream(file), "claims").close());
+            assertTrue(e.getMessage().startsWith("claims: "), e.getMessage());
+            assertTrue(e.getMessage().contains("xz"), e.getMessage());
+        });
+        assertTrue(bytes < 16L * 1024 * 1024, bytes + " bytes allocated for a 1.5 GiB dictionary claim");
+    }
+
+    /** {@code data} compressed with xz, then the LZMA2 dictionary-size byte of its block header set to {@code dictByte}. */
+    static byte[] xzWithDictionaryByte(byte[] data, int dictByte) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.tukaani.xz.LZMA2Options o = new org.tukaani.xz.LZMA2Options();
+        o.setDictSize(org.tukaani.xz.LZMA2Options.DICT_SIZE_MIN);
+        try (org.tukaani.xz.XZOutputStream xz = new org.tukaani.xz.XZOutputStream(out, o)) {
+            xz.write(data);
+        }
+        byte[] b = out.toByteArray();
+        // stream header (12 bytes), then the block header: size, flags (one filter, no sizes),
+        // filter id 0x21 (LZMA2), 1 byte of properties (the dictionary size), padding, CRC32
+        int h = 12;
+        int len = ((b[h] & 0xff) + 1) * 4;
+        assertEquals(0x21, b[h + 2]);
+        assertEquals(1, b[h + 3]);
+        b[h + 4] = (byte) dictByte;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, h, len - 4);
+        long v = crc.getValue();
+        for (int i = 0; i < 4; i++) b[h + len - 4 + i] = (byte) (v >>> (8 * i));
+        return b;
+    }
 }
