@@ -31,8 +31,17 @@ final class Roots {
         return o;
     }
 
+    private static final DissectOptions FAST = options(false);
+    private static final DissectOptions REFERENCE = options(true);
+
+    /**
+     * A new dissector, with no flow state. Stateful decoders (HTTP/2's HPACK tables, conversations
+     * found by content) assume each frame is dissected once, in capture order: the targets, which
+     * dissect the same bytes several ways, take a new dissector for each way and each input, so
+     * that every run starts from the same state and a finding reproduces on its own.
+     */
     static Dissector dissector(boolean reference) {
-        return new Dissector(options(reference));
+        return new Dissector(reference ? REFERENCE : FAST);
     }
 
     /** The pseudo link type that starts at {@code p}. */
