@@ -106,7 +106,7 @@ public final class Dissector implements Dispatcher {
         boolean quote = false;
         while (proto >= 0) {
             Protocol p = Protocols.get(proto);
-            if (stopLayer != null && !p.transparent && p.layer.ordinal() > stopLayer.ordinal()) break;
+            if (stopLayer != null && beyond(p, stopLayer)) break;
             LayerCodec codec = codecs[p.codec];
             if (codec == null) break;
             if (c.count >= Limits.MAX_LAYERS) {
@@ -168,6 +168,9 @@ public final class Dissector implements Dispatcher {
             }
             // a quote that ends with a header carries nothing more: not a truncated next layer
             if (quote && pos >= limit) break;
+            // past the requested layer: no guard or sniff worth running (the loop would stop anyway)
+            if (stopLayer != null && stopLayer.ordinal() < LayerType.APPLICATION.ordinal()
+                    && (proto < 0 ? p.layer == LayerType.TRANSPORT : beyond(Protocols.get(proto), stopLayer))) break;
             if (proto >= 0 && pos < limit) {
                 // a port is a hint: a guarded grammar takes only payloads that look like it
                 Protocol np = Protocols.get(proto);
@@ -187,6 +190,10 @@ public final class Dissector implements Dispatcher {
             if (sink != null) sink.raw(buf, pos, limit - pos);
         }
         return finish(c, sink);
+    }
+
+    private static boolean beyond(Protocol p, LayerType stopLayer) {
+        return !p.transparent && p.layer.ordinal() > stopLayer.ordinal();
     }
 
     private static void fail(Chain c, FrameSink sink, Protocol p, Field f, int offset, ErrorKind kind, String reason) {

@@ -46,8 +46,8 @@ public final class Dumpers {
     public static Dumper create(String format, OutputStream out, DumpOptions options) throws IOException {
         DumpOptions o = options == null ? new DumpOptions() : options;
         return switch (check(format)) {
-            case "json" -> new JsonDumper(out, o, false);
-            case "ndjson" -> new JsonDumper(out, o, true);
+            case "json" -> new JsonDumper(out, o);
+            case "ndjson" -> new NdjsonDumper(out, o);
             case "plist" -> new PlistDumper(out, o);
             case "tree" -> new TreeDumper(out, o);
             case "pcap" -> new PcapDumper(out);

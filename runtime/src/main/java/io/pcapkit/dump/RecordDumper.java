@@ -104,7 +104,7 @@ abstract class RecordDumper implements Dumper {
 
     // chain strings by the protocols they name: a direct-mapped table, since most captures use
     // a handful of chains and consecutive frames often alternate between them
-    private static final int CHAIN_SLOTS = 64;
+    static final int CHAIN_SLOTS = 64;
     private final int[][] chainIds = new int[CHAIN_SLOTS][];
     private final int[] chainCount = new int[CHAIN_SLOTS];
     private final char[][] chainText = new char[CHAIN_SLOTS][];
@@ -579,13 +579,7 @@ abstract class RecordDumper implements Dumper {
 
     @Override
     public final void beginGroup(Field f) {
-        int k = key(f);
-        push(OBJECT);
-        try {
-            openObject(k);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        open(f, OBJECT);
     }
 
     @Override
@@ -595,13 +589,7 @@ abstract class RecordDumper implements Dumper {
 
     @Override
     public final void beginList(Field f) {
-        int k = key(f);
-        push(ARRAY);
-        try {
-            openArray(k);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        open(f, ARRAY);
     }
 
     @Override
@@ -616,10 +604,16 @@ abstract class RecordDumper implements Dumper {
 
     @Override
     public final void beginItem(Field f) {
+        open(f, OBJECT);
+    }
+
+    /** Opens a container for {@code f} (its key taken before the push: inside an array it has none). */
+    private void open(Field f, byte kind) {
         int k = key(f);
-        push(OBJECT);
+        push(kind);
         try {
-            openObject(k);
+            if (kind == ARRAY) openArray(k);
+            else openObject(k);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -256,4 +256,55 @@ class JsonDumperTest {
         assertEquals(List.of(false, false, false, false, true, true), Dumpers.FORMATS.stream().map(Dumpers::isBinary).toList());
         assertEquals("json", Dumpers.extension("NDJSON"));
     }
+    /**
+     * NDJSON has its own writer: each line must be, byte for byte, the compact form of the same
+     * frame in the JSON document (jackson re-serialises it), for every capture we made and with
+     * bytes and offsets (hex, arrays) on.
+     */
+    @Test
+    void ndjsonLinesAreTheJsonFramesCompacted() throws IOException {
+        com.fasterxml.jackson.core.JsonFactory f = new com.fasterxml.jackson.core.JsonFactory();
+        int frames = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(Fixtures.testdata("crafted-mix.pcap").getParent())) {
+            for (java.nio.file.Path in : files.filter(x -> x.toString().matches(".*\\.(pcap|pcapng)$") && !x.toString().contains("golden")).sorted().toList()) {
+                DumpOptions o = new DumpOptions();
+                o.bytes = true;
+                o.offsets = true;
+                String[] lines = new String(Fixtures.dump(in, "ndjson", o), StandardCharsets.UTF_8).split("\n");
+                List<String> compact = new ArrayList<>();
+                try (com.fasterxml.jackson.core.JsonParser p = f.createParser(Fixtures.dump(in, "json", o))) {
+                    p.nextToken();
+                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        p.nextToken();
+                        ByteArrayOutputStream b = new ByteArrayOutputStream();
+                        try (com.fasterxml.jackson.core.JsonGenerator g = f.createGenerator(b)) {
+                            copyExactly(p, g);
+                        }
+                        if (name.startsWith("Frame ")) compact.add(b.toString(StandardCharsets.UTF_8));
+                    }
+                }
+                assertEquals(compact.size(), lines.length, in.toString());
+                for (int i = 0; i < lines.length; i++) assertEquals(compact.get(i), lines[i], in + " frame " + (i + 1));
+                frames += lines.length;
+            }
+        }
+        assertTrue(frames > 100, "frames compared: " + frames);
+    }
+
+    /** Copies the value at the parser to the generator, numbers as their exact text. */
+    private static void copyExactly(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.core.JsonGenerator g) throws IOException {
+        int depth = 0;
+        do {
+            switch (p.currentToken()) {
+                case START_OBJECT -> { g.writeStartObject(); depth++; }
+                case START_ARRAY -> { g.writeStartArray(); depth++; }
+                case END_OBJECT -> { g.writeEndObject(); depth--; }
+                case END_ARRAY -> { g.writeEndArray(); depth--; }
+                case FIELD_NAME -> g.writeFieldName(p.currentName());
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
+                default -> g.copyCurrentEvent(p);
+            }
+        } while (depth > 0 && p.nextToken() != null);
+    }
 }

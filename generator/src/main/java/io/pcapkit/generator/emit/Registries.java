@@ -122,6 +122,10 @@ public final class Registries {
         c.addField(FieldSpec.builder(long[].class, "KEYS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
         c.addField(FieldSpec.builder(String[].class, "NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
         c.addField(FieldSpec.builder(String[].class, "DESCRIPTIONS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
+        // nameOf runs for every enumerated field of every frame: an open-addressing table (load <= 1/2)
+        // answers in one probe where a binary search over thousands of keys takes a dozen branches
+        c.addField(FieldSpec.builder(long[].class, "SLOT_KEYS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
+        c.addField(FieldSpec.builder(String[].class, "SLOT_NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
         // data as text chunks: a switch or array initialiser of thousands of entries would exceed the 64 KiB method limit
         StringBuilder data = new StringBuilder();
         for (Map.Entry<Long, String[]> e : r.values().entrySet()) {
@@ -142,6 +146,16 @@ public final class Registries {
         init.addStatement("KEYS[i] = Long.parseLong(cols[0])");
         init.addStatement("NAMES[i] = cols[1]");
         init.addStatement("DESCRIPTIONS[i] = cols[2]");
+        init.endControlFlow();
+        init.addStatement("int slots = Integer.highestOneBit(Math.max(1, n) * 2) * 2");
+        init.addStatement("SLOT_KEYS = new long[slots]");
+        init.addStatement("SLOT_NAMES = new String[slots]");
+        init.addStatement("$T.fill(SLOT_KEYS, -1L)", java.util.Arrays.class);
+        init.beginControlFlow("for (int i = 0; i < n; i++)");
+        init.addStatement("int h = slot(KEYS[i], slots - 1)");
+        init.addStatement("while (SLOT_KEYS[h] != -1L) h = (h + 1) & (slots - 1)");
+        init.addStatement("SLOT_KEYS[h] = KEYS[i]");
+        init.addStatement("SLOT_NAMES[h] = NAMES[i]");
         init.endControlFlow();
         if (r.values().size() <= MAX_CONSTANTS) {
             // named constants are assigned here, after the tables they are looked up in
@@ -164,8 +178,17 @@ public final class Registries {
         c.addMethod(MethodSpec.methodBuilder("nameOf").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(String.class)
                 .addParameter(TypeName.LONG, "value")
                 .addJavadoc("The short name of {@code value}, or null when it is unassigned.\n")
-                .addStatement("int i = $T.binarySearch(KEYS, value)", java.util.Arrays.class)
-                .addStatement("return i < 0 ? null : NAMES[i]").build());
+                .addStatement("if (value < 0) return null")
+                .addStatement("int mask = SLOT_KEYS.length - 1")
+                .addStatement("int h = slot(value, mask)")
+                .beginControlFlow("for (long k; (k = SLOT_KEYS[h]) != value; h = (h + 1) & mask)")
+                .addStatement("if (k == -1L) return null")
+                .endControlFlow()
+                .addStatement("return SLOT_NAMES[h]").build());
+        c.addMethod(MethodSpec.methodBuilder("slot").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(TypeName.INT)
+                .addParameter(TypeName.LONG, "value").addParameter(TypeName.INT, "mask")
+                .addComment("Fibonacci hashing: consecutive numbers (ports, protocol numbers) spread over the table")
+                .addStatement("return (int) ((value * 0x9E3779B97F4A7C15L) >>> 40) & mask").build());
         c.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(TypeName.LONG, "value")
                 .addJavadoc("The entry for {@code value}; an unassigned number is kept with its value.\n")

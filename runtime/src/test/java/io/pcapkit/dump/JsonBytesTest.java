@@ -1,0 +1,155 @@
+package io.pcapkit.dump;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The NDJSON writer writes byte for byte what jackson-core's compact generator writes. */
+class JsonBytesTest {
+    private static final List<String> STRINGS = List.of("", "plain", "quote \" and \\ backslash", "tab\tline\nfeed\rback\bform\f",
+            "nul\0 unit\u001f del\u007f", "é ü ß", "€ ≠ 中文", "emoji \uD83D\uDE00 pair", "lone high \uD800 end", "lone low \uDC00",
+            "x".repeat(70_000) + "é\n");
+
+    @Test
+    void stringsEscapeAsJackson() throws IOException {
+        for (String s : STRINGS) {
+            assertEquals(jackson(g -> g.writeString(s)), ours(w -> w.string(s)), "string " + s.substring(0, Math.min(20, s.length())));
+            char[] c = ("[" + s + "]").toCharArray();
+            assertEquals(jackson(g -> g.writeString(c, 1, c.length - 2)), ours(w -> w.string(c, 1, c.length - 2)));
+            assertEquals(jackson(g -> g.writeString(s)), ours(w -> w.rawValue(JsonBytes.encodeString(s))));
+            // the fused key-and-value writers (one capacity check), after a value so a comma goes first
+            String keyed = jackson(g -> {
+                g.writeStartObject();
+                g.writeFieldName("a");
+                g.writeNumber(-42);
+                g.writeFieldName("k");
+                g.writeString(s);
+                g.writeFieldName("r");
+                g.writeString(s);
+                g.writeFieldName("t");
+                g.writeBoolean(true);
+                g.writeEndObject();
+            });
+            assertEquals(keyed, ours(w -> {
+                w.startObject();
+                w.number(JsonBytes.encodeKey("a"), -42);
+                w.string(JsonBytes.encodeKey("k"), c, 1, c.length - 2);
+                w.raw(JsonBytes.encodeKey("r"), JsonBytes.encodeString(s));
+                w.bool(JsonBytes.encodeKey("t"), true);
+                w.endObject();
+            }));
+        }
+    }
+
+    @Test
+    void numbersBooleansNullAndNesting() throws IOException {
+        long[] values = {0, 1, -1, 9, 10, 99, 100, 4294967295L, Long.MAX_VALUE, Long.MIN_VALUE, -1234567890123L};
+        String expected = jackson(g -> {
+            g.writeStartObject();
+            g.writeFieldName("n");
+            g.writeStartArray();
+            for (long v : values) g.writeNumber(v);
+            g.writeEndArray();
+            g.writeFieldName("b");
+            g.writeBoolean(true);
+            g.writeFieldName("k\"ey");
+            g.writeBoolean(false);
+            g.writeFieldName("z");
+            g.writeNull();
+            g.writeFieldName("o");
+            g.writeStartObject();
+            g.writeEndObject();
+            g.writeFieldName("e");
+            g.writeStartArray();
+            g.writeStartObject();
+            g.writeEndObject();
+            g.writeStartArray();
+            g.writeEndArray();
+            g.writeEndArray();
+            g.writeFieldName("t");
+            g.writeNumber("1700000000.123456789");
+            g.writeEndObject();
+        });
+        String got = ours(w -> {
+            w.startObject();
+            w.key(JsonBytes.encodeKey("n"));
+            w.startArray();
+            for (int i = 0; i < values.length; i++) {
+                if (i % 2 == 0) w.number(values[i]);
+                else w.number(null, values[i]);
+            }
+            w.endArray();
+            w.key(JsonBytes.encodeKey("b"));
+            w.bool(true);
+            w.key(JsonBytes.encodeKey("k\"ey"));
+            w.bool(false);
+            w.key(JsonBytes.encodeKey("z"));
+            w.nul();
+            w.key(JsonBytes.encodeKey("o"));
+            w.startObject();
+            w.endObject();
+            w.key(JsonBytes.encodeKey("e"));
+            w.startArray();
+            w.startObject();
+            w.endObject();
+            w.startArray();
+            w.endArray();
+            w.endArray();
+            w.key(JsonBytes.encodeKey("t"));
+            char[] t = "1700000000.123456789".toCharArray();
+            w.number(t, 0, t.length);
+            w.endObject();
+        });
+        assertEquals(expected, got);
+    }
+
+    @Test
+    void hexAndRootValuesOnTheirOwnLines() throws IOException {
+        byte[] b = new byte[100_000];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) (i * 31);
+        StringBuilder hex = new StringBuilder("{\"h\":\"");
+        for (byte x : b) hex.append(String.format("%02x", x & 0xff));
+        hex.append("\"}\n{}\n");
+        assertEquals(hex.toString(), ours(w -> {
+            w.startObject();
+            w.key(JsonBytes.encodeKey("h"));
+            w.hex(ByteBuffer.wrap(b), 0, b.length);
+            w.endObject();
+            w.newline();
+            w.startObject();
+            w.endObject();
+            w.newline();
+        }));
+    }
+
+    private interface GenBody {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private interface OurBody {
+        void write(JsonBytes w) throws IOException;
+    }
+
+    private static String jackson(GenBody body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            body.write(g);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String ours(OurBody body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonBytes w = new JsonBytes(out)) {
+            body.write(w);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
