@@ -83,4 +83,31 @@ class FuzzFindingsTest {
         assertTrue(bare.isMalformed() && bare.malformedProtocol().name.equals("HTTP/2"), Checks.describe(bare));
 
     }
+
+    /**
+     * GrammarFuzzTest#fastMatchesReference: an ICMP time-exceeded whose quoted IPv4 header is one
+     * byte long, version 6. The fast codec checked that the whole first bit run (version, IHL,
+     * DSCP, ECN: two bytes) was there before looking at the version, so the quote ended
+     * "truncated", which inside a quote is no error; Kaitai reads a byte at a time and found the
+     * version invalid. The fast codec now checks a bit field with a {@code valid:} in the bytes
+     * present before it reports the cut: both say INVALID, at the version.
+     */
+    @Test
+    void quotedIpv4CutAfterAVersion6Byte() throws IOException {
+        byte[] input = Files.readAllBytes(finding("GrammarFuzzTestInputs/fastMatchesReference", "quoted-ipv4-cut-after-a-version-6-byte"));
+        Entry e = Entry.protocol(input);
+        assertEquals("IPv4", e.protocol().name);
+        io.pcapkit.capture.PacketRecord r = Roots.record(input, e.from(), input.length - e.from(), Roots.linkType(e.protocol()));
+        for (boolean reference : new boolean[] {false, true}) {
+            io.pcapkit.dissect.Chain c = Roots.dissect(Roots.dissector(reference), r, null, false).snapshot();
+            String what = (reference ? "reference: " : "fast: ") + Checks.describe(c) + " (" + c.malformedReason() + ")";
+            assertTrue(c.isMalformed() && !c.isTruncated(), what);
+            assertEquals(io.pcapkit.dissect.ErrorKind.INVALID, c.malformedKind(), what);
+            assertEquals("IPv4", c.malformedProtocol().name, what);
+            assertEquals(2, c.size(), what);
+            assertEquals(c.quoteStart(), c.size(), what);
+        }
+        io.pcapkit.dissect.Chain fast = Roots.dissect(Roots.dissector(false), r, null, false).snapshot();
+        assertEquals("version", fast.malformedField().name);
+    }
 }
