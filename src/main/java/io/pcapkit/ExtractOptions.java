@@ -3,6 +3,11 @@ package io.pcapkit;
 import io.pcapkit.dissect.DissectOptions;
 import io.pcapkit.dissect.LayerType;
 import io.pcapkit.dump.DumpOptions;
+import io.pcapkit.flow.Flow;
+import io.pcapkit.flow.FlowOptions;
+import io.pcapkit.flow.Follow;
+import io.pcapkit.reassembly.Datagram;
+import io.pcapkit.reassembly.Message;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -27,6 +32,10 @@ public final class ExtractOptions {
     Consumer<String> verbose;
     final DissectOptions dissect = new DissectOptions();
     final DumpOptions dump = new DumpOptions();
+    final ReassembleOptions reassemble = new ReassembleOptions();
+    FlowOptions trace;
+    Consumer<Flow> onFlow;
+    Follow follow;
 
     ExtractOptions(Path input) {
         this.input = Objects.requireNonNull(input, "input");
@@ -118,6 +127,84 @@ public final class ExtractOptions {
     /** Dissect with the Kaitai-backed reference codecs (slow; for cross-checking the fast path). */
     public ExtractOptions reference(boolean r) {
         dissect.reference(r);
+        return this;
+    }
+
+    /**
+     * What is reassembled, as a comma-separated list: {@code ip} (IPv4 and IPv6, the default, as
+     * in Wireshark), {@code ipv4}, {@code ipv6}, {@code tcp}, or {@code none}. The frame that
+     * completes an IP datagram shows its transport layer; with {@code tcp}, application messages
+     * are dissected over the streams and TCP messages are produced ({@link #onMessage}).
+     */
+    public ExtractOptions reassemble(String spec) {
+        reassemble.what(spec);
+        return this;
+    }
+
+    /** The reassembly options (policies, limits, callbacks). */
+    public ExtractOptions reassemble(ReassembleOptions o) {
+        ReassembleOptions c = o.copy();
+        reassemble.ipv4 = c.ipv4;
+        reassemble.ipv6 = c.ipv6;
+        reassemble.tcp = c.tcp;
+        reassemble.defrag = c.defrag;
+        reassemble.streams = c.streams;
+        reassemble.onDatagram = c.onDatagram;
+        reassemble.onMessage = c.onMessage;
+        return this;
+    }
+
+    /** Receives each reassembled IP datagram in the frame that completes it. */
+    public ExtractOptions onDatagram(Consumer<Datagram> c) {
+        reassemble.onDatagram(c);
+        return this;
+    }
+
+    /** Receives each TCP message (needs {@code reassemble("...,tcp")}). */
+    public ExtractOptions onMessage(Consumer<Message> c) {
+        reassemble.onMessage(c);
+        return this;
+    }
+
+    /**
+     * Traces flows into {@code dir}: {@code index.json} and, with {@link #traceFormat}, one file per
+     * flow. Tracing needs dissection to the transport layer.
+     */
+    public ExtractOptions trace(Path dir) {
+        if (trace == null) trace = new FlowOptions();
+        trace.output(dir);
+        return this;
+    }
+
+    /** The per-flow file format (json, ndjson, plist, tree, pcap, pcapng); none by default (the index alone). */
+    public ExtractOptions traceFormat(String format) {
+        if (trace == null) trace = new FlowOptions();
+        trace.format(format);
+        return this;
+    }
+
+    /** Trace UDP flows too. */
+    public ExtractOptions traceUdp(boolean udp) {
+        if (trace == null) trace = new FlowOptions();
+        trace.udp(udp);
+        return this;
+    }
+
+    /** All the flow options (limits, UDP, output). */
+    public ExtractOptions flows(FlowOptions o) {
+        trace = o.copy();
+        return this;
+    }
+
+    /** Receives each flow as it ends (flows are tracked when this, a trace or TCP reassembly is on). */
+    public ExtractOptions onFlow(Consumer<Flow> c) {
+        onFlow = c;
+        return this;
+    }
+
+    /** Follows one flow during the run ({@link Follow} receives its payload chunk by chunk). */
+    public ExtractOptions follow(Follow f) {
+        follow = f;
         return this;
     }
 

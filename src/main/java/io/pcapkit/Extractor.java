@@ -8,11 +8,18 @@ import io.pcapkit.capture.Problem;
 import io.pcapkit.dissect.Chain;
 import io.pcapkit.dissect.Dissector;
 import io.pcapkit.dissect.FrameSink;
+import io.pcapkit.dissect.TeeSink;
 import io.pcapkit.dump.Dumper;
 import io.pcapkit.dump.Dumpers;
 import io.pcapkit.frame.Frame;
 import io.pcapkit.frame.Info;
 import io.pcapkit.frame.InfoBuilder;
+import io.pcapkit.flow.Flow;
+import io.pcapkit.flow.FlowOptions;
+import io.pcapkit.reassembly.Datagram;
+import io.pcapkit.reassembly.DefragStats;
+import io.pcapkit.reassembly.Message;
+import io.pcapkit.reassembly.TcpStats;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,6 +50,8 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
     private final OutputStream ownedOut;
     private final PacketRecord record = new PacketRecord();
     private final List<Frame> stored;
+    /** reassembly and tracing, or null when all is off */
+    private final Hooks hooks;
     private final Chain noLayers = new Chain();
     private boolean headerWritten;
     private boolean finished;
@@ -52,12 +61,13 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
     private Frame pending;
     private boolean iterating;
 
-    private Extractor(ExtractOptions o, CaptureReader reader, Dumper dumper, OutputStream ownedOut) {
+    private Extractor(ExtractOptions o, CaptureReader reader, Dumper dumper, OutputStream ownedOut, Hooks hooks) {
         this.options = o;
         this.reader = reader;
         this.dumper = dumper;
         this.ownedOut = ownedOut;
-        this.dissector = new Dissector(o.dissect);
+        this.hooks = hooks;
+        this.dissector = new Dissector(o.dissect).hook(hooks == null ? null : hooks.hook());
         this.stored = o.store ? new ArrayList<>() : null;
     }
 
@@ -84,12 +94,20 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
                     dumper = Dumpers.create(format, out, o.dump);
                 }
             }
+            Hooks hooks = null;
+            ReassembleOptions r = o.reassemble;
+            if (r.ipv4 || r.ipv6 || r.tcp || o.trace != null || o.onFlow != null || o.follow != null) {
+                FlowOptions flows = o.trace;
+                if (o.follow != null && flows == null) flows = new FlowOptions().udp(true);
+                hooks = o.follow == null ? new Hooks(r, flows, o.onFlow, o.store, reader, o.dissect)
+                        : new Hooks(r, flows, o.onFlow, o.store, reader, o.dissect, o.follow);
+            }
+            return new Extractor(o, reader, dumper, owned, hooks);
         } catch (IOException | RuntimeException e) {
             reader.close();
             if (owned != null) owned.close();
             throw e;
         }
-        return new Extractor(o, reader, dumper, owned);
     }
 
     /** The output format implied by a file name's extension (json when there is none). */
@@ -114,16 +132,23 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
         if (!reader.next(record)) {
             finished = true;
             writeHeaderOnce();
+            if (hooks != null) hooks.finish();
             return null;
         }
         writeHeaderOnce();
         Chain c;
         try {
             if (visitor != null) {
-                c = dissector.dissect(record.buffer, record.offset, record.capLen, record.linkType, record, visitor, streaming);
-                if (dumper != null) dissector.dissect(record, dumper);
-            } else if (dumper != null && !dumper.wantsLayers() && stored == null && options.verbose == null && !iterating) {
-                // a pcap or pcapng copy needs no dissection
+                if (dumper != null && hooks != null) {
+                    // reassembly keeps state: one dissection feeds the visitor and the output
+                    c = dissector.dissect(record.buffer, record.offset, record.capLen, record.linkType, record, new TeeSink(visitor, dumper), streaming);
+                } else {
+                    c = dissector.dissect(record.buffer, record.offset, record.capLen, record.linkType, record, visitor, streaming);
+                    if (dumper != null) dissector.dissect(record, dumper);
+                }
+            } else if (dumper != null && !dumper.wantsLayers() && stored == null && options.verbose == null && !iterating
+                    && (hooks == null || !hooks.observed)) {
+                // a pcap or pcapng copy needs no dissection (unless reassembly results are wanted)
                 c = noLayers;
                 dumper.beginFrame(record);
                 dumper.endFrame(c);
@@ -278,11 +303,58 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
         return finished;
     }
 
+    /**
+     * The IP datagrams reassembled (and, with includeIncomplete, those that did not complete), in
+     * the order they ended; needs {@code store(true)}. Complete once the input was read.
+     */
+    public List<Datagram> datagrams() {
+        return hooks == null ? List.of() : hooks.datagrams();
+    }
+
+    /** The TCP messages (with {@code reassemble("...,tcp")} and {@code store(true)}), in the order they ended. */
+    public List<Message> messages() {
+        return hooks == null ? List.of() : hooks.messages();
+    }
+
+    /** The flows that ended (with flows tracked and {@code store(true)}), in the order they ended. */
+    public List<Flow> flows() {
+        return hooks == null ? List.of() : hooks.flows();
+    }
+
+    /** Counts of the IPv4 defragmenter, or null when it is off. */
+    public DefragStats ipv4Stats() {
+        return hooks == null || hooks.ip == null || hooks.ip.ipv4() == null ? null : hooks.ip.ipv4().stats();
+    }
+
+    /** Counts of the IPv6 defragmenter, or null when it is off. */
+    public DefragStats ipv6Stats() {
+        return hooks == null || hooks.ip == null || hooks.ip.ipv6() == null ? null : hooks.ip.ipv6().stats();
+    }
+
+    /** Counts of TCP stream reassembly, or null when it is off. */
+    public TcpStats tcpStats() {
+        return hooks == null || hooks.tcp == null ? null : hooks.tcp.stats();
+    }
+
+    /** Flows numbered so far: TCP, UDP (0 when flows are not tracked). */
+    public long[] flowCounts() {
+        return hooks == null || hooks.flows == null ? new long[2] : new long[] {hooks.flows.tcpFlows(), hooks.flows.udpFlows()};
+    }
+
     @Override
     public void close() throws IOException {
         if (closed) return;
         closed = true;
         IOException first = null;
+        try {
+            // flows and datagrams still open end now (at the end of the input, or where reading stopped)
+            if (hooks != null) {
+                hooks.finish();
+                hooks.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            first = e instanceof IOException io ? io : new IOException(e);
+        }
         try {
             if (dumper != null) {
                 writeHeaderOnce();

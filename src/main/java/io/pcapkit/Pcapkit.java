@@ -1,7 +1,13 @@
 package io.pcapkit;
 
+import io.pcapkit.dissect.LayerType;
+import io.pcapkit.flow.Flow;
+import io.pcapkit.flow.FlowOptions;
+import io.pcapkit.flow.Follow;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Entry points of the library.
@@ -25,6 +31,35 @@ public final class Pcapkit {
     /** Extraction of a capture read from a stream (e.g. standard input); {@code name} is used in messages. */
     public static ExtractOptions extract(InputStream input, String name) {
         return new ExtractOptions(input, name);
+    }
+
+    /**
+     * Reassembly fed frames: {@code "ipv4"}, {@code "ipv6"}, {@code "ip"} (datagrams) or
+     * {@code "tcp"} (streams and messages, over reassembled IP).
+     */
+    public static Reassembler reassemble(String kind, ReassembleOptions options) {
+        return new Reassembler(kind, options);
+    }
+
+    /** Flow tracing fed frames: index and per-flow files when {@code options} names an output folder. */
+    public static Tracer trace(FlowOptions options) {
+        return new Tracer(options, null, null);
+    }
+
+    /** Flow tracing fed frames, each flow handed to {@code onFlow} as it ends. */
+    public static Tracer trace(FlowOptions options, Consumer<Flow> onFlow) {
+        return new Tracer(options, onFlow, null);
+    }
+
+    /**
+     * Follows one flow of a capture as {@code tshark -z follow} does: every chunk of its payload,
+     * in order, with gaps, to the {@link Follow}'s consumer. IP reassembly is on; so are UDP flows.
+     *
+     * @return the flow followed, or null when the capture has no such flow
+     */
+    public static Flow follow(Path capture, Follow follow) throws IOException {
+        Pcapkit.extract(capture).layer(LayerType.TRANSPORT).follow(follow).run();
+        return follow.flow();
     }
 
     /**

@@ -72,6 +72,27 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--reference", hidden = true, description = "dissect with the Kaitai-backed reference codecs")
     boolean reference;
 
+    @Option(names = "--reassemble", paramLabel = "WHAT", defaultValue = "ip",
+            description = "what to reassemble: ip (IPv4 and IPv6, the default), ipv4, ipv6, tcp, none; comma-separated (ip,tcp)")
+    String reassemble;
+
+    @Option(names = "--ip-policy", paramLabel = "POLICY", defaultValue = "bsd",
+            description = "where IP fragments overlap: first, last, bsd (default), bsd-right, linux, windows, solaris, drop-on-overlap")
+    String ipPolicy;
+
+    @Option(names = "--tcp-policy", paramLabel = "POLICY", defaultValue = "first",
+            description = "where TCP segments overlap: first (default) or last")
+    String tcpPolicy;
+
+    @Option(names = "--trace", paramLabel = "DIR", description = "trace flows into DIR: index.json and, with --trace-format, one file per flow")
+    String trace;
+
+    @Option(names = "--trace-format", paramLabel = "FORMAT", description = "per-flow file format: json, ndjson, plist, tree, pcap or pcapng")
+    String traceFormat;
+
+    @Option(names = "--trace-udp", description = "trace UDP flows too")
+    boolean traceUdp;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -104,6 +125,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 o.protocol(protocol);
             }
             if (files && toStdout) return usage("--files needs -o FOLDER");
+            String problem = Reassembly.apply(o, reassemble, ipPolicy, tcpPolicy, trace, traceFormat, traceUdp, layer, protocol);
+            if (problem != null) return usage(problem);
             for (String rule : decodeAs) o.decodeAs(rule);
             o.format(fmt).files(files).offsets(offsets).bytes(bytes).shallow(shallow).reference(reference);
             if (verbose) o.verbose(err::println);
@@ -127,6 +150,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 if (bar != null) bar.done();
                 ex.close();
                 for (Problem p : ex.problems()) err.println("pcapkit: warning: " + p);
+                if (verbose) Reassembly.report(ex, err);
                 code = ex.problems().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_PROBLEMS;
             }
             if (stdout != null) stdout.flush();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Top-level command: {@code pcapkit <subcommand>}. */
 @Command(name = "pcapkit", mixinStandardHelpOptions = true, versionProvider = PcapkitCommand.Version.class,
         description = "Packet-capture extraction and analysis: pcap and pcapng in, dissected frames out.",
-        subcommands = {ExtractCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {ExtractCommand.class, TraceCommand.class, FollowCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE_OR_IO, exitCodeOnExecutionException = ExitCodes.USAGE_OR_IO)
 public final class PcapkitCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -14,7 +14,7 @@ public final class PcapkitCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (extract)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (extract, trace, follow)");
     }
 
     /** Prints the library and Java versions. */

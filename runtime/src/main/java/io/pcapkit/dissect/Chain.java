@@ -5,6 +5,9 @@ import io.pcapkit.gen.Protocols;
 /**
  * The layers found in one frame, in order, with their positions: a reusable, allocation-free
  * record filled by the {@link Dissector} (copy it with {@link #snapshot()} to keep it).
+ *
+ * <p>Positions are offsets from the start of the layer's <em>source</em>: the frame, or, after a
+ * {@link LayerHook} handed back reassembled bytes, that {@link Continuation} ({@link #source}).
  */
 public final class Chain {
     int count;
@@ -12,9 +15,19 @@ public final class Chain {
     int[] starts = new int[8];
     int[] headerEnds = new int[8];
     int[] payloadEnds = new int[8];
+    /** per layer: -1 for the frame, else the index of its continuation */
+    int[] sources = new int[8];
     int base;
     int rawStart = -1;
     int rawLength;
+    int rawSource = -1;
+    // reassembled data the chain went on in: the continuation, and the layer count when it began
+    int contCount;
+    Continuation[] conts = new Continuation[2];
+    int[] contAt = new int[2];
+    /** the frame's buffer and start while dissecting (not kept by snapshots) */
+    java.nio.ByteBuffer frameBuffer;
+    int frameOffset;
     // failure
     int malformedProtocol = -1;
     Field malformedField;
@@ -27,11 +40,16 @@ public final class Chain {
     Field truncatedField;
     int truncatedOffset;
 
-    void reset(int base) {
+    void reset(java.nio.ByteBuffer buf, int base) {
         this.base = base;
+        this.frameBuffer = buf;
+        this.frameOffset = base;
         count = 0;
         rawStart = -1;
         rawLength = 0;
+        rawSource = -1;
+        for (int i = 0; i < contCount; i++) conts[i] = null;
+        contCount = 0;
         malformedProtocol = -1;
         malformedField = null;
         malformedReason = null;
@@ -54,12 +72,26 @@ public final class Chain {
             starts = java.util.Arrays.copyOf(starts, n);
             headerEnds = java.util.Arrays.copyOf(headerEnds, n);
             payloadEnds = java.util.Arrays.copyOf(payloadEnds, n);
+            sources = java.util.Arrays.copyOf(sources, n);
         }
+        sources[count] = contCount - 1;
         protocols[count] = protocol;
         starts[count] = start - base;
         headerEnds[count] = headerEnd - base;
         payloadEnds[count] = payloadEnd - base;
         count++;
+    }
+
+    /** The chain goes on in {@code k}: positions of the layers that follow are relative to its start. */
+    void enter(Continuation k) {
+        if (contCount == conts.length) {
+            conts = java.util.Arrays.copyOf(conts, contCount * 2);
+            contAt = java.util.Arrays.copyOf(contAt, contCount * 2);
+        }
+        conts[contCount] = k;
+        contAt[contCount] = count;
+        contCount++;
+        base = k.offset;
     }
 
     /** Number of layers, transparent ones included. */
@@ -75,7 +107,44 @@ public final class Chain {
         return protocols[i];
     }
 
-    /** Offset of layer {@code i} from the start of the frame. */
+    /** Where layer {@code i} lies: -1 for the frame itself, else the index of its {@link #continuation}. */
+    public int source(int i) {
+        return sources[i];
+    }
+
+    /** Reassembled data the chain went on in, in order ({@link #continuations()} of them). */
+    public Continuation continuation(int k) {
+        return conts[k];
+    }
+
+    public int continuations() {
+        return contCount;
+    }
+
+    /** The number of layers before continuation {@code k} began. */
+    public int continuationAt(int k) {
+        return contAt[k];
+    }
+
+    /** Whether a layer of this frame was dissected over reassembled data. */
+    public boolean isReassembled() {
+        return contCount > 0;
+    }
+
+    /**
+     * The buffer holding layer {@code i} while the frame is being dissected (a hook's view), or
+     * null for a kept snapshot's frame layers.
+     */
+    public java.nio.ByteBuffer buffer(int i) {
+        return sources[i] < 0 ? frameBuffer : conts[sources[i]].buffer;
+    }
+
+    /** The absolute position in {@link #buffer(int)} of offset 0 of layer {@code i}'s source. */
+    public int sourceOffset(int i) {
+        return sources[i] < 0 ? frameOffset : conts[sources[i]].offset;
+    }
+
+    /** Offset of layer {@code i} from the start of its source (the frame, or its continuation). */
     public int start(int i) {
         return starts[i];
     }
@@ -88,9 +157,14 @@ public final class Chain {
         return payloadEnds[i];
     }
 
-    /** Offset (from the frame start) of bytes left undissected, or -1. */
+    /** Offset (from the start of its source, see {@link #rawSource()}) of bytes left undissected, or -1. */
     public int rawStart() {
         return rawStart;
+    }
+
+    /** -1 when the undissected bytes are the frame's, else the index of their continuation. */
+    public int rawSource() {
+        return rawSource;
     }
 
     public int rawLength() {
@@ -195,9 +269,14 @@ public final class Chain {
         c.starts = java.util.Arrays.copyOf(starts, Math.max(1, count));
         c.headerEnds = java.util.Arrays.copyOf(headerEnds, Math.max(1, count));
         c.payloadEnds = java.util.Arrays.copyOf(payloadEnds, Math.max(1, count));
+        c.sources = java.util.Arrays.copyOf(sources, Math.max(1, count));
         c.base = 0;
         c.rawStart = rawStart;
         c.rawLength = rawLength;
+        c.rawSource = rawSource;
+        c.contCount = contCount;
+        c.conts = java.util.Arrays.copyOf(conts, Math.max(1, contCount));
+        c.contAt = java.util.Arrays.copyOf(contAt, Math.max(1, contCount));
         c.malformedProtocol = malformedProtocol;
         c.malformedField = malformedField;
         c.malformedOffset = malformedOffset;

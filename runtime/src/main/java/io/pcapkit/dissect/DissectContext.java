@@ -38,6 +38,8 @@ public final class DissectContext {
     private int base;
     private Chain chain;
     private Object boundStream;
+    /** 0 for the frame's bytes, else the index (from 1) of the reassembled data being dissected */
+    private int source;
 
     // ---- flow state ----
     private final FlowKey probe = new FlowKey();
@@ -55,6 +57,7 @@ public final class DissectContext {
     private int layerStart;
     private int ordinal;
     private int[] cacheLayer = new int[8];
+    private int[] cacheSource = new int[8];
     private int[] cacheOrdinal = new int[8];
     private int[] cacheOff = new int[8];
     private int[] cacheLen = new int[8];
@@ -63,6 +66,20 @@ public final class DissectContext {
     private int resultLen;
     private String failure;
 
+    /** whether processors are skipped (see {@link #framingOnly()}) */
+    private boolean framingOnly;
+
+    /**
+     * A context for decoding only to find where messages end (the TCP stream hook): processors
+     * are not run (their output is empty and no per-flow state changes), so decoding a message
+     * there leaves the dissector's state (HPACK tables) to the one dissection that shows it.
+     */
+    public static DissectContext framingOnly() {
+        DissectContext c = new DissectContext();
+        c.framingOnly = true;
+        return c;
+    }
+
     /** A frame starts: {@code chain} fills as its layers are dissected. */
     void beginFrame(ByteBuffer buf, int base, Chain chain) {
         this.serial++;
@@ -70,6 +87,17 @@ public final class DissectContext {
         this.base = base;
         this.chain = chain;
         this.boundStream = null;
+        this.source = 0;
+    }
+
+    /**
+     * The dissector goes on in reassembled data (its {@code source}-th of this frame), which
+     * belongs to {@code stream} (null: the flow is found from the layers, as for a frame).
+     */
+    void enterSource(int source, Object stream) {
+        this.source = source;
+        this.boundStream = stream;
+        this.keyedSerial = -1;
     }
 
     /**
@@ -186,13 +214,15 @@ public final class DissectContext {
             }
         }
         if (t < 0) return;
-        int tp = base + chain.starts[t];
+        ByteBuffer tb = chain.buffer(t);
+        int tp = chain.sourceOffset(t) + chain.starts[t];
         probe.proto = Protocols.grammar(chain.protocols[t]).equals("tcp") ? 6 : 17;
-        probe.sport = buf.getShort(tp) & 0xffff;
-        probe.dport = buf.getShort(tp + 2) & 0xffff;
+        probe.sport = tb.getShort(tp) & 0xffff;
+        probe.dport = tb.getShort(tp + 2) & 0xffff;
         for (int i = t - 1; i >= 0; i--) {
             String g = Protocols.grammar(chain.protocols[i]);
-            int ip = base + chain.starts[i];
+            ByteBuffer buf = chain.buffer(i);
+            int ip = chain.sourceOffset(i) + chain.starts[i];
             if (g.equals("ipv4")) {
                 buf.get(ip + 12, probe.src, 0, 4);
                 buf.get(ip + 16, probe.dst, 0, 4);
@@ -259,6 +289,11 @@ public final class DissectContext {
      * @return the decoded length, or a negative {@link Processor} code (reason in {@link #failure()})
      */
     public int process(Processor p, ByteBuffer src, int off, int len, long arg) {
+        if (framingOnly) {
+            resultOff = 0;
+            resultLen = 0;
+            return 0;
+        }
         if (arenaSerial != serial) {
             arena.clear();
             cacheCount = 0;
@@ -266,7 +301,7 @@ public final class DissectContext {
         }
         int ord = ordinal++;
         for (int i = 0; i < cacheCount; i++) {
-            if (cacheLayer[i] == layerStart && cacheOrdinal[i] == ord) {
+            if (cacheLayer[i] == layerStart && cacheOrdinal[i] == ord && cacheSource[i] == source) {
                 resultOff = cacheOff[i];
                 resultLen = cacheLen[i];
                 return resultLen;
@@ -280,11 +315,13 @@ public final class DissectContext {
         if (cacheCount == cacheLayer.length) {
             int m = cacheCount * 2;
             cacheLayer = Arrays.copyOf(cacheLayer, m);
+            cacheSource = Arrays.copyOf(cacheSource, m);
             cacheOrdinal = Arrays.copyOf(cacheOrdinal, m);
             cacheOff = Arrays.copyOf(cacheOff, m);
             cacheLen = Arrays.copyOf(cacheLen, m);
         }
         cacheLayer[cacheCount] = layerStart;
+        cacheSource[cacheCount] = source;
         cacheOrdinal[cacheCount] = ord;
         cacheOff[cacheCount] = at;
         cacheLen[cacheCount] = n;

@@ -3,20 +3,33 @@ package io.pcapkit.dissect;
 import io.pcapkit.capture.PacketRecord;
 import io.pcapkit.gen.Protocols;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Dissects frames into chains of layers. It starts from the link type, lets each layer's codec
  * read its header, bounds the payload by the header's length fields (clamped to the bytes
  * captured), and follows the dispatch tables to the next layer until nothing is left, a table has
  * no entry (the rest is raw), a threshold is reached, or a layer is malformed. One instance per
- * thread; it allocates nothing per frame.
+ * thread; it allocates nothing per frame. With a {@link LayerHook} (reassembly), a fragment or a
+ * watched layer may hand back reassembled bytes, and the chain goes on in them.
  */
 public final class Dissector implements Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dissector.class);
+
     private final LayerCodec[] codecs;
     private final DissectOptions options;
     private final Chain chain = new Chain();
+    /** flows and per-flow decoder state */
     private final DissectContext context = new DissectContext();
+    /** what the hook sees of the frame */
+    private final LayerContext hookContext = new LayerContext();
+    private LayerHook hook;
+    /** by protocol id: whether the hook watches it (null when nothing is watched) */
+    private boolean[] watched;
+    private long hookFailures;
     /** Whether application layers are also found by content (see {@link DissectOptions#sniffs()}). */
     private final boolean sniff;
 
@@ -42,6 +55,36 @@ public final class Dissector implements Dispatcher {
 
     public DissectOptions options() {
         return options;
+    }
+
+    /**
+     * Sets the hook consulted for fragments and watched layers (null for none): IP reassembly,
+     * TCP streams, flow tracing. A hook keeps state across frames: feed this dissector the frames
+     * of one capture in order.
+     */
+    public Dissector hook(LayerHook h) {
+        this.hook = h;
+        boolean[] w = null;
+        if (h != null) {
+            List<Protocol> all = Protocols.all();
+            for (Protocol p : all) {
+                if (h.watches(p)) {
+                    if (w == null) w = new boolean[all.size()];
+                    w[p.id] = true;
+                }
+            }
+        }
+        this.watched = w;
+        return this;
+    }
+
+    public LayerHook hook() {
+        return hook;
+    }
+
+    /** Calls into the hook that threw (each is treated as the hook having nothing to add); 0 unless a hook has a bug. */
+    public long hookFailures() {
+        return hookFailures;
     }
 
     @Override
@@ -94,106 +137,179 @@ public final class Dissector implements Dispatcher {
 
     private Chain run(ByteBuffer buf, int off, int capLen, int first, PacketRecord frame, FrameSink sink, boolean streaming) {
         Chain c = chain;
-        c.reset(off);
+        c.reset(buf, off);
         context.beginFrame(buf, off, c);
         if (sink != null) sink.beginFrame(frame);
         int pos = off;
         int limit = off + capLen;
+        // start of the bytes the current layers lie in (the frame, or a continuation): offsets
+        // given to sinks and kept in the chain are relative to it
+        int srcBase = off;
+        Continuation more = null;
         int proto = first;
         String stopProtocol = options.protocol;
         LayerType stopLayer = options.layer;
-        // inside a quoted datagram (an ICMP error's): the bytes may end in any header
+        // inside a quoted datagram (an ICMP error's): the bytes may end in any header, and they
+        // describe another packet, so no hook sees them (no reassembly, no flow)
         boolean quote = false;
-        while (proto >= 0) {
-            Protocol p = Protocols.get(proto);
-            if (stopLayer != null && beyond(p, stopLayer)) break;
-            LayerCodec codec = codecs[p.codec];
-            if (codec == null) break;
-            if (c.count >= Limits.MAX_LAYERS) {
-                fail(c, sink, p, null, pos - off, ErrorKind.LIMIT_EXCEEDED, "more than " + Limits.MAX_LAYERS + " layers in a frame");
-                return finish(c, sink);
-            }
-            boolean show = sink != null && !p.transparent;
-            codec.bind(proto);
-            int he;
-            if (show && streaming) {
-                sink.beginLayer(p, pos - off);
-                he = codec.walk(buf, pos, limit, sink);
-            } else {
-                he = codec.decode(buf, pos, limit);
-            }
-            if (he < 0) {
-                if (quote && codec.errorKind() == ErrorKind.TRUNCATED) {
-                    // the quote ends here: show the layer as far as it goes, as Wireshark does
+        while (true) {
+            while (proto >= 0) {
+                Protocol p = Protocols.get(proto);
+                if (stopLayer != null && beyond(proto, stopLayer)) break;
+                LayerCodec codec = codecs[p.codec];
+                if (codec == null) break;
+                if (c.count >= Limits.MAX_LAYERS) {
+                    fail(c, sink, p, null, pos - srcBase, ErrorKind.LIMIT_EXCEEDED, "more than " + Limits.MAX_LAYERS + " layers in a frame");
+                    return finish(c, sink, frame);
+                }
+                boolean show = sink != null && !p.transparent;
+                codec.bind(proto);
+                int he;
+                if (show && streaming) {
+                    sink.beginLayer(p, pos - srcBase);
+                    he = codec.walk(buf, pos, limit, sink);
+                } else {
+                    he = codec.decode(buf, pos, limit);
+                }
+                if (he < 0) {
+                    if (quote && codec.errorKind() == ErrorKind.TRUNCATED) {
+                        // the quote ends here: show the layer as far as it goes, as Wireshark does
+                        if (show && !streaming) {
+                            sink.beginLayer(p, pos - srcBase);
+                            codec.emit(buf, sink);
+                        }
+                        c.add(proto, pos, limit, limit);
+                        c.truncated(proto, codec.errorField(), codec.errorOffset() - srcBase);
+                        if (show) sink.truncated(p, codec.errorField(), codec.errorOffset() - srcBase);
+                        return finish(c, sink, frame);
+                    }
                     if (show && !streaming) {
-                        sink.beginLayer(p, pos - off);
+                        // like Wireshark, show the fields read before the bad one: the walk stops where
+                        // the decode failed (it may leave a group or list open; sinks close it at the
+                        // malformed node)
+                        sink.beginLayer(p, pos - srcBase);
                         codec.emit(buf, sink);
                     }
-                    c.add(proto, pos, limit, limit);
-                    c.truncated(proto, codec.errorField(), codec.errorOffset() - off);
-                    if (show) sink.truncated(p, codec.errorField(), codec.errorOffset() - off);
-                    return finish(c, sink);
+                    fail(c, sink, p, codec.errorField(), codec.errorOffset() - srcBase, codec.errorKind(), codec.errorReason());
+                    return finish(c, sink, frame);
                 }
+                int v = codec.variant(proto);
+                if (v >= 0) {
+                    proto = v;
+                    p = Protocols.get(v);
+                }
+                long pl = codec.payloadLength();
+                int payloadEnd = pl < 0 ? limit : (int) Math.min(limit, he + pl);
+                c.add(proto, pos, he, payloadEnd);
                 if (show && !streaming) {
-                    // like Wireshark, show the fields read before the bad one: the walk stops where
-                    // the decode failed (it may leave a group or list open; sinks close it at the
-                    // malformed node)
-                    sink.beginLayer(p, pos - off);
+                    sink.beginLayer(p, pos - srcBase);
                     codec.emit(buf, sink);
                 }
-                fail(c, sink, p, codec.errorField(), codec.errorOffset() - off, codec.errorKind(), codec.errorReason());
-                return finish(c, sink);
-            }
-            int v = codec.variant(proto);
-            if (v >= 0) {
-                proto = v;
-                p = Protocols.get(v);
-            }
-            long pl = codec.payloadLength();
-            int payloadEnd = pl < 0 ? limit : (int) Math.min(limit, he + pl);
-            c.add(proto, pos, he, payloadEnd);
-            if (show && !streaming) {
-                sink.beginLayer(p, pos - off);
-                codec.emit(buf, sink);
-            }
-            pos = he;
-            limit = payloadEnd;
-            if (codec.isFragment() || pl == 0) break;
-            if (pos >= limit && !p.nextWhenEmpty) break;
-            if (stopProtocol != null && !p.transparent && DissectOptions.matches(p, stopProtocol)) break;
-            proto = codec.next(this);
-            if (codec.nextQuoted() && !quote) {
-                quote = true;
-                c.quoteStart = c.count;
-            }
-            // a quote that ends with a header carries nothing more: not a truncated next layer
-            if (quote && pos >= limit) break;
-            // past the requested layer: no guard or sniff worth running (the loop would stop anyway)
-            if (stopLayer != null && stopLayer.ordinal() < LayerType.APPLICATION.ordinal()
-                    && (proto < 0 ? p.layer == LayerType.TRANSPORT : beyond(Protocols.get(proto), stopLayer))) break;
-            if (proto >= 0 && pos < limit) {
-                // a port is a hint: a guarded grammar takes only payloads that look like it
-                Protocol np = Protocols.get(proto);
-                if (np.guard && codecs[np.codec] != null && !codecs[np.codec].heuristic(buf, pos, limit)) proto = -1;
-            }
-            if (proto < 0 && sniff && p.layer == LayerType.TRANSPORT && pos < limit) {
-                proto = context.conversation();
-                if (proto < 0) {
-                    proto = sniffAt(buf, pos, limit);
-                    if (proto >= 0 && Protocols.get(proto).conversation) context.rememberConversation(proto);
+                pos = he;
+                limit = payloadEnd;
+                boolean stopHere = stopProtocol != null && !p.transparent && DissectOptions.matches(p, stopProtocol);
+                Continuation k = null;
+                if (codec.isFragment()) {
+                    if (hook == null || quote) break;
+                    k = callHook(codec, frame, true);
+                    if (k == null || k == Continuation.RAW) break;
+                } else if (watched != null && watched[proto] && !quote) {
+                    k = callHook(codec, frame, false);
+                    if (k == Continuation.RAW) break;
                 }
+                if (k != null) {
+                    int next = k.protocol >= 0 ? k.protocol : codec.next(this);
+                    // a threshold that ends the chain here leaves this layer's own payload raw
+                    if (stopHere || next >= 0 && stopLayer != null && beyond(next, stopLayer)) break;
+                    enter(c, k, sink);
+                    buf = k.buffer;
+                    pos = srcBase = k.offset;
+                    limit = k.offset + k.length;
+                    more = k.next();
+                    proto = next;
+                    if (k.protocol < 0) proto = guardAndSniff(p, proto, buf, pos, limit);
+                    continue;
+                }
+                if (pl == 0) break;
+                if (pos >= limit && !p.nextWhenEmpty) break;
+                if (stopHere) break;
+                proto = codec.next(this);
+                if (codec.nextQuoted() && !quote) {
+                    quote = true;
+                    c.quoteStart = c.count;
+                }
+                // a quote that ends with a header carries nothing more: not a truncated next layer
+                if (quote && pos >= limit) break;
+                // past the requested layer: no guard or sniff worth running (the loop would stop anyway)
+                if (stopLayer != null && stopLayer.ordinal() < LayerType.APPLICATION.ordinal()
+                        && (proto < 0 ? p.layer == LayerType.TRANSPORT : beyond(proto, stopLayer))) break;
+                proto = guardAndSniff(p, proto, buf, pos, limit);
             }
+            if (pos < limit) {
+                c.rawStart = pos - srcBase;
+                c.rawLength = limit - pos;
+                c.rawSource = c.contCount - 1;
+                if (sink != null) sink.raw(buf, pos, limit - pos);
+            }
+            // further application data completed in the same frame goes on after this
+            if (more == null || more.protocol < 0) break;
+            Continuation k = more;
+            more = k.next();
+            c.rawStart = -1;
+            c.rawLength = 0;
+            enter(c, k, sink);
+            buf = k.buffer;
+            pos = srcBase = k.offset;
+            limit = k.offset + k.length;
+            proto = k.protocol;
         }
-        if (pos < limit) {
-            c.rawStart = pos - off;
-            c.rawLength = limit - pos;
-            if (sink != null) sink.raw(buf, pos, limit - pos);
-        }
-        return finish(c, sink);
+        return finish(c, sink, frame);
     }
 
-    private static boolean beyond(Protocol p, LayerType stopLayer) {
+    /** The chain goes on in reassembled data: per-flow state follows the data's stream when it names one. */
+    private void enter(Chain c, Continuation k, FrameSink sink) {
+        c.enter(k);
+        context.enterSource(c.contCount, k.stream());
+        if (sink != null) sink.reassembled(k);
+    }
+
+    @Override
+    public int guardAndSniff(Protocol p, int proto, ByteBuffer buf, int pos, int limit) {
+        if (proto >= 0 && pos < limit) {
+            Protocol np = Protocols.get(proto);
+            if (np.guard && codecs[np.codec] != null && !codecs[np.codec].heuristic(buf, pos, limit)) proto = -1;
+        }
+        if (proto < 0 && sniff && p.layer == LayerType.TRANSPORT && pos < limit) {
+            proto = context.conversation();
+            if (proto < 0) {
+                proto = sniffAt(buf, pos, limit);
+                if (proto >= 0 && Protocols.get(proto).conversation) context.rememberConversation(proto);
+            }
+        }
+        return proto;
+    }
+
+    private static boolean beyond(int proto, LayerType stopLayer) {
+        Protocol p = Protocols.get(proto);
         return !p.transparent && p.layer.ordinal() > stopLayer.ordinal();
+    }
+
+    /** Asks the hook; a hook that fails is counted and treated as having nothing to add. */
+    private Continuation callHook(LayerCodec codec, PacketRecord frame, boolean fragment) {
+        LayerContext x = hookContext;
+        x.frame = frame;
+        x.chain = chain;
+        x.codec = codec;
+        x.dispatcher = this;
+        try {
+            return fragment ? hook.fragment(x) : hook.layer(x);
+        } catch (RuntimeException e) {
+            hookFailures++;
+            if (LOG.isDebugEnabled()) LOG.debug("layer hook failed in frame {}", frame == null ? -1 : frame.number, e);
+            return null;
+        } finally {
+            x.codec = null;
+        }
     }
 
     private static void fail(Chain c, FrameSink sink, Protocol p, Field f, int offset, ErrorKind kind, String reason) {
@@ -205,8 +321,16 @@ public final class Dissector implements Dispatcher {
         if (sink != null) sink.malformed(p, f, offset, kind, reason);
     }
 
-    private static Chain finish(Chain c, FrameSink sink) {
+    private Chain finish(Chain c, FrameSink sink, PacketRecord frame) {
         if (sink != null) sink.endFrame(c);
+        if (hook != null) {
+            try {
+                hook.endFrame(frame, c);
+            } catch (RuntimeException e) {
+                hookFailures++;
+                if (LOG.isDebugEnabled()) LOG.debug("layer hook failed at the end of frame {}", frame == null ? -1 : frame.number, e);
+            }
+        }
         return c;
     }
 }

@@ -16,6 +16,14 @@ public interface FrameSink extends FieldSink {
      */
     void beginLayer(Protocol protocol, int offset);
 
+    /**
+     * The chain goes on in reassembled data (a datagram completed by this frame, or application
+     * data a stream completed): the layers that follow, nested in the current one, lie in
+     * {@code data}'s bytes, and their offsets are relative to its start. Ignored by default.
+     */
+    default void reassembled(Continuation data) {
+    }
+
     /** Bytes no grammar dissected ({@code off} is absolute in {@code buf}). */
     void raw(ByteBuffer buf, int off, int len);
 

@@ -18,6 +18,8 @@ public abstract class LayerCodec {
     protected int headerEnd;
     /** Payload length declared by the header, or -1 when the payload runs to the parent's bound. */
     protected long payloadLength = -1;
+    /** whether the grammar's payload-length chose {@code _rest}: the payload runs to the parent's bound */
+    protected boolean payloadToEnd;
     /** True when the payload is a fragment that is not dissected before reassembly. */
     protected boolean fragment;
     /**
@@ -184,6 +186,16 @@ public abstract class LayerCodec {
 
     public final int headerEnd() {
         return headerEnd;
+    }
+
+    /**
+     * Whether the last decode's payload length was the grammar's {@code _rest} (an HTTP response
+     * without Content-Length): the payload is everything to the parent's bound, and over a TCP
+     * stream the message runs to the end of its direction. False when the grammar gives no
+     * payload length at all (the layer is its whole message).
+     */
+    public final boolean payloadToEnd() {
+        return payloadToEnd;
     }
 
     public final long payloadLength() {

@@ -3,6 +3,7 @@ package io.pcapkit.dump;
 import io.pcapkit.capture.CaptureReader;
 import io.pcapkit.capture.PacketRecord;
 import io.pcapkit.dissect.Chain;
+import io.pcapkit.dissect.Continuation;
 import io.pcapkit.dissect.ErrorKind;
 import io.pcapkit.dissect.Field;
 import io.pcapkit.dissect.Protocol;
@@ -113,6 +114,11 @@ final class FilesDumper implements Dumper {
     @Override
     public void beginLayer(Protocol protocol, int offset) {
         if (current != null) current.beginLayer(protocol, offset);
+    }
+
+    @Override
+    public void reassembled(Continuation data) {
+        if (current != null) current.reassembled(data);
     }
 
     @Override

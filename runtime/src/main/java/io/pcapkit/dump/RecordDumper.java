@@ -3,6 +3,7 @@ package io.pcapkit.dump;
 import io.pcapkit.capture.CaptureReader;
 import io.pcapkit.capture.PacketRecord;
 import io.pcapkit.dissect.Chain;
+import io.pcapkit.dissect.Continuation;
 import io.pcapkit.dissect.ErrorKind;
 import io.pcapkit.dissect.Field;
 import io.pcapkit.dissect.Format;
@@ -40,7 +41,7 @@ abstract class RecordDumper implements Dumper {
     private static final int CONST_BASE = PROTOCOL_BASE + Protocols.all().size();
     private static final String[] CONST_NAMES = {"number", "time", "time_epoch", "cap_len", "len", "interface", "packet",
         "protocols", "raw", "data", "malformed", "protocol", "field", "offset", "reason", "value", "name", "_offsets",
-        "truncated"};
+        "reassembled", "frames", "kind", "truncated"};
     static final int K_NUMBER = CONST_BASE;
     static final int K_TIME = CONST_BASE + 1;
     static final int K_TIME_EPOCH = CONST_BASE + 2;
@@ -59,7 +60,10 @@ abstract class RecordDumper implements Dumper {
     static final int K_VALUE = CONST_BASE + 15;
     static final int K_NAME = CONST_BASE + 16;
     static final int K_OFFSETS = CONST_BASE + 17;
-    static final int K_TRUNCATED = CONST_BASE + 18;
+    static final int K_REASSEMBLED = CONST_BASE + 18;
+    static final int K_FRAMES = CONST_BASE + 19;
+    static final int K_KIND = CONST_BASE + 20;
+    static final int K_TRUNCATED = CONST_BASE + 21;
     private static final int PATH_BASE = CONST_BASE + CONST_NAMES.length;
     /** Size of a table indexed by key. */
     static final int KEY_COUNT = PATH_BASE + FIELDS;
@@ -325,6 +329,28 @@ abstract class RecordDumper implements Dumper {
             layerSerial++;
             offCount = 0;
             offsetsOpen = options.offsets;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code reassembled: {kind, frames: [...], len}} in the current layer; the layers that follow
+     * nest after it as usual, and their {@code _offsets} are relative to the reassembled data.
+     */
+    @Override
+    public final void reassembled(Continuation k) {
+        try {
+            unwind();
+            flushOffsets();
+            openObject(K_REASSEMBLED);
+            writeString(K_KIND, k.kind);
+            openArray(K_FRAMES);
+            for (int i = 0; i < k.frameCount(); i++) writeNumber(NO_KEY, k.frame(i), Format.DEC, 0);
+            closeArray();
+            writeNumber(K_LEN, k.length, Format.DEC, 0);
+            closeObject();
+            frameBase = k.offset;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import io.pcapkit.dissect.Chain;
 import io.pcapkit.dissect.DissectOptions;
 import io.pcapkit.dissect.Dissector;
 import io.pcapkit.dissect.Protocol;
+import io.pcapkit.dissect.ReplayHook;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
@@ -94,7 +95,18 @@ public final class Frame {
     public Info info() {
         if (info == null) {
             InfoBuilder b = new InfoBuilder();
-            dissector(options).dissect(record, b);
+            Dissector d = dissector(options);
+            if (chain.isReassembled()) {
+                // the reassembly state of the run is gone: replay the data it handed over
+                d.hook(new ReplayHook(chain));
+                try {
+                    d.dissect(record, b);
+                } finally {
+                    d.hook(null);
+                }
+            } else {
+                d.dissect(record, b);
+            }
             info = b.frame();
         }
         return info;

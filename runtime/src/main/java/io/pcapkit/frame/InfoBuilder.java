@@ -2,6 +2,7 @@ package io.pcapkit.frame;
 
 import io.pcapkit.capture.PacketRecord;
 import io.pcapkit.dissect.Chain;
+import io.pcapkit.dissect.Continuation;
 import io.pcapkit.dissect.ErrorKind;
 import io.pcapkit.dissect.Field;
 import io.pcapkit.dissect.FrameSink;
@@ -76,6 +77,19 @@ public final class InfoBuilder implements FrameSink {
         layer = m;
         stack.clear();
         stack.push(m);
+    }
+
+    @Override
+    public void reassembled(Continuation k) {
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", k.kind);
+        List<Object> frames = new ArrayList<>(k.frameCount());
+        for (int i = 0; i < k.frameCount(); i++) frames.add(k.frame(i));
+        m.put("frames", frames);
+        m.put("len", (long) k.length);
+        layer.put("reassembled", m);
+        stack.clear();
+        stack.push(layer);
     }
 
     @Override

@@ -73,12 +73,13 @@ final class ChainTokens {
 
     /**
      * Protocols of which we show one layer per message where tshark's chain names the protocol
-     * once for all the messages in the frame (HTTP/2 frames, pipelined FTP commands): repeats in a
-     * row count once on our side.
+     * once for all the messages in the frame (HTTP/2 frames, pipelined FTP commands, and, with TCP
+     * reassembly, several DNS or HTTP messages completed in one segment): repeats in a row count
+     * once on our side.
      */
     static final Set<String> ONE_TOKEN_PER_FRAME = Set.of(
             // ---- application (DNS, FTP, HTTP, HTTP/2) ----
-            "http2", "ftp");
+            "http2", "ftp", "dns", "http");
 
     /** tshark tokens of the protocols our grammars define. */
     static Set<String> known() {

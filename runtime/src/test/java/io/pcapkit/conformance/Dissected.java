@@ -8,12 +8,25 @@ import io.pcapkit.dissect.DissectOptions;
 import io.pcapkit.dissect.Dissector;
 import io.pcapkit.frame.InfoBuilder;
 import io.pcapkit.frame.Info;
+import io.pcapkit.dissect.LayerHooks;
+import io.pcapkit.flow.FlowHook;
+import io.pcapkit.flow.FlowOptions;
+import io.pcapkit.reassembly.AppStreams;
+import io.pcapkit.reassembly.DefragOptions;
+import io.pcapkit.reassembly.StreamOptions;
+import io.pcapkit.reassembly.TcpStreams;
+import io.pcapkit.reassembly.IpDefragHook;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every frame of a capture dissected into its {@link Info} record, and the reader's problems. */
+/**
+ * Every frame of a capture dissected into its {@link Info} record, and the reader's problems. IP
+ * and TCP reassembly are on, as in tshark's two-pass output: the frame that completes a datagram
+ * shows its transport layer, and the frame that completes an application message (an HTTP
+ * message over several segments, a DNS message over TCP, an HTTP/2 frame) shows it.
+ */
 record Dissected(List<Info> frames, List<Problem> problems) {
 
     /**
@@ -30,7 +43,9 @@ record Dissected(List<Info> frames, List<Problem> problems) {
     }
 
     static Dissected of(Path capture, DissectOptions options) throws IOException {
-        Dissector d = new Dissector(options);
+        StreamOptions so = new StreamOptions();
+        FlowHook flows = new FlowHook(new FlowOptions(), new TcpStreams(so), new AppStreams(so));
+        Dissector d = new Dissector(options).hook(LayerHooks.of(new IpDefragHook(new DefragOptions(), true, true, null), flows));
         InfoBuilder b = new InfoBuilder();
         List<Info> frames = new ArrayList<>();
         try (CaptureReader r = CaptureInput.open(capture)) {

@@ -25,7 +25,7 @@ class DissectContextTest {
         b.putShort(20, (short) sport);
         b.putShort(22, (short) dport);
         Chain c = new Chain();
-        c.reset(0);
+        c.reset(b, 0);
         c.add(Protocols.lookup(Protocols.T_ETHERTYPE, 0x0800), 0, 20, 40);
         c.add(Protocols.lookup(Protocols.T_IP_PROTO, 6), 20, 40, 40);
         ctx.beginFrame(b, 0, c);

@@ -1325,15 +1325,16 @@ public final class FastCodecEmitter {
         o.line("c.headerEnd = he");
         if (l.payloadLength != null) {
             o.line("long pl = " + w.intExpr(l.payloadLength, g.relPath + ": meta/-pcapkit/payload-length"));
-            o.open("if (pl == Long.MIN_VALUE)").line("c.payloadLength = -1L");
+            o.open("if (pl == Long.MIN_VALUE)").line("c.payloadLength = -1L").line("c.payloadToEnd = true");
             o.next("else if (pl < 0)").line("return c.invalid(" + pl + ", he, pl, \"payload length must not be negative\")");
-            o.next("else").line("c.payloadLength = pl").close();
+            o.next("else").line("c.payloadLength = pl").line("c.payloadToEnd = false").close();
             if (l.payloadRequired) {
                 // a message cut by the end of its segment: truncated (the TCP stream hook waits for more)
                 o.open("if (c.payloadLength > end - he)").line("return c.truncated(" + pl + ", he, c.payloadLength, end - he)").close();
             }
         } else {
             o.line("c.payloadLength = -1L");
+            o.line("c.payloadToEnd = false");
         }
         if (l.fragment != null) {
             o.line("c.fragment = " + w.boolExpr(l.fragment, g.relPath + ": meta/-pcapkit/fragment"));

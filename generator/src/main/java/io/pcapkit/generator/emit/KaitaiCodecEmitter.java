@@ -136,16 +136,17 @@ public final class KaitaiCodecEmitter {
         o.line("c.headerEnd = he");
         if (l.payloadLength != null) {
             o.line("long pl = " + r.intExpr(l.payloadLength, g.relPath + ": meta/-pcapkit/payload-length"));
-            o.open("if (pl == Long.MIN_VALUE)").line("c.payloadLength = -1L");
+            o.open("if (pl == Long.MIN_VALUE)").line("c.payloadLength = -1L").line("c.payloadToEnd = true");
             o.next("else if (pl < 0)").line("return failed(" + fieldsName + "." + plan.pseudo("PAYLOAD__LENGTH").constant()
                     + ", he, ErrorKind.INVALID, \"payload length must not be negative\")");
-            o.next("else").line("c.payloadLength = pl").close();
+            o.next("else").line("c.payloadLength = pl").line("c.payloadToEnd = false").close();
             if (l.payloadRequired) {
                 o.open("if (c.payloadLength > end - he)").line("return failed(" + fieldsName + "." + plan.pseudo("PAYLOAD__LENGTH").constant()
                         + ", he, ErrorKind.TRUNCATED, \"the payload runs past the end\")").close();
             }
         } else {
             o.line("c.payloadLength = -1L");
+            o.line("c.payloadToEnd = false");
         }
         o.line("c.fragment = " + (l.fragment != null ? r.boolExpr(l.fragment, g.relPath + ": meta/-pcapkit/fragment") : "false"));
         o.line("next(io.pcapkit.dissect.Dispatcher.NONE)");

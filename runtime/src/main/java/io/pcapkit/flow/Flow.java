@@ -1,0 +1,320 @@
+package io.pcapkit.flow;
+
+import io.pcapkit.capture.Timestamp;
+import io.pcapkit.reassembly.Anomaly;
+import io.pcapkit.reassembly.Endpoints;
+import io.pcapkit.reassembly.TcpConnection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One flow: a TCP connection (from its SYN, or its first packet, to the FIN/FIN/ACK exchange, a
+ * RST, the idle timeout, or a SYN that starts a new connection on the same ports), or the UDP
+ * datagrams between two sockets until the idle timeout. Ids count from 0 in the order of each
+ * flow's first packet, TCP and UDP separately, as tshark's tcp.stream and udp.stream. A is the
+ * source of the first packet; direction 0 is A to B. Packets and bytes are counted as tshark's
+ * conversation table counts them: every frame, its length on the wire.
+ *
+ * <p>Kept small (a capture may hold millions of flows): counters are fields, the frame numbers
+ * are variable-length deltas, endpoints and times are built when asked for.
+ */
+public final class Flow extends FlowKey implements Supplier<Endpoints> {
+    /** Why a flow ended. */
+    public enum End {
+        /** Still open when the input ended. */
+        END_OF_INPUT("end of input"),
+        /** No packet for longer than the idle timeout. */
+        TIMEOUT("timeout"),
+        /** Ended to stay under the limit on open flows (the least recently active goes first). */
+        EVICTED("evicted"),
+        /** A SYN started a new connection on the same addresses and ports. */
+        REUSED("reused");
+
+        public final String label;
+
+        End(String label) {
+            this.label = label;
+        }
+    }
+
+    // TCP flags seen, per direction (bit 0: A to B, bit 1: B to A)
+    private static final int BASED = 0;
+    private static final int SYN = 2;
+    private static final int FIN = 4;
+    private static final int RST = 6;
+    /** the first segment seen that way was a SYN (its stream starts one past its sequence number) */
+    private static final int BASE_SYN = 8;
+
+    final long id;
+    final long serial;
+    /** whether A is the key's lower end */
+    final boolean aIsLow;
+    private Endpoints endpoints;
+    long firstSeconds;
+    long firstFraction;
+    int firstDigits;
+    long lastSeconds;
+    long lastFraction;
+    int lastDigits;
+    long lastNanos;
+    long packets0;
+    long packets1;
+    long bytes0;
+    long bytes1;
+    // frame numbers: the first, then variable-length deltas (made on the second frame)
+    private long firstFrame;
+    private byte[] frameData;
+    private int frameLen;
+    private int frameCount;
+    private long lastFrame;
+    // TCP
+    private int tcpFlags;
+    long baseSeq0;
+    long baseSeq1;
+    TcpConnection tcp;
+    End end;
+    List<String> files;
+
+    // the flow table's least-recently-active list
+    Flow older;
+    Flow newer;
+
+    Flow(FlowKey key, long id, long serial) {
+        copyFrom(key);
+        this.id = id;
+        this.serial = serial;
+        this.aIsLow = key.forward;
+    }
+
+    /** Flows are themselves (two connections on the same ports are two flows). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** {@code TCP} or {@code UDP}. */
+    public String protocol() {
+        return protocol == 6 ? "TCP" : "UDP";
+    }
+
+    public boolean isTcp() {
+        return protocol == 6;
+    }
+
+    public Endpoints endpoints() {
+        if (endpoints == null) {
+            endpoints = new Endpoints(address(aIsLow), aIsLow ? loPort : hiPort, address(!aIsLow), aIsLow ? hiPort : loPort);
+        }
+        return endpoints;
+    }
+
+    /** The endpoints (for the TCP streams, which build them only when they report). */
+    @Override
+    public Endpoints get() {
+        return endpoints();
+    }
+
+    public Timestamp firstTime() {
+        Timestamp t = new Timestamp();
+        t.set(firstSeconds, firstFraction, firstDigits);
+        return t;
+    }
+
+    public Timestamp lastTime() {
+        Timestamp t = new Timestamp();
+        t.set(lastSeconds, lastFraction, lastDigits);
+        return t;
+    }
+
+    /** Frames sent in direction {@code dir} (0: A to B, 1: B to A). */
+    public long packets(int dir) {
+        return dir == 0 ? packets0 : packets1;
+    }
+
+    /** Bytes on the wire (frame.len) sent in direction {@code dir}. */
+    public long bytes(int dir) {
+        return dir == 0 ? bytes0 : bytes1;
+    }
+
+    public long packets() {
+        return packets0 + packets1;
+    }
+
+    public long bytes() {
+        return bytes0 + bytes1;
+    }
+
+    void count(int dir, long frameLength, long frame, Timestamp t, long nanos) {
+        if (dir == 0) {
+            packets0++;
+            bytes0 += frameLength;
+        } else {
+            packets1++;
+            bytes1 += frameLength;
+        }
+        addFrame(frame);
+        lastSeconds = t.seconds;
+        lastFraction = t.fraction;
+        lastDigits = t.digits;
+        if (nanos > lastNanos) lastNanos = nanos;
+    }
+
+    private void addFrame(long frame) {
+        if (frameCount > 0 && frame <= lastFrame) return;
+        if (frameCount == 0) {
+            firstFrame = lastFrame = frame;
+            frameCount = 1;
+            return;
+        }
+        long d = frame - lastFrame;
+        lastFrame = frame;
+        frameCount++;
+        if (frameData == null) frameData = new byte[8];
+        if (frameLen + 10 > frameData.length) frameData = Arrays.copyOf(frameData, frameData.length * 2);
+        while ((d & ~0x7FL) != 0) {
+            frameData[frameLen++] = (byte) ((d & 0x7F) | 0x80);
+            d >>>= 7;
+        }
+        frameData[frameLen++] = (byte) d;
+    }
+
+    /** The frame numbers in order. */
+    public long[] frames() {
+        long[] out = new long[frameCount];
+        int[] i = {0};
+        forEachFrame(v -> out[i[0]++] = v);
+        return out;
+    }
+
+    public int frameCount() {
+        return frameCount;
+    }
+
+    /** Visits the frame numbers in order. */
+    public void forEachFrame(java.util.function.LongConsumer c) {
+        if (frameCount == 0) return;
+        long v = firstFrame;
+        c.accept(v);
+        int p = 0;
+        for (int i = 1; i < frameCount; i++) {
+            long d = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = frameData[p++];
+                d |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            v += d;
+            c.accept(v);
+        }
+    }
+
+    /** The frame numbers as comma-separated decimals. */
+    void writeFrames(Ascii b) {
+        if (frameCount == 0) return;
+        long v = firstFrame;
+        b.num(v);
+        int p = 0;
+        for (int i = 1; i < frameCount; i++) {
+            long d = 0;
+            int shift = 0;
+            byte x;
+            do {
+                x = frameData[p++];
+                d |= (long) (x & 0x7F) << shift;
+                shift += 7;
+            } while ((x & 0x80) != 0);
+            v += d;
+            b.put(',').num(v);
+        }
+    }
+
+    // ---- TCP state ----
+
+    boolean based(int dir) {
+        return (tcpFlags & (1 << (BASED + dir))) != 0;
+    }
+
+    long baseSeq(int dir) {
+        return dir == 0 ? baseSeq0 : baseSeq1;
+    }
+
+    void tcp(int dir, long seq, int flags) {
+        if (!based(dir)) {
+            tcpFlags |= 1 << (BASED + dir);
+            if (dir == 0) baseSeq0 = seq;
+            else baseSeq1 = seq;
+            if ((flags & TcpConnection.SYN) != 0) tcpFlags |= 1 << (BASE_SYN + dir);
+        }
+        if ((flags & TcpConnection.SYN) != 0) tcpFlags |= 1 << (SYN + dir);
+        if ((flags & TcpConnection.FIN) != 0) tcpFlags |= 1 << (FIN + dir);
+        if ((flags & TcpConnection.RST) != 0) tcpFlags |= 1 << RST;
+    }
+
+    /** Where direction {@code dir}'s stream starts, as the TCP streams would have based it on the flow's first segment that way. */
+    long streamBase(int dir) {
+        return (baseSeq(dir) + (has(BASE_SYN, dir) ? 1 : 0)) & 0xFFFFFFFFL;
+    }
+
+    private boolean has(int bit, int dir) {
+        return (tcpFlags & (1 << (bit + dir))) != 0;
+    }
+
+    /**
+     * The TCP state as seen: {@code reset} (a RST), {@code closed} (a FIN each way),
+     * {@code half-closed} (a FIN one way), {@code established} (SYNs both ways), {@code syn-sent}
+     * (a SYN one way), {@code open} (data without a SYN seen); UDP flows are {@code open}.
+     */
+    public String state() {
+        if (!isTcp()) return "open";
+        if ((tcpFlags & (1 << RST)) != 0) return "reset";
+        if (has(FIN, 0) && has(FIN, 1)) return "closed";
+        if (has(FIN, 0) || has(FIN, 1)) return "half-closed";
+        if (has(SYN, 0) && has(SYN, 1)) return "established";
+        if (has(SYN, 0) || has(SYN, 1)) return "syn-sent";
+        return "open";
+    }
+
+    /** Why the flow ended, or null while it is open. */
+    public End end() {
+        return end;
+    }
+
+    /** The TCP streams, when TCP reassembly is on. */
+    public TcpConnection tcp() {
+        return tcp;
+    }
+
+    public Set<Anomaly> anomalies() {
+        return tcp == null ? Set.of() : Collections.unmodifiableSet(tcp.anomalies());
+    }
+
+    /** The per-flow files written (a flow continues in a new part when its file had to be closed), relative to the output folder. */
+    public List<String> files() {
+        return files == null ? List.of() : Collections.unmodifiableList(files);
+    }
+
+    void addFile(String name) {
+        if (files == null) files = new ArrayList<>(1);
+        files.add(name);
+    }
+
+    @Override
+    public String toString() {
+        return protocol() + " flow " + id + " " + endpoints() + " " + packets() + " packets " + bytes() + " bytes " + state();
+    }
+}

@@ -1,0 +1,294 @@
+package io.pcapkit.flow;
+
+import io.pcapkit.capture.PacketRecord;
+import io.pcapkit.dissect.Chain;
+import io.pcapkit.dissect.Continuation;
+import io.pcapkit.dissect.LayerContext;
+import io.pcapkit.dissect.LayerHook;
+import io.pcapkit.dissect.Protocol;
+import io.pcapkit.reassembly.AppStreams;
+import io.pcapkit.reassembly.CaptureClock;
+import io.pcapkit.reassembly.TcpConnection;
+import io.pcapkit.reassembly.TcpStreams;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flows, TCP streams and application messages, as a {@link LayerHook}: at each TCP (and, when
+ * asked, UDP) layer it finds the frame's flow by its canonical 5-tuple (the addresses of the IP
+ * layer just before), counts the frame, feeds a TCP segment to the flow's streams, and hands back
+ * the application messages the segment completed. A TCP layer quoted by an ICMP error is not a
+ * packet of its flow (tshark agrees); a quoted UDP header is (tshark gives it a udp.stream).
+ *
+ * <p>Bounded: at most {@link FlowOptions#maxOpen} flows (the least recently active is ended
+ * beyond that); a flow idle for {@link FlowOptions#idleTimeoutNanos} of capture time ends.
+ */
+public final class FlowHook implements LayerHook {
+    private final FlowOptions options;
+    private final TcpStreams tcp;
+    private final AppStreams app;
+    private FlowListener[] listeners = new FlowListener[0];
+    private final FlowTable open;
+    private final FlowKey probe = new FlowKey();
+    private long nextTcp;
+    private long nextUdp;
+    private long serial;
+    private final CaptureClock clock = new CaptureClock();
+    private long evicted;
+    private long timedOut;
+    private long peakOpen;
+    // the current frame's flows (more than one when a transport is tunnelled in another: TCP in
+    // L2TP over UDP belongs to a tcp.stream and a udp.stream, as tshark counts them)
+    private Flow[] frameFlows = new Flow[2];
+    private int[] frameDirs = new int[2];
+    private int frameFlowCount;
+    private long currentFrame = -1;
+    // by protocol id, decided once: what each protocol is to this hook
+    private static final byte TCP = 1;
+    private static final byte UDP = 2;
+    private static final byte IPV4 = 3;
+    private static final byte IPV6 = 4;
+    private static final byte ICMP = 5;
+    private static final byte[] KIND = kinds();
+
+    private static byte[] kinds() {
+        List<Protocol> all = io.pcapkit.gen.Protocols.all();
+        byte[] k = new byte[all.size()];
+        for (Protocol p : all) {
+            k[p.id] = switch (p.grammar) {
+                case "tcp" -> TCP;
+                case "udp" -> UDP;
+                case "ipv4" -> IPV4;
+                case "ipv6" -> IPV6;
+                default -> p.name.equals("ICMP") || p.name.equals("ICMPv6") ? ICMP : 0;
+            };
+        }
+        return k;
+    }
+
+    /**
+     * @param tcp the TCP streams to feed (null: flows only)
+     * @param app application messages over those streams (null: none)
+     */
+    public FlowHook(FlowOptions options, TcpStreams tcp, AppStreams app) {
+        this.options = options.copy();
+        this.open = new FlowTable(Math.min(this.options.maxOpen, 1 << 16));
+        this.tcp = tcp;
+        this.app = app;
+        if (app != null && tcp != null) tcp.listen(app);
+    }
+
+    public FlowHook listen(FlowListener l) {
+        listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        listeners[listeners.length - 1] = l;
+        return this;
+    }
+
+    public FlowOptions options() {
+        return options.copy();
+    }
+
+    public TcpStreams tcp() {
+        return tcp;
+    }
+
+    public int openFlows() {
+        return open.size();
+    }
+
+    public long peakOpenFlows() {
+        return peakOpen;
+    }
+
+    /** Flows ended to stay under the limit on open flows. */
+    public long evicted() {
+        return evicted;
+    }
+
+    public long timedOut() {
+        return timedOut;
+    }
+
+    /** TCP flows numbered so far (the next tcp.stream). */
+    public long tcpFlows() {
+        return nextTcp;
+    }
+
+    public long udpFlows() {
+        return nextUdp;
+    }
+
+    @Override
+    public boolean watches(Protocol p) {
+        return KIND[p.id] == TCP || options.udp && KIND[p.id] == UDP;
+    }
+
+    @Override
+    public Continuation fragment(LayerContext ctx) {
+        return null;
+    }
+
+    @Override
+    public Continuation layer(LayerContext ctx) {
+        int i = ctx.index();
+        Chain chain = ctx.chain();
+        boolean isTcp = KIND[chain.protocolId(i)] == TCP;
+        int ip = -1;
+        for (int j = i - 1; j >= 0; j--) {
+            byte k = KIND[chain.protocolId(j)];
+            if (k == IPV4 || k == IPV6) {
+                ip = j;
+                break;
+            }
+        }
+        if (ip < 0) return null;
+        if (isTcp) {
+            for (int j = 0; j < i; j++) if (KIND[chain.protocolId(j)] == ICMP) return null;
+        }
+        PacketRecord frame = ctx.frame();
+        if (frame.number != currentFrame) {
+            frameFlowCount = 0;
+            currentFrame = frame.number;
+        }
+        ByteBuffer ib = ctx.buffer(ip);
+        int is = ctx.start(ip);
+        boolean v4 = KIND[chain.protocolId(ip)] == IPV4;
+        ByteBuffer tb = ctx.buffer(i);
+        int ts = ctx.start(i);
+        if (ctx.headerEnd(i) - ts < (isTcp ? 20 : 8)) return null;
+        int sport = tb.getShort(ts) & 0xFFFF;
+        int dport = tb.getShort(ts + 2) & 0xFFFF;
+        long nanos = CaptureClock.nanos(frame.time);
+        expire(nanos, frame.number);
+        FlowKey k = v4 ? probe.set(isTcp ? 6 : 17, ib, is + 12, is + 16, 4, sport, dport)
+                : probe.set(isTcp ? 6 : 17, ib, is + 8, is + 24, 16, sport, dport);
+        Flow f = open.get(k);
+        if (f != null) {
+            // one packet per flow and frame (the same 5-tuple twice in a frame counts once)
+            for (int j = 0; j < frameFlowCount; j++) if (frameFlows[j] == f) return null;
+            open.touch(f);
+        }
+        int flags = 0;
+        long seq = 0;
+        long ack = 0;
+        if (isTcp) {
+            flags = tb.get(ts + 13) & 0xFF;
+            seq = tb.getInt(ts + 4) & 0xFFFFFFFFL;
+            ack = tb.getInt(ts + 8) & 0xFFFFFFFFL;
+            if (f != null) {
+                int dir = k.forward == f.aIsLow ? 0 : 1;
+                // tshark's rule: a SYN without ACK whose sequence number differs from the first one
+                // seen that way starts a new connection on the same ports
+                if ((flags & (TcpConnection.SYN | TcpConnection.ACK)) == TcpConnection.SYN && f.based(dir) && seq != f.baseSeq(dir)) {
+                    open.remove(f);
+                    end(f, Flow.End.REUSED, frame.number);
+                    f = null;
+                }
+            }
+        }
+        if (f == null) {
+            while (open.size() >= options.maxOpen) {
+                Flow old = open.oldest();
+                open.remove(old);
+                evicted++;
+                end(old, Flow.End.EVICTED, frame.number);
+            }
+            f = new Flow(k, isTcp ? nextTcp++ : nextUdp++, serial++);
+            f.firstSeconds = frame.time.seconds;
+            f.firstFraction = frame.time.fraction;
+            f.firstDigits = frame.time.digits;
+            f.lastNanos = nanos;
+            open.put(f);
+            if (open.size() > peakOpen) peakOpen = open.size();
+            for (FlowListener l : listeners) l.started(f);
+        }
+        int dir = k.forward == f.aIsLow ? 0 : 1;
+        f.count(dir, frame.origLen, frame.number, frame.time, nanos);
+        if (frameFlowCount == frameFlows.length) {
+            frameFlows = java.util.Arrays.copyOf(frameFlows, frameFlowCount * 2);
+            frameDirs = java.util.Arrays.copyOf(frameDirs, frameFlowCount * 2);
+        }
+        frameFlows[frameFlowCount] = f;
+        frameDirs[frameFlowCount++] = dir;
+        if (!isTcp) return null;
+        f.tcp(dir, seq, flags);
+        if (tcp == null) return null;
+        int ps = ctx.payloadStart();
+        int len = Math.max(0, ctx.payloadEnd() - ps);
+        TcpConnection c = f.tcp;
+        if (c == null) {
+            // the streams start with the first segment that carries something (data, FIN, RST): a
+            // connection that only shakes hands or acknowledges costs no more than its flow
+            if (len == 0 && (flags & (TcpConnection.FIN | TcpConnection.RST)) == 0) return null;
+            c = f.tcp = tcp.open(f.id, f);
+            // what the flow saw so far says where each stream starts (after a SYN's sequence number)
+            for (int d = 0; d < 2; d++) if (f.based(d)) c.base(d, f.streamBase(d));
+        }
+        if (app == null) {
+            c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
+            return null;
+        }
+        if (!app.decided(c) && len > 0) {
+            // decided on the connection's first data, as the dissector would dispatch it alone: the
+            // port's protocol if its guard takes the bytes, else a protocol recognised by content
+            int next = ctx.codec().next(ctx.dispatcher());
+            app.attach(c, ctx.dispatcher().guardAndSniff(ctx.protocol(), next, tb, ps, ps + len));
+        }
+        app.beginFrame();
+        c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
+        if (len > 0 && ib == tb) {
+            // a segment the snapshot length cut (the IP header declares more than was captured)
+            int declaredEnd = v4 ? is + (ib.getShort(is + 2) & 0xffff) : is + 40 + (ib.getShort(is + 4) & 0xffff);
+            if (declaredEnd > ps + len && (!v4 || (ib.getShort(is + 2) & 0xffff) != 0)) app.cut(c, dir);
+        }
+        Continuation more = app.endFrame();
+        if (!app.active(c)) return more;
+        if (more != null) return more;
+        return len > 0 ? Continuation.RAW : null;
+    }
+
+    @Override
+    public void endFrame(PacketRecord frame, Chain chain) {
+        if (currentFrame == frame.number) {
+            for (int j = 0; j < frameFlowCount; j++) {
+                Flow f = frameFlows[j];
+                frameFlows[j] = null;
+                for (FlowListener l : listeners) l.packet(f, frameDirs[j], frame, chain);
+            }
+        }
+        frameFlowCount = 0;
+    }
+
+    /** Ends the flows idle for longer than the timeout, by the clock a frame at {@code nanos} sets. */
+    private void expire(long nanos, long frame) {
+        long now = clock.observe(nanos);
+        if (now == Long.MIN_VALUE) return;
+        long limit = CaptureClock.plus(now, -options.idleTimeoutNanos);
+        for (Flow f = open.oldest(); f != null && f.lastNanos < limit; f = open.oldest()) {
+            open.remove(f);
+            timedOut++;
+            end(f, Flow.End.TIMEOUT, frame);
+        }
+    }
+
+    private void end(Flow f, Flow.End why, long frame) {
+        f.end = why;
+        if (f.tcp != null) f.tcp.close(frame);
+        for (FlowListener l : listeners) l.ended(f);
+    }
+
+    /** The input ended: every open flow ends (TCP data still waiting is delivered after gaps), then listeners finish. */
+    public void finish() {
+        long frame = currentFrame;
+        for (Flow f : open.list()) end(f, Flow.End.END_OF_INPUT, frame);
+        open.clear();
+        if (tcp != null) tcp.finish(frame);
+        for (FlowListener l : listeners) l.finished();
+    }
+
+    /** The open flows, least recently active first (a copy). */
+    public List<Flow> openFlows(boolean copy) {
+        return open.list();
+    }
+}

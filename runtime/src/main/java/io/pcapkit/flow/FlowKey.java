@@ -1,0 +1,103 @@
+package io.pcapkit.flow;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A bidirectional 5-tuple in canonical form: the protocol and the two (address, port) ends, the
+ * lower end first (addresses compared as unsigned numbers, then ports), so both directions of a
+ * flow find the same key. Filled in place for lookups (no allocation); a {@link Flow} is its own
+ * key (it extends this). {@link #forward} says whether the packet that filled it went from the
+ * lower end.
+ */
+class FlowKey {
+    int protocol;
+    int version;
+    long lo0;
+    long lo1;
+    int loPort;
+    long hi0;
+    long hi1;
+    int hiPort;
+    /** whether the packet's source is the lower end */
+    boolean forward;
+    int hash;
+
+    /**
+     * Fills the key from a packet's addresses ({@code len} 4 or 16 bytes at {@code src} and
+     * {@code dst} of {@code b}) and ports.
+     */
+    FlowKey set(int protocol, ByteBuffer b, int src, int dst, int len, int srcPort, int dstPort) {
+        this.protocol = protocol;
+        long s0;
+        long s1;
+        long d0;
+        long d1;
+        if (len == 4) {
+            version = 4;
+            s0 = b.getInt(src) & 0xFFFFFFFFL;
+            d0 = b.getInt(dst) & 0xFFFFFFFFL;
+            s1 = d1 = 0;
+        } else {
+            version = 6;
+            s0 = b.getLong(src);
+            s1 = b.getLong(src + 8);
+            d0 = b.getLong(dst);
+            d1 = b.getLong(dst + 8);
+        }
+        int c = Long.compareUnsigned(s0, d0);
+        if (c == 0) c = Long.compareUnsigned(s1, d1);
+        if (c == 0) c = Integer.compare(srcPort, dstPort);
+        forward = c <= 0;
+        if (forward) {
+            lo0 = s0;
+            lo1 = s1;
+            loPort = srcPort;
+            hi0 = d0;
+            hi1 = d1;
+            hiPort = dstPort;
+        } else {
+            lo0 = d0;
+            lo1 = d1;
+            loPort = dstPort;
+            hi0 = s0;
+            hi1 = s1;
+            hiPort = srcPort;
+        }
+        long h = protocol * 31L + version;
+        h = h * 0x9E3779B97F4A7C15L + lo0;
+        h = h * 0x9E3779B97F4A7C15L + lo1;
+        h = h * 0x9E3779B97F4A7C15L + hi0;
+        h = h * 0x9E3779B97F4A7C15L + hi1;
+        h = h * 0x9E3779B97F4A7C15L + ((long) loPort << 16 | hiPort);
+        hash = (int) (h ^ (h >>> 32));
+        return this;
+    }
+
+    /** Takes {@code k}'s fields. */
+    void copyFrom(FlowKey k) {
+        protocol = k.protocol;
+        version = k.version;
+        lo0 = k.lo0;
+        lo1 = k.lo1;
+        loPort = k.loPort;
+        hi0 = k.hi0;
+        hi1 = k.hi1;
+        hiPort = k.hiPort;
+        forward = k.forward;
+        hash = k.hash;
+    }
+
+    /** Whether this is the same 5-tuple as {@code k}. */
+    final boolean sameKey(FlowKey k) {
+        return k.hash == hash && k.lo0 == lo0 && k.hi0 == hi0 && k.loPort == loPort && k.hiPort == hiPort && k.protocol == protocol && k.lo1 == lo1
+                && k.hi1 == hi1 && k.version == version;
+    }
+
+    byte[] address(boolean low) {
+        long a = low ? lo0 : hi0;
+        long b = low ? lo1 : hi1;
+        if (version == 4) return ByteBuffer.allocate(4).putInt((int) a).array();
+        return ByteBuffer.allocate(16).putLong(a).putLong(b).array();
+    }
+
+}

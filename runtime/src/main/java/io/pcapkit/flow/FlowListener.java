@@ -1,0 +1,26 @@
+package io.pcapkit.flow;
+
+import io.pcapkit.capture.PacketRecord;
+import io.pcapkit.dissect.Chain;
+
+/** Hears flows start, receive frames and end, in capture order. */
+public interface FlowListener {
+    /** A flow's first packet was seen (its frame follows through {@link #packet}). */
+    default void started(Flow f) {
+    }
+
+    /**
+     * Frame {@code r}, dissected into {@code chain} (both valid only during the call), belongs to
+     * {@code f}, sent in direction {@code dir} (0: A to B).
+     */
+    default void packet(Flow f, int dir, PacketRecord r, Chain chain) {
+    }
+
+    /** The flow ended ({@link Flow#end()} says why); nothing follows for it. */
+    default void ended(Flow f) {
+    }
+
+    /** The run is over: every flow has ended. */
+    default void finished() {
+    }
+}

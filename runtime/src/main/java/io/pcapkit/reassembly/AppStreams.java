@@ -1,0 +1,356 @@
+package io.pcapkit.reassembly;
+
+import io.pcapkit.dissect.Continuation;
+import io.pcapkit.dissect.ErrorKind;
+import io.pcapkit.dissect.LayerCodec;
+import io.pcapkit.dissect.Protocol;
+import io.pcapkit.gen.Protocols;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Application messages over TCP streams: the mechanism application grammars (HTTP, FTP, ...) are
+ * dissected through. A connection whose port dispatches to an application protocol gets, per
+ * direction, a buffer of stream bytes not yet dissected; after each in-order arrival the protocol's
+ * codec tries the buffer:
+ * <ul>
+ * <li>it decodes and its payload length is satisfied: the message is complete, handed to the
+ *     dissector as a {@link Continuation} in the frame that completed it (its frames listed), and
+ *     its bytes are consumed; the loop goes on with what follows (several messages may complete in
+ *     one frame);</li>
+ * <li>it reports {@link ErrorKind#TRUNCATED}, or its payload runs past the buffer: the message is
+ *     incomplete, wait for more bytes (the frame's payload stays raw);</li>
+ * <li>it fails otherwise: the bytes are handed over as they are, so the frame shows the
+ *     application layer malformed, as Wireshark does.</li>
+ * </ul>
+ * A grammar whose payload runs "to the end" ({@code _rest}) cannot say where its message ends: the
+ * bytes present are handed over at once. A message longer than
+ * {@link StreamOptions#maxAppMessageBytes} is handed over as it stands. After a gap a direction is
+ * no longer dissected (its bytes stay raw): the grammars have no way yet to find the next message
+ * start.
+ */
+public final class AppStreams implements StreamListener {
+    private final StreamOptions options;
+    private final LayerCodec[] codecs = new LayerCodec[Protocols.all().size()];
+    private final io.pcapkit.dissect.DissectContext framing = io.pcapkit.dissect.DissectContext.framingOnly();
+    private Continuation head;
+    private long messages;
+    private long abandoned;
+    /** whether a frame is being applied (messages can be handed over only then) */
+    private boolean inFrame;
+
+    public AppStreams(StreamOptions options) {
+        this.options = options.copy();
+    }
+
+    /** Application messages handed over so far. */
+    public long messages() {
+        return messages;
+    }
+
+    /** Incomplete application data dropped when its connection ended between frames. */
+    public long abandoned() {
+        return abandoned;
+    }
+
+    private static final Object NONE = new Object();
+
+    /** Per connection: the application protocol and a buffer per direction. */
+    private static final class State {
+        final int protocol;
+        final Side[] sides;
+
+        State(int protocol, long connection) {
+            this.protocol = protocol;
+            this.sides = new Side[] {new Side(new StreamKey(connection, 0)), new Side(new StreamKey(connection, 1))};
+        }
+    }
+
+    /** A connection's direction: the key per-flow decoder state (HPACK) is kept under. */
+    record StreamKey(long connection, int dir) {
+    }
+
+    private static final class Side {
+        final StreamKey key;
+
+        Side(StreamKey key) {
+            this.key = key;
+        }
+
+        byte[] buf = new byte[0];
+        int start;
+        int end;
+        /** stream byte ends (offsets in buf) and the frames that carried the bytes before them */
+        int[] marks = new int[4];
+        long[] frames = new long[4];
+        int markCount;
+        boolean off;
+        /** the message at start runs to the end of the direction */
+        boolean toClose;
+        /** the start the guard's heuristic last passed at (-1: none) */
+        int checkedStart = -1;
+    }
+
+    /** Whether the connection's application protocol was decided (attach was called). */
+    public boolean decided(TcpConnection c) {
+        return c.app != null;
+    }
+
+    /** Sets the connection's application protocol, or none ({@code protocol < 0}). */
+    public void attach(TcpConnection c, int protocol) {
+        c.app = protocol < 0 || Protocols.get(protocol).codec < 0 ? NONE : new State(protocol, c.id());
+    }
+
+    /** Whether the connection's streams are dissected as an application protocol. */
+    public boolean active(TcpConnection c) {
+        return c.app instanceof State;
+    }
+
+    /** A frame starts being applied to the connections. */
+    public void beginFrame() {
+        inFrame = true;
+        head = null;
+    }
+
+    /**
+     * The frame was applied: the messages it completed, as continuations (the first, with the
+     * others chained after it), or null.
+     */
+    public Continuation endFrame() {
+        inFrame = false;
+        Continuation k = head;
+        head = null;
+        return k;
+    }
+
+    @Override
+    public void data(TcpConnection c, int dir, ByteBuffer b, int off, int len, long frame) {
+        if (!(c.app instanceof State st)) return;
+        Side s = st.sides[dir];
+        if (s.off) return;
+        if (s.end + len > s.buf.length) {
+            int live = s.end - s.start;
+            int n = Math.max(live + len, Math.min(2 * s.buf.length, live + len + 4096));
+            byte[] nb = new byte[Math.max(n, 256)];
+            System.arraycopy(s.buf, s.start, nb, 0, live);
+            for (int i = 0; i < s.markCount; i++) s.marks[i] -= s.start;
+            s.checkedStart = s.checkedStart == s.start ? 0 : -1;
+            c.charge(nb.length - s.buf.length);
+            s.buf = nb;
+            s.end = live;
+            s.start = 0;
+        }
+        b.get(off, s.buf, s.end, len);
+        s.end += len;
+        if (s.markCount > 0 && s.frames[s.markCount - 1] == frame) {
+            s.marks[s.markCount - 1] = s.end;
+        } else {
+            if (s.markCount == s.marks.length) {
+                s.marks = Arrays.copyOf(s.marks, s.markCount * 2);
+                s.frames = Arrays.copyOf(s.frames, s.markCount * 2);
+            }
+            s.marks[s.markCount] = s.end;
+            s.frames[s.markCount++] = frame;
+        }
+        parse(c, st, s);
+    }
+
+    private LayerCodec codec(int protocol) {
+        LayerCodec codec = codecs[protocol];
+        if (codec == null) {
+            codec = codecs[protocol] = Protocols.newCodec(Protocols.get(protocol).codec);
+            // decoded here only to find where messages end: processors (HPACK) run in the dissection
+            if (codec != null) codec.bindContext(framing);
+        }
+        return codec;
+    }
+
+    /** The message is not complete yet: wait for more bytes. */
+    private static final long WAIT = -1;
+    /** The bytes do not decode: hand them over as they are (the frame shows the layer malformed). */
+    private static final long BAD = -2;
+    /** The message runs to the end of its direction (an HTTP response without a length): wait for the FIN. */
+    private static final long TO_CLOSE = -3;
+    /** Layers one message may chain (HTTP/1.x then its chunked body). */
+    private static final int MAX_CHAIN = 4;
+
+    /**
+     * Where the message starting at {@code start} ends. A layer with a payload length ends there;
+     * a layer that dispatches to another grammar (HTTP/1.x to its chunked body) ends with that
+     * layer; a layer followed by the same grammar (an FTP line, an HTTP/2 frame) ends with its
+     * header, as does a layer that is all its message (DNS over TCP); a first layer whose payload
+     * length is the grammar's {@code _rest} runs to the end of its direction.
+     */
+    private long messageEnd(int protocol, ByteBuffer bb, int start, int end) {
+        int proto = protocol;
+        int pos = start;
+        for (int depth = 0; depth < MAX_CHAIN; depth++) {
+            LayerCodec codec = codec(proto);
+            if (codec == null) return depth == 0 ? BAD : pos;
+            codec.bind(proto);
+            int he = codec.decode(bb, pos, end);
+            if (he < 0) return codec.errorKind() == ErrorKind.TRUNCATED ? WAIT : BAD;
+            long pl = codec.payloadLength();
+            if (pl >= 0) return he + pl > end ? WAIT : he + pl;
+            int next = codec.next(Protocols::lookup);
+            if (next == proto) return he;
+            if (next < 0) return depth == 0 && codec.payloadToEnd() ? TO_CLOSE : he;
+            proto = next;
+            pos = he;
+        }
+        return BAD;
+    }
+
+    private void parse(TcpConnection c, State st, Side s) {
+        ByteBuffer bb = ByteBuffer.wrap(s.buf);
+        Protocol p = Protocols.get(st.protocol);
+        while (s.end > s.start && !s.toClose) {
+            if (p.guard && s.checkedStart != s.start) {
+                // a guarded grammar's message starts the way its heuristic says, else these bytes
+                // are not a message start (a body the capture did not show the start of): the
+                // direction is no longer dissected, as after a gap
+                LayerCodec codec = codec(st.protocol);
+                if (codec == null || !codec.heuristic(bb, s.start, s.end)) {
+                    if (s.end - s.start < HEURISTIC_BYTES) return; // too few bytes to tell
+                    drop(c, s);
+                    return;
+                }
+                s.checkedStart = s.start;
+            }
+            long m = messageEnd(st.protocol, bb, s.start, s.end);
+            if (m == WAIT) {
+                if (s.end - s.start <= options.maxAppMessageBytes) return;
+                c.flag(Anomaly.TRUNCATED);
+                handOver(st, s, s.end);
+                return;
+            }
+            if (m == TO_CLOSE) {
+                // handed over when the direction ends (its FIN, or the flow's end), or at the cap
+                s.toClose = true;
+                checkToClose(c, st, s);
+                return;
+            }
+            if (m == BAD) {
+                handOver(st, s, s.end);
+                return;
+            }
+            handOver(st, s, (int) Math.max(m, s.start + 1));
+        }
+        if (s.toClose) checkToClose(c, st, s);
+    }
+
+    /** Enough bytes for a heuristic to tell a message start (HTTP's longest method and a space). */
+    private static final int HEURISTIC_BYTES = 16;
+
+    /** A message that runs to the end of its direction: over the cap it is handed over as it stands, and the rest stays raw. */
+    private void checkToClose(TcpConnection c, State st, Side s) {
+        if (s.end - s.start > options.maxAppMessageBytes) {
+            c.flag(Anomaly.TRUNCATED);
+            handOver(st, s, s.end);
+            s.off = true;
+        }
+    }
+
+    /** Bytes that are no message start: they stay raw, and so does the rest of the direction. */
+    private void drop(TcpConnection c, Side s) {
+        s.start = s.end = 0;
+        s.markCount = 0;
+        s.off = true;
+    }
+
+    /**
+     * The segment just applied in direction {@code dir} was cut by the capture's snapshot length:
+     * its message cannot complete, so what is buffered is handed over now (tshark dissects such a
+     * segment alone) and the rest of the direction stays raw.
+     */
+    public void cut(TcpConnection c, int dir) {
+        if (!(c.app instanceof State st)) return;
+        Side s = st.sides[dir];
+        if (s.off) return;
+        if (s.end > s.start) handOver(st, s, s.end);
+        s.off = true;
+    }
+
+    @Override
+    public void segment(TcpConnection c, int dir, long frame) {
+        if (!(c.app instanceof State st)) return;
+        Side s = st.sides[dir];
+        // the FIN ends a message that runs to the end of its direction (tshark shows it in the FIN's frame)
+        if (s.toClose && c.finished(dir) && s.end > s.start) {
+            handOver(st, s, s.end);
+            s.toClose = false;
+            s.off = true;
+        }
+    }
+
+    /** Hands {@code [start, to)} over as one message and consumes it. */
+    private void handOver(State st, Side s, int to) {
+        if (!inFrame) {
+            abandoned++;
+        } else {
+            int n = 0;
+            int first = -1;
+            for (int i = 0; i < s.markCount; i++) {
+                int from = i == 0 ? Integer.MIN_VALUE : s.marks[i - 1];
+                if (s.marks[i] > s.start && from < to) {
+                    if (first < 0) first = i;
+                    n++;
+                }
+            }
+            long[] frames = first < 0 ? new long[0] : Arrays.copyOfRange(s.frames, first, first + n);
+            Continuation k = Continuation.of(Arrays.copyOfRange(s.buf, s.start, to), st.protocol, frames, "TCP stream").stream(s.key);
+            if (head == null) head = k;
+            else head.append(k);
+            messages++;
+        }
+        s.start = to;
+        // forget the frames whose bytes are all consumed
+        int drop = 0;
+        while (drop < s.markCount && s.marks[drop] <= s.start) drop++;
+        if (drop == s.markCount && drop > 0) drop--; // keep the last frame: more of its bytes may follow
+        if (drop > 0) {
+            System.arraycopy(s.marks, drop, s.marks, 0, s.markCount - drop);
+            System.arraycopy(s.frames, drop, s.frames, 0, s.markCount - drop);
+            s.markCount -= drop;
+        }
+        if (s.start == s.end) {
+            s.start = s.end = 0;
+            s.markCount = 0;
+        }
+        s.checkedStart = -1;
+    }
+
+    @Override
+    public void gap(TcpConnection c, int dir, long length, long frame) {
+        if (!(c.app instanceof State st)) return;
+        Side s = st.sides[dir];
+        if (s.off) return;
+        if (s.end > s.start) handOver(st, s, s.end);
+        s.off = true;
+    }
+
+    @Override
+    public void release(TcpConnection c) {
+        if (!(c.app instanceof State st)) return;
+        for (Side s : st.sides) {
+            if (s.end > s.start) {
+                c.flag(Anomaly.TRUNCATED);
+                handOver(st, s, s.end);
+            }
+            c.charge(-s.buf.length);
+            s.buf = new byte[0];
+            s.start = s.end = 0;
+            s.markCount = 0;
+        }
+    }
+
+    @Override
+    public void closed(TcpConnection c) {
+        if (!(c.app instanceof State st)) return;
+        for (Side s : st.sides) {
+            if (s.end > s.start) handOver(st, s, s.end);
+            c.charge(-s.buf.length);
+            s.buf = new byte[0];
+        }
+    }
+}

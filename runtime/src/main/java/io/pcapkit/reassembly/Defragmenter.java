@@ -1,0 +1,497 @@
+package io.pcapkit.reassembly;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Puts IPv4 and IPv6 fragments back together (RFC 815's hole descriptors), with an overlap policy
+ * and bounded state. Feed it fragments in capture order ({@link #offer4}, {@link #offer6}); it
+ * returns the datagram a fragment completes. Datagrams that cannot complete end by timeout
+ * (capture time, from their first fragment, as Linux), by eviction (oldest first, when the
+ * datagrams in progress or the memory held reach their limits), or abandoned (oversize, too many
+ * fragments, inconsistent ends, overlap under drop-on-overlap); each is counted in
+ * {@link #stats()} and, with {@code includeIncomplete}, handed to the listener. Nothing here
+ * throws on hostile input.
+ *
+ * <p>Not thread-safe: one per dissector.
+ */
+public final class Defragmenter {
+    private final DefragOptions options;
+    private final Consumer<Datagram> listener;
+    /** insertion order is age: the first entry is the oldest datagram */
+    private final LinkedHashMap<DatagramKey, Pending> open = new LinkedHashMap<>();
+    private final DatagramKey probe = new DatagramKey();
+    private final DefragStats stats = new DefragStats();
+    private long memory;
+    private final CaptureClock clock = new CaptureClock();
+
+    /**
+     * @param listener receives every completed datagram (in the frame that completes it) and, with
+     *                 {@code includeIncomplete}, every datagram that did not complete; may be null
+     */
+    public Defragmenter(DefragOptions options, Consumer<Datagram> listener) {
+        this.options = options.copy();
+        this.listener = listener;
+    }
+
+    public DefragOptions options() {
+        return options.copy();
+    }
+
+    public DefragStats stats() {
+        return stats;
+    }
+
+    /** Datagrams in progress. */
+    public int inProgress() {
+        return open.size();
+    }
+
+    /** Memory held, as the memory cap counts it (fragment data plus a fixed overhead per fragment). */
+    public long memory() {
+        return memory;
+    }
+
+    /**
+     * An IPv4 fragment: the header at {@code ip} (its fields are read from the bytes), its payload
+     * in {@code [payloadStart, payloadEnd)} (what was captured of it).
+     *
+     * @return the datagram this fragment completes, or null
+     */
+    public Datagram offer4(ByteBuffer b, int ip, int payloadStart, int payloadEnd, long frame, long nanos) {
+        if (payloadStart - ip < 20 || payloadEnd < payloadStart) return null;
+        int ihl = (b.get(ip) & 0x0F) * 4;
+        int total = b.getShort(ip + 2) & 0xFFFF;
+        int flagsOffset = b.getShort(ip + 6) & 0xFFFF;
+        int offset = (flagsOffset & 0x1FFF) * 8;
+        boolean more = (flagsOffset & 0x2000) != 0;
+        int captured = payloadEnd - payloadStart;
+        int declared = total == 0 ? captured : Math.max(0, total - ihl);
+        probe.set4(b, ip + 12, ip + 16, b.getShort(ip + 4) & 0xFFFF, b.get(ip + 9) & 0xFF);
+        return offer(probe, offset, more, b, payloadStart, Math.min(captured, declared), declared, b, ip, payloadStart - ip, ihl, -1,
+                frame, nanos);
+    }
+
+    /**
+     * An IPv6 fragment: the fixed header at {@code ip}, the Fragment header at {@code frag}, the
+     * fragment's data in {@code [payloadStart, payloadEnd)} (what was captured of it).
+     *
+     * @return the datagram this fragment completes, or null
+     */
+    public Datagram offer6(ByteBuffer b, int ip, int frag, int payloadStart, int payloadEnd, long frame, long nanos) {
+        if (frag - ip < 40 || payloadStart - frag < 8 || payloadEnd < payloadStart) return null;
+        int plen = b.getShort(ip + 4) & 0xFFFF;
+        int offsetMore = b.getShort(frag + 2) & 0xFFFF;
+        int offset = offsetMore & 0xFFF8;
+        boolean more = (offsetMore & 1) != 0;
+        long id = b.getInt(frag + 4) & 0xFFFFFFFFL;
+        int captured = payloadEnd - payloadStart;
+        int declared = plen == 0 ? captured : Math.max(0, ip + 40 + plen - payloadStart);
+        probe.set6(b, ip + 8, ip + 24, id);
+        // the unfragmentable extension headers count towards the reassembled payload length
+        return offer(probe, offset, more, b, payloadStart, Math.min(captured, declared), declared, b, ip, frag - ip, frag - ip - 40,
+                b.get(frag) & 0xFF, frame, nanos);
+    }
+
+    private Datagram offer(DatagramKey key, int offset, boolean more, ByteBuffer data, int dataStart, int dataLen, int declaredLen,
+            ByteBuffer hb, int headerStart, int headerLen, int lengthBefore, int nextHeader, long frame, long nanos) {
+        stats.fragments++;
+        advance(nanos);
+        Pending p = open.get(key);
+        if (p == null) {
+            while (open.size() >= options.maxDatagrams) evictOldest();
+            p = new Pending(key.copy(), nanos);
+            open.put(p.key, p);
+            stats.peakDatagrams = Math.max(stats.peakDatagrams, open.size());
+        }
+        p.last = Math.max(p.last, nanos);
+        p.addFrame(frame);
+        if (p.frameCount > options.maxFragments) {
+            p.flag(Anomaly.TOO_MANY_FRAGMENTS);
+            return abandon(p, Datagram.End.DROPPED);
+        }
+        long start = offset;
+        long declaredEnd = start + declaredLen;
+        byte[] bytes = null;
+        if (dataLen > 0) {
+            bytes = new byte[dataLen];
+            data.get(dataStart, bytes);
+            // anomalies first, so that a fragment abandoned below is still reported for what it is
+            if (!checkOverlaps(p, start, start + dataLen, bytes)) return abandon(p, Datagram.End.DROPPED);
+        }
+        if (lengthBefore + declaredEnd > options.maxDatagramBytes) {
+            p.flag(Anomaly.OVERSIZE);
+            return abandon(p, Datagram.End.DROPPED);
+        }
+        // the ends fragments declare must agree (Linux discards such a queue too)
+        if (!more) {
+            if (p.total >= 0 && p.total != declaredEnd || p.maxEnd > declaredEnd) {
+                p.flag(Anomaly.INCONSISTENT_END);
+                return abandon(p, Datagram.End.DROPPED);
+            }
+            p.total = declaredEnd;
+        } else if (p.total >= 0 && declaredEnd > p.total) {
+            p.flag(Anomaly.INCONSISTENT_END);
+            return abandon(p, Datagram.End.DROPPED);
+        }
+        if (offset == 0 && p.header == null) {
+            p.header = new byte[headerLen];
+            hb.get(headerStart, p.header);
+            p.nextHeader = nextHeader;
+            p.lengthBefore = lengthBefore;
+            charge(p, headerLen);
+        }
+        if (bytes != null) {
+            long end = start + dataLen;
+            int n = p.addFragment(start, end, bytes);
+            charge(p, dataLen + ReassemblyLimits.DEFRAG_FRAGMENT_OVERHEAD);
+            p.place(n, start, end, options.policy);
+            // a fragment cut by the capture's snap length leaves a hole where its bytes are missing
+            p.fill(start, end - 1, more || dataLen < declaredLen);
+            p.maxEnd = Math.max(p.maxEnd, end);
+        }
+        if (p.total >= 0) p.truncateHoles(p.total);
+        if (memory > options.maxMemoryBytes) {
+            // the oldest datagrams go first; this one last, and only if it alone is over the cap
+            for (Iterator<Pending> it = open.values().iterator(); memory > options.maxMemoryBytes && it.hasNext();) {
+                Pending q = it.next();
+                if (q == p) continue;
+                it.remove();
+                q.flag(Anomaly.EVICTED);
+                finish(q, Datagram.End.EVICTED);
+            }
+            if (memory > options.maxMemoryBytes) {
+                p.flag(Anomaly.EVICTED);
+                open.remove(p.key);
+                finish(p, Datagram.End.EVICTED);
+                return null;
+            }
+        }
+        if (p.total >= 0 && p.holeCount == 0) {
+            open.remove(p.key);
+            return finish(p, Datagram.End.COMPLETED);
+        }
+        return null;
+    }
+
+    /**
+     * Counts overlaps with the fragments received so far; under drop-on-overlap, returns false when
+     * the datagram must be abandoned (an overlap that is not an identical duplicate).
+     */
+    private boolean checkOverlaps(Pending p, long start, long end, byte[] bytes) {
+        boolean abandon = false;
+        for (int i = 0; i < p.fragCount; i++) {
+            long s = p.fStart[i];
+            long e = p.fEnd[i];
+            long is = Math.max(s, start);
+            long ie = Math.min(e, end);
+            if (is >= ie) continue;
+            boolean conflict = !Arrays.equals(bytes, (int) (is - start), (int) (ie - start), p.fData[i], (int) (is - s), (int) (ie - s));
+            if (conflict) p.flag(Anomaly.CONFLICTING_OVERLAP);
+            if (s == start && e == end) {
+                p.flag(Anomaly.DUPLICATE);
+                if (conflict) abandon = true;
+            } else {
+                p.flag(Anomaly.OVERLAP);
+                if (s <= start && end < e) p.flag(Anomaly.TEARDROP);
+                abandon = true;
+            }
+        }
+        if (abandon && options.policy == OverlapPolicy.DROP_ON_OVERLAP) {
+            p.flag(Anomaly.DROPPED_ON_OVERLAP);
+            return false;
+        }
+        return true;
+    }
+
+    private void charge(Pending p, long bytes) {
+        p.memory += bytes;
+        memory += bytes;
+        stats.peakMemory = Math.max(stats.peakMemory, memory);
+    }
+
+    private Datagram abandon(Pending p, Datagram.End end) {
+        open.remove(p.key);
+        finish(p, end);
+        return null;
+    }
+
+    /**
+     * Ends datagrams whose first fragment is older than the timeout; {@code nanos} is the time of a
+     * frame (see {@link CaptureClock#observe} for how one wild timestamp is kept from expiring all).
+     */
+    public void advance(long nanos) {
+        long now = clock.observe(nanos);
+        if (now == Long.MIN_VALUE || open.isEmpty()) return;
+        long limit = CaptureClock.plus(now, -options.timeoutNanos);
+        for (Iterator<Pending> it = open.values().iterator(); it.hasNext();) {
+            Pending p = it.next();
+            // insertion order is first-fragment order, so the rest are younger
+            if (p.first >= limit) break;
+            it.remove();
+            p.flag(Anomaly.TIMEOUT);
+            finish(p, Datagram.End.TIMED_OUT);
+        }
+    }
+
+    private void evictOldest() {
+        Iterator<Pending> it = open.values().iterator();
+        Pending p = it.next();
+        it.remove();
+        p.flag(Anomaly.EVICTED);
+        finish(p, Datagram.End.EVICTED);
+    }
+
+    /**
+     * The input ended: the datagrams still in progress end incomplete (handed to the listener with
+     * {@code includeIncomplete}).
+     *
+     * @return those datagrams (empty unless {@code includeIncomplete})
+     */
+    public List<Datagram> finish() {
+        List<Datagram> out = new ArrayList<>();
+        for (Iterator<Pending> it = open.values().iterator(); it.hasNext();) {
+            Pending p = it.next();
+            it.remove();
+            Datagram d = finish(p, Datagram.End.INCOMPLETE);
+            if (d != null) out.add(d);
+        }
+        return out;
+    }
+
+    /** Releases {@code p}'s memory, counts how it ended and builds its datagram (for the listener when it is to be seen). */
+    private Datagram finish(Pending p, Datagram.End end) {
+        memory -= p.memory;
+        p.memory = 0;
+        switch (end) {
+            case COMPLETED -> stats.completed++;
+            case TIMED_OUT -> stats.timedOut++;
+            case EVICTED -> stats.evicted++;
+            case DROPPED -> stats.dropped++;
+            case INCOMPLETE -> stats.incompleteAtEnd++;
+        }
+        for (Anomaly a : p.anomalies) stats.anomalies[a.ordinal()]++;
+        if (end != Datagram.End.COMPLETED && !options.includeIncomplete) return null;
+        Datagram d = p.toDatagram(end);
+        if (listener != null) listener.accept(d);
+        return d;
+    }
+
+    /** A datagram in progress. */
+    private static final class Pending {
+        final DatagramKey key;
+        final long first;
+        long last;
+        long[] frames = new long[4];
+        int frameCount;
+        // fragments as received
+        long[] fStart = new long[4];
+        long[] fEnd = new long[4];
+        byte[][] fData = new byte[4][];
+        int fragCount;
+        // disjoint pieces in offset order, each held by one fragment (the policy decides which)
+        long[] pStart = new long[4];
+        long[] pEnd = new long[4];
+        int[] pHolder = new int[4];
+        int pieceCount;
+        // RFC 815 hole descriptors: [first, last] inclusive, last = Long.MAX_VALUE for "infinity"
+        long[] hFirst = {0, 0, 0, 0};
+        long[] hLast = {Long.MAX_VALUE, 0, 0, 0};
+        int holeCount = 1;
+        long total = -1;
+        long maxEnd;
+        byte[] header;
+        int nextHeader = -1;
+        int lengthBefore;
+        long memory;
+        final EnumSet<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
+
+        Pending(DatagramKey key, long nanos) {
+            this.key = key;
+            this.first = nanos;
+            this.last = nanos;
+        }
+
+        void flag(Anomaly a) {
+            anomalies.add(a);
+        }
+
+        void addFrame(long f) {
+            if (frameCount == frames.length) frames = Arrays.copyOf(frames, frameCount * 2);
+            frames[frameCount++] = f;
+        }
+
+        int addFragment(long s, long e, byte[] data) {
+            if (fragCount == fStart.length) {
+                int n = fragCount * 2;
+                fStart = Arrays.copyOf(fStart, n);
+                fEnd = Arrays.copyOf(fEnd, n);
+                fData = Arrays.copyOf(fData, n);
+            }
+            fStart[fragCount] = s;
+            fEnd[fragCount] = e;
+            fData[fragCount] = data;
+            return fragCount++;
+        }
+
+        // ---- pieces ----
+
+        private long[] ns = new long[8];
+        private long[] ne = new long[8];
+        private int[] nh = new int[8];
+        private int nc;
+
+        private void add(long s, long e, int h) {
+            if (s >= e) return;
+            if (nc > 0 && nh[nc - 1] == h && ne[nc - 1] == s) {
+                ne[nc - 1] = e;
+                return;
+            }
+            if (nc == ns.length) {
+                ns = Arrays.copyOf(ns, nc * 2);
+                ne = Arrays.copyOf(ne, nc * 2);
+                nh = Arrays.copyOf(nh, nc * 2);
+            }
+            ns[nc] = s;
+            ne[nc] = e;
+            nh[nc] = h;
+            nc++;
+        }
+
+        /**
+         * Fragment {@code n} covers {@code [s, e)}: it takes the bytes nobody holds, and those held
+         * by a fragment the policy says it wins against.
+         */
+        void place(int n, long s, long e, OverlapPolicy policy) {
+            nc = 0;
+            long cursor = s;
+            for (int i = 0; i < pieceCount; i++) {
+                long ps = pStart[i];
+                long pe = pEnd[i];
+                int h = pHolder[i];
+                if (pe <= s) {
+                    add(ps, pe, h);
+                    continue;
+                }
+                if (ps >= e) {
+                    if (cursor < e) {
+                        add(cursor, e, n);
+                        cursor = e;
+                    }
+                    add(ps, pe, h);
+                    continue;
+                }
+                long is = Math.max(ps, s);
+                long ie = Math.min(pe, e);
+                if (cursor < is) add(cursor, is, n);
+                add(ps, is, h);
+                add(is, ie, policy.newWins(fStart[h], fEnd[h], s, e) ? n : h);
+                add(ie, pe, h);
+                cursor = ie;
+            }
+            if (cursor < e) add(cursor, e, n);
+            // swap the new list in
+            long[] ts = pStart;
+            long[] te = pEnd;
+            int[] th = pHolder;
+            pStart = ns;
+            pEnd = ne;
+            pHolder = nh;
+            ns = ts;
+            ne = te;
+            nh = th;
+            pieceCount = nc;
+        }
+
+        // ---- holes (RFC 815) ----
+
+        /** Steps 1-7 of RFC 815 for a fragment covering {@code [first, last]}. */
+        void fill(long first, long last, boolean more) {
+            int i = 0;
+            while (i < holeCount) {
+                long hf = hFirst[i];
+                long hl = hLast[i];
+                if (first > hl || last < hf) {
+                    i++;
+                    continue;
+                }
+                removeHole(i);
+                if (first > hf) insertHole(i++, hf, first - 1);
+                if (last < hl && more) insertHole(i++, last + 1, hl);
+            }
+        }
+
+        /** The datagram ends at {@code total}: no hole lies at or past it. */
+        void truncateHoles(long total) {
+            int i = 0;
+            while (i < holeCount) {
+                if (hFirst[i] >= total) {
+                    removeHole(i);
+                } else {
+                    if (hLast[i] >= total) hLast[i] = total - 1;
+                    i++;
+                }
+            }
+        }
+
+        private void removeHole(int i) {
+            System.arraycopy(hFirst, i + 1, hFirst, i, holeCount - i - 1);
+            System.arraycopy(hLast, i + 1, hLast, i, holeCount - i - 1);
+            holeCount--;
+        }
+
+        private void insertHole(int i, long first, long last) {
+            if (holeCount == hFirst.length) {
+                hFirst = Arrays.copyOf(hFirst, holeCount * 2);
+                hLast = Arrays.copyOf(hLast, holeCount * 2);
+            }
+            System.arraycopy(hFirst, i, hFirst, i + 1, holeCount - i);
+            System.arraycopy(hLast, i, hLast, i + 1, holeCount - i);
+            hFirst[i] = first;
+            hLast[i] = last;
+            holeCount++;
+        }
+
+        // ---- output ----
+
+        Datagram toDatagram(Datagram.End end) {
+            byte[] payload = null;
+            List<Datagram.Run> runs = new ArrayList<>();
+            if (end == Datagram.End.COMPLETED) {
+                payload = new byte[(int) total];
+                for (int i = 0; i < pieceCount; i++) copy(i, payload, 0);
+                runs.add(new Datagram.Run(0, payload));
+            } else {
+                int i = 0;
+                while (i < pieceCount) {
+                    int j = i;
+                    while (j + 1 < pieceCount && pEnd[j] == pStart[j + 1]) j++;
+                    byte[] run = new byte[(int) (pEnd[j] - pStart[i])];
+                    for (int k = i; k <= j; k++) copy(k, run, pStart[i]);
+                    runs.add(new Datagram.Run((int) pStart[i], run));
+                    i = j + 1;
+                }
+            }
+            return new Datagram(key.version, key.src(), key.dst(), key.id, key.version == 4 ? key.protocol : nextHeader, end,
+                    Arrays.copyOf(frames, frameCount), anomalies, header, payload, List.copyOf(runs), CaptureClock.instant(first),
+                    CaptureClock.instant(last));
+        }
+
+        private void copy(int piece, byte[] into, long base) {
+            int h = pHolder[piece];
+            System.arraycopy(fData[h], (int) (pStart[piece] - fStart[h]), into, (int) (pStart[piece] - base), (int) (pEnd[piece] - pStart[piece]));
+        }
+    }
+
+    /** Datagrams in progress by key, oldest first (for tests and reports). */
+    Map<DatagramKey, ?> openForTest() {
+        return open;
+    }
+}

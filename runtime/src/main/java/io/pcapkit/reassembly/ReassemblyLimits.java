@@ -1,0 +1,111 @@
+package io.pcapkit.reassembly;
+
+/**
+ * Every bound of IP defragmentation, TCP stream reassembly and flow tracing, in one place, each
+ * with the reason for its default. All are defaults of the option objects ({@link DefragOptions},
+ * {@link StreamOptions}, {@code FlowOptions}) and can be changed there. When a bound is reached
+ * the oldest state is evicted (or the excess bytes left out), counted and reported; nothing throws.
+ * Times are capture time (the frames' timestamps), never the wall clock.
+ */
+public final class ReassemblyLimits {
+    private ReassemblyLimits() {
+    }
+
+    // ---- IP defragmentation ----
+
+    /** 30 s: Linux's ipfrag_time (RFC 791 suggests 15 s as the initial timer; hosts keep fragments longer). */
+    public static final long DEFRAG_TIMEOUT_NANOS = 30_000_000_000L;
+
+    /**
+     * 65,535 bytes: the largest IPv4 datagram (the total length field, header included) and the
+     * largest IPv6 payload without a jumbogram option, which cannot be fragmented (RFC 2675).
+     * Anything longer is the "ping of death".
+     */
+    public static final int DEFRAG_MAX_DATAGRAM_BYTES = 65_535;
+
+    /**
+     * 128 fragments per datagram: a 65,535-byte datagram over the smallest common MTUs (576 bytes
+     * for IPv4, 1,280 for IPv6) needs at most 119; more is a flood of tiny fragments (FreeBSD
+     * allows 16, Wireshark has no limit).
+     */
+    public static final int DEFRAG_MAX_FRAGMENTS = 128;
+
+    /**
+     * 4,096 datagrams in progress: thirty seconds of fragments from busy links rarely keep more than
+     * a few hundred open; FreeBSD's maxfragpackets is of this order. The oldest goes first.
+     */
+    public static final int DEFRAG_MAX_DATAGRAMS = 4_096;
+
+    /**
+     * 32 MiB of fragment data held, with a fixed overhead per fragment: eight times Linux's
+     * ipfrag_high_thresh (4 MiB for one host), since a capture holds many hosts' traffic.
+     */
+    public static final long DEFRAG_MAX_MEMORY_BYTES = 32L << 20;
+
+    /** Bytes counted per stored fragment on top of its data (its record and list entries). */
+    public static final int DEFRAG_FRAGMENT_OVERHEAD = 64;
+
+    // ---- TCP streams ----
+
+    /**
+     * 1,024 out-of-order segments buffered per direction: a full 64 KiB window of 64-byte
+     * segments; beyond it the hole is declared a gap and the data is delivered.
+     */
+    public static final int TCP_MAX_OUT_OF_ORDER_SEGMENTS = 1_024;
+
+    /**
+     * 4 MiB buffered per connection (out-of-order data, the current message of each direction,
+     * application data waiting for its message to complete): the largest receive windows Linux
+     * grants by default (tcp_rmem max 6 MiB) are of this order.
+     */
+    public static final long TCP_MAX_CONNECTION_BYTES = 4L << 20;
+
+    /** 256 MiB buffered over all connections: sixty-four connections at their cap. */
+    public static final long TCP_MAX_TOTAL_BYTES = 256L << 20;
+
+    /**
+     * 16 KiB of delivered bytes kept per direction to tell a retransmission that repeats them from
+     * one that changes them: retransmissions come within a window, and most windows on the wire
+     * are smaller; an overlap reaching further back is counted, not compared.
+     */
+    public static final int TCP_RETAINED_BYTES = 16 << 10;
+
+    /**
+     * 4 MiB shared by all connections for the first delivered segment of each direction: most
+     * connections of a busy capture (or a flood) send one segment each way, and a byte array per
+     * connection kept until its flow ends costs more in garbage collection than the reassembly
+     * itself. A retransmission comes within a round trip, long before 4 MiB of other first
+     * segments pass; the first segment is copied out when its direction sends a second, and one
+     * that was overwritten before is counted, not compared (as with {@link #TCP_RETAINED_BYTES}).
+     * A fixed cost, allocated on the first segment.
+     */
+    public static final int TCP_FIRST_SEGMENT_RING_BYTES = 4 << 20;
+
+    /**
+     * 1 MiB of stream data an application message may span while its parser waits for the rest:
+     * larger than any header block the application grammars parse; a message that runs past it is
+     * handed over as it stands.
+     */
+    public static final int TCP_MAX_APP_MESSAGE_BYTES = 1 << 20;
+
+    // ---- flows ----
+
+    /**
+     * 600 s without a packet ends a flow: longer than any pause inside a flow of the corpus (6 min
+     * 9 s between two WS-Discovery datagrams), twice Zeek's TCP inactivity timeout; tshark never ends
+     * a stream on time.
+     */
+    public static final long FLOW_IDLE_TIMEOUT_NANOS = 600_000_000_000L;
+
+    /**
+     * 65,536 flows open at once (TCP and UDP together): the oldest idle one is ended beyond that, so
+     * a flood of half-open connections costs bounded memory.
+     */
+    public static final int FLOW_MAX_OPEN = 65_536;
+
+    /**
+     * 128 per-flow output files open at once: well under the usual limit of 1,024 descriptors per
+     * process. A flow whose file had to be closed goes on in a new part file.
+     */
+    public static final int FLOW_MAX_OPEN_FILES = 128;
+}

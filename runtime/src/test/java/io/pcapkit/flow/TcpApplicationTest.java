@@ -1,0 +1,140 @@
+package io.pcapkit.flow;
+
+import static io.pcapkit.reassembly.TcpConnection.ACK;
+import static io.pcapkit.reassembly.TcpConnection.FIN;
+import static io.pcapkit.reassembly.TcpConnection.PSH;
+import static io.pcapkit.reassembly.TcpConnection.SYN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pcapkit.dissect.Chain;
+import io.pcapkit.dissect.DissectOptions;
+import io.pcapkit.dissect.Dissector;
+import io.pcapkit.dissect.LayerHooks;
+import io.pcapkit.frame.InfoBuilder;
+import io.pcapkit.ipsuite.Ethernet;
+import io.pcapkit.ipsuite.Icmp;
+import io.pcapkit.ipsuite.Ipv4;
+import io.pcapkit.ipsuite.Tcp;
+import io.pcapkit.reassembly.AppStreams;
+import io.pcapkit.reassembly.DefragOptions;
+import io.pcapkit.reassembly.IpDefragHook;
+import io.pcapkit.reassembly.StreamOptions;
+import io.pcapkit.reassembly.TcpStreams;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Application grammars over reassembled TCP streams: an HTTP/1.x message spread over segments is
+ * one message, shown in the frame that completes it (tshark's tcp.reassembled_in), whether its
+ * body is framed by Content-Length, by chunked coding or by the end of the connection; and the
+ * headers an ICMP error quotes feed no flow and no stream.
+ */
+class TcpApplicationTest {
+    private static final String C = "10.0.0.1";
+    private static final String S = "10.0.0.2";
+
+    private final TcpStreams tcp = new TcpStreams(new StreamOptions());
+    private final AppStreams app = new AppStreams(new StreamOptions());
+    private final List<Flow> ended = new ArrayList<>();
+    private final FlowHook flows = new FlowHook(new FlowOptions().udp(true), tcp, app).listen(new FlowListener() {
+        @Override
+        public void ended(Flow f) {
+            ended.add(f);
+        }
+    });
+    private final Dissector d = new Dissector(new DissectOptions())
+            .hook(LayerHooks.of(new IpDefragHook(new DefragOptions(), true, true, null), flows));
+    private final InfoBuilder b = new InfoBuilder();
+    private long number;
+    private long cseq = 101;
+    private long sseq = 501;
+
+    private Chain frame(byte[] f) {
+        return d.dissect(io.pcapkit.flow.Packets.record(f, ++number, 1), b);
+    }
+
+    private Chain client(int flags, String data) {
+        Chain c = frame(Packets.tcp(C, 40000, S, 80, cseq, sseq, flags, data));
+        cseq += data.length() + ((flags & FIN) != 0 ? 1 : 0);
+        return c;
+    }
+
+    private Chain server(int flags, String data) {
+        Chain c = frame(Packets.tcp(S, 80, C, 40000, sseq, cseq, flags, data));
+        sseq += data.length() + ((flags & FIN) != 0 ? 1 : 0);
+        return c;
+    }
+
+    private void handshake() {
+        frame(Packets.tcp(C, 40000, S, 80, 100, 0, SYN, ""));
+        frame(Packets.tcp(S, 80, C, 40000, 500, 101, SYN | ACK, ""));
+        frame(Packets.tcp(C, 40000, S, 80, 101, 501, ACK, ""));
+    }
+
+    @Test
+    void aMessageWithContentLengthOverThreeSegmentsIsOneMessageInTheLastFrame() {
+        handshake();
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", client(PSH | ACK, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n").toString());
+        assertEquals("Ethernet:IPv4:TCP:Raw", server(ACK, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n").toString());
+        long first = number;
+        assertEquals("Ethernet:IPv4:TCP:Raw", server(ACK, "\r\n01234").toString());
+        Chain last = server(PSH | ACK, "56789");
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1:Raw", last.toString(), "the body is the message's payload");
+        assertEquals(200L, b.frame().number("ethernet.ipv4.tcp.http.response.status"));
+        assertEquals(List.of(first, first + 1, first + 2), b.frame().get("ethernet.ipv4.tcp.reassembled.frames"));
+        // the next request on the same connection is a message of its own
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", client(PSH | ACK, "GET /b HTTP/1.1\r\nHost: x\r\n\r\n").toString());
+    }
+
+    @Test
+    void aChunkedBodyEndsWithItsLastChunkNotWithTheSegment() {
+        handshake();
+        client(PSH | ACK, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals("Ethernet:IPv4:TCP:Raw", server(ACK, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n").toString());
+        // a chunk that looks like a request line must not start a message
+        assertEquals("Ethernet:IPv4:TCP:Raw", server(ACK, "1b\r\nGET /not-a-request HTTP/1.1\r\n").toString());
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1:HTTP-Chunked", server(PSH | ACK, "0\r\n\r\n").toString());
+        // then two pipelined responses in one segment: two messages in one frame
+        client(PSH | ACK, "GET /1 HTTP/1.1\r\nHost: x\r\n\r\nGET /2 HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1:HTTP/1.1",
+                server(PSH | ACK, "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\naHTTP/1.1 204 No Content\r\n\r\n").toString());
+        assertEquals(0, d.hookFailures());
+    }
+
+    @Test
+    void aResponseWithoutALengthRunsToTheFin() {
+        handshake();
+        client(PSH | ACK, "GET / HTTP/1.0\r\n\r\n");
+        assertEquals("Ethernet:IPv4:TCP:Raw", server(ACK, "HTTP/1.0 200 OK\r\n\r\nfirst part, ").toString());
+        assertEquals("Ethernet:IPv4:TCP:Raw", server(ACK, "second part").toString());
+        Chain fin = server(FIN | ACK, "");
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.0:Raw", fin.toString(), "shown in the FIN's frame, as tshark does");
+        assertEquals(23L, b.frame().number("ethernet.ipv4.tcp.http.raw.len"));
+    }
+
+    @Test
+    void headersAnIcmpErrorQuotesFeedNoFlowAndNoStream() {
+        handshake();
+        client(PSH | ACK, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        // a router's "port unreachable" quoting a segment of the same connection, and one quoting
+        // a segment of a connection never seen
+        byte[] quoted = Ipv4.builder().src(C).dst(S).payload(Tcp.builder().ports(40000, 80).seq(cseq).ack(sseq).flags(PSH | ACK)
+                .payload("XXXX".getBytes(StandardCharsets.ISO_8859_1))).build();
+        byte[] unseen = Ipv4.builder().src(C).dst("10.9.9.9").payload(Tcp.builder().ports(41000, 443).seq(7).flags(SYN)).build();
+        for (byte[] q : new byte[][] {quoted, unseen}) {
+            Chain c = frame(Ethernet.builder().payload(Ipv4.builder().src("10.0.0.254").dst(C).payload(Icmp.v4().type(3).code(3).payload(q)))
+                    .build());
+            assertTrue(c.quoteStart() > 0, c.toString());
+            assertTrue(c.toString().contains("ICMP:IPv4:TCP"), c.toString());
+        }
+        flows.finish();
+        assertEquals(1, ended.size(), "the quoted segment of an unseen connection starts no flow");
+        Flow f = ended.get(0);
+        assertEquals(4, f.packets(), "the error frames are no packets of the connection");
+        assertEquals(0, f.tcp.missing(0) + f.tcp.missing(1));
+        assertEquals("GET / HTTP/1.1\r\nHost: x\r\n\r\n".length(), f.tcp.delivered(0), "the quoted bytes are not stream data");
+    }
+}

@@ -1,0 +1,136 @@
+package io.pcapkit.flow;
+
+import static io.pcapkit.reassembly.TcpConnection.ACK;
+import static io.pcapkit.reassembly.TcpConnection.FIN;
+import static io.pcapkit.reassembly.TcpConnection.PSH;
+import static io.pcapkit.reassembly.TcpConnection.SYN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.pcapkit.capture.CaptureInput;
+import io.pcapkit.capture.CaptureReader;
+import io.pcapkit.capture.PacketRecord;
+import io.pcapkit.dissect.DissectOptions;
+import io.pcapkit.ipsuite.PcapFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-flow files and index.json. */
+class TraceWriterTest {
+    @TempDir
+    Path tmp;
+
+    /** Two interleaved TCP connections and a UDP exchange. */
+    private Path capture() throws IOException {
+        PcapFile p = PcapFile.create(1);
+        long s = 1_700_000_000L;
+        p.add(s, 0, Packets.tcp("10.0.0.1", 1000, "10.0.0.2", 80, 1, 0, SYN, ""));
+        p.add(s, 1, Packets.tcp("10.0.0.3", 2000, "10.0.0.2", 80, 1, 0, SYN, ""));
+        p.add(s, 2, Packets.tcp("10.0.0.2", 80, "10.0.0.1", 1000, 9, 2, SYN | ACK, ""));
+        p.add(s, 3, Packets.udp("10.0.0.1", 53, "10.0.0.9", 53, "query"));
+        p.add(s, 4, Packets.tcp("10.0.0.1", 1000, "10.0.0.2", 80, 2, 10, PSH | ACK, "GET"));
+        p.add(s, 5, Packets.tcp("10.0.0.3", 2000, "10.0.0.2", 80, 2, 0, PSH | ACK, "PUT"));
+        p.add(s, 6, Packets.tcp("10.0.0.1", 1000, "10.0.0.2", 80, 5, 10, FIN | ACK, ""));
+        p.add(s, 7, Packets.tcp("10.0.0.2", 80, "10.0.0.1", 1000, 10, 6, FIN | ACK, ""));
+        return p.write(tmp.resolve("in.pcap"));
+    }
+
+    private List<Flow> trace(Path in, FlowOptions o) throws IOException {
+        Traced t = new Traced(o);
+        try (CaptureReader r = CaptureInput.open(in); TraceWriter w = new TraceWriter(o, r, new DissectOptions())) {
+            t.hook.listen(w);
+            PacketRecord rec = new PacketRecord();
+            while (r.next(rec)) t.dissector.dissect(rec, null);
+            t.hook.finish();
+        }
+        return t.flows;
+    }
+
+    private static List<Long> frames(Path pcap) throws IOException {
+        List<Long> out = new ArrayList<>();
+        try (CaptureReader r = CaptureInput.open(pcap)) {
+            PacketRecord rec = new PacketRecord();
+            while (r.next(rec)) out.add(rec.time.fraction);
+        }
+        return out;
+    }
+
+    @Test
+    void pcapPerFlowAndAnIndexInStartOrder() throws IOException {
+        Path out = tmp.resolve("trace");
+        trace(capture(), new FlowOptions().udp(true).output(out).format("pcap"));
+        assertEquals(List.of("index.json", "tcp-000000.pcap", "tcp-000001.pcap", "udp-000000.pcap"),
+                Files.list(out).map(p -> p.getFileName().toString()).sorted().toList());
+        // the records are the input's, by their microseconds here
+        assertEquals(List.of(0L, 2L, 4L, 6L, 7L), frames(out.resolve("tcp-000000.pcap")));
+        assertEquals(List.of(1L, 5L), frames(out.resolve("tcp-000001.pcap")));
+        assertEquals(List.of(3L), frames(out.resolve("udp-000000.pcap")));
+        String index = Files.readString(out.resolve("index.json"), StandardCharsets.UTF_8);
+        assertEquals(List.of("TCP 0", "TCP 1", "UDP 0"), ids(index), "entries in the order the flows started");
+        assertTrue(index.contains("\"a\":{\"address\":\"10.0.0.1\",\"port\":1000},\"b\":{\"address\":\"10.0.0.2\",\"port\":80}"), index);
+        assertTrue(index.contains("\"a_to_b\":{\"packets\":3,\"bytes\":"), index);
+        assertTrue(index.contains("\"state\":\"closed\",\"ended_by\":\"end of input\""), index);
+        assertTrue(index.contains("\"frames\":[1,3,5,7,8],\"files\":[\"tcp-000000.pcap\"]"), index);
+        assertTrue(index.contains("\"state\":\"syn-sent\""), index);
+        assertTrue(index.contains("\"first\":\"2023-11-14T22:13:20.000000Z\""), index);
+    }
+
+    @Test
+    void textFormatsAndPartsWhenFilesMustBeClosed() throws IOException {
+        Path out = tmp.resolve("trace");
+        trace(capture(), new FlowOptions().output(out).format("json").maxOpenFiles(1));
+        List<String> files = Files.list(out).map(p -> p.getFileName().toString()).sorted().toList();
+        // the two connections interleave and only one file may be open: each switch starts a part
+        // (flow 0: frame 1 | frames 3, 5 | frames 7, 8; flow 1: frame 2 | frame 6)
+        assertEquals(List.of("index.json", "tcp-000000.2.json", "tcp-000000.3.json", "tcp-000000.json", "tcp-000001.2.json", "tcp-000001.json"),
+                files);
+        String first = Files.readString(out.resolve("tcp-000000.json"));
+        assertTrue(first.startsWith("{\n  \"Global Header\""), first);
+        assertTrue(first.contains("\"Frame 1\"") && !first.contains("\"Frame 3\""), first);
+        String second = Files.readString(out.resolve("tcp-000000.2.json"));
+        assertTrue(second.contains("\"Frame 3\"") && second.contains("\"Frame 5\"") && second.endsWith("}\n"), second);
+        String index = Files.readString(out.resolve("index.json"));
+        assertTrue(index.contains("\"files\":[\"tcp-000000.json\",\"tcp-000000.2.json\",\"tcp-000000.3.json\"]"), index);
+    }
+
+    @Test
+    void anIndexAloneWithoutPerFlowFiles() throws IOException {
+        Path out = tmp.resolve("trace");
+        trace(capture(), new FlowOptions().output(out));
+        assertEquals(List.of("index.json"), Files.list(out).map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of("TCP 0", "TCP 1"), ids(Files.readString(out.resolve("index.json"))));
+    }
+
+    private static List<String> ids(String index) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(index)) {
+            int depth = 0;
+            String proto = null;
+            long id = -1;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) depth++;
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    if (depth == 3 && t == JsonToken.END_OBJECT) out.add(proto + " " + id);
+                    depth--;
+                }
+                if (t == JsonToken.FIELD_NAME && depth == 3) {
+                    String n = p.currentName();
+                    p.nextToken();
+                    if (n.equals("id")) id = p.getLongValue();
+                    if (n.equals("protocol")) proto = p.getText();
+                    if (p.currentToken().isStructStart()) depth++;
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package io.pcapkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pcapkit.flow.Flow;
+import io.pcapkit.flow.FlowOptions;
+import io.pcapkit.flow.Follow;
+import io.pcapkit.frame.Frame;
+import io.pcapkit.reassembly.Datagram;
+import io.pcapkit.reassembly.Message;
+import io.pcapkit.reassembly.OverlapPolicy;
+import io.pcapkit.reassembly.DefragOptions;
+import io.pcapkit.testing.Corpus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reassembly and tracing through the public API: as options of extract, and on their own. */
+class ReassemblyApiTest {
+    static Path capture(String name) {
+        return Corpus.require().resolve(name);
+    }
+
+    @Test
+    void extractReassemblesIpByDefaultAndKeptFramesReplayIt() throws IOException {
+        Extractor ex = Pcapkit.extract(capture("ppp_frag_http_req.pcap")).store(true).run();
+        List<Frame> frames = ex.frames();
+        assertEquals("Ethernet:IPv4:Raw", frames.get(9).protocols().toString());
+        Frame last = frames.get(10);
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", last.protocols().toString(), "the request the datagram carries (tshark: eth:ip:tcp:http)");
+        // the kept frame is dissected again on demand, with the datagram the run reassembled
+        assertEquals(80L, last.info().number("ethernet.ipv4.tcp.dstport"));
+        assertEquals(11, ((List<?>) last.info().get("ethernet.ipv4.reassembled.frames")).size());
+        assertEquals(1, ex.datagrams().size());
+        Datagram d = ex.datagrams().get(0);
+        assertEquals(11, d.completedIn());
+        assertEquals(1480, d.length());
+        assertEquals(1, ex.ipv4Stats().completed());
+    }
+
+    @Test
+    void reassemblyCanBeTurnedOff() throws IOException {
+        List<String> chains = new ArrayList<>();
+        Pcapkit.extract(capture("ppp_frag_http_req.pcap")).reassemble("none").verbose(chains::add).run();
+        assertTrue(chains.get(10).endsWith("Ethernet:IPv4:Raw"), chains.get(10));
+    }
+
+    @Test
+    void ndjsonShowsTheReassembledNodeAndAVisitorSeesTheSameFrames() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long visited;
+        try (Extractor ex = Pcapkit.extract(capture("ppp_ip4_fragments.pcap")).format("ndjson").output(out).open()) {
+            visited = ex.visit(new io.pcapkit.frame.InfoBuilder());
+            assertEquals(6, ex.ipv4Stats().completed(), "one dissection per frame feeds both the visitor and the output");
+        }
+        assertEquals(53, visited);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(53, lines.length);
+        assertTrue(lines[5].contains("\"reassembled\":{\"kind\":\"IPv4 datagram\",\"frames\":[1,2,3,4,5,6],\"len\":8320}"), lines[5]);
+        assertTrue(lines[5].contains("\"protocols\":\"Ethernet:IPv4:UDP:Raw\""), lines[5]);
+    }
+
+    @Test
+    void tcpMessagesAndFlowsFromExtract(@TempDir Path dir) throws IOException {
+        List<Flow> ended = new ArrayList<>();
+        Extractor ex = Pcapkit.extract(capture("ppp_three_http_streams.pcap")).reassemble("ip,tcp").store(true).trace(dir.resolve("t"))
+                .traceFormat("pcap").onFlow(ended::add).run();
+        assertEquals(3, ex.flows().size());
+        assertEquals(ended, ex.flows());
+        assertEquals(3, ex.flowCounts()[0]);
+        List<Message> requests = ex.messages().stream().filter(m -> m.direction() == 0).toList();
+        assertEquals(3, requests.size());
+        for (Message m : requests) assertTrue(new String(m.payload(), StandardCharsets.ISO_8859_1).startsWith("GET "), m.toString());
+        assertTrue(Files.exists(dir.resolve("t/index.json")));
+        assertTrue(Files.exists(dir.resolve("t/tcp-000002.pcap")));
+        assertTrue(ex.tcpStats().deliveredBytes() > 0);
+    }
+
+    @Test
+    void reassemblersOnTheirOwn() throws IOException {
+        try (Reassembler r = Pcapkit.reassemble("ipv4", new ReassembleOptions().defrag(new DefragOptions().policy(OverlapPolicy.LINUX)))) {
+            r.accept(capture("ppp_ip4_fragments.pcap")).finish();
+            assertEquals(6, r.datagrams().size());
+            assertEquals(List.of(6L, 12L, 18L, 28L, 40L, 53L), r.datagrams().stream().map(Datagram::completedIn).toList());
+            assertThrows(IllegalStateException.class, r::messages);
+        }
+        try (Reassembler r = Pcapkit.reassemble("ipv6", new ReassembleOptions())) {
+            // frames fed one by one, from kept frames
+            try (Extractor ex = Pcapkit.extract(capture("ppp_ip6_fragments.pcap")).reassemble("none").open()) {
+                for (Frame f : ex) r.accept(f);
+            }
+            r.finish();
+            assertEquals(4, r.datagrams().size());
+        }
+        Reassembler tcp = Pcapkit.reassemble("tcp", new ReassembleOptions()).accept(capture("ppp_frag_http_req.pcap")).finish();
+        assertEquals(1, tcp.messages().size(), "the request inside the fragmented datagram");
+        assertTrue(new String(tcp.messages().get(0).payload(), StandardCharsets.ISO_8859_1).startsWith("GET "));
+        assertEquals(List.of(11L), List.of(tcp.messages().get(0).frames()[0]));
+    }
+
+    @Test
+    void tracerOnItsOwn(@TempDir Path dir) throws IOException {
+        List<Flow> flows;
+        try (Tracer t = Pcapkit.trace(new FlowOptions().udp(true).output(dir).format("ndjson"))) {
+            t.accept(capture("pkts_base_usage_3_streams.pcap"));
+            t.close();
+            flows = t.flows();
+        }
+        assertEquals(3, flows.stream().filter(Flow::isTcp).count());
+        assertEquals(4, flows.stream().filter(f -> !f.isTcp()).count());
+        assertTrue(Files.exists(dir.resolve("udp-000003.ndjson")));
+    }
+
+    @Test
+    void followOneFlow() throws IOException {
+        List<Follow.Chunk> chunks = new ArrayList<>();
+        Flow f = Pcapkit.follow(capture("ppp_three_http_streams.pcap"), Follow.byId("TCP", 1, chunks::add));
+        assertNotNull(f);
+        assertEquals(1, f.id());
+        assertEquals(0, chunks.get(0).direction());
+        assertTrue(new String(chunks.get(0).data(), StandardCharsets.ISO_8859_1).startsWith("GET "));
+        assertEquals(1, chunks.get(1).direction());
+    }
+}
