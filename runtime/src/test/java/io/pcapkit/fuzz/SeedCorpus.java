@@ -46,6 +46,10 @@ final class SeedCorpus {
         SeedCorpus s = new SeedCorpus();
         s.captures();
         s.frames();
+        // sequences of fragments and segments for the reassembly targets
+        Map<String, byte[]> reassembly = new LinkedHashMap<>();
+        ReassemblySeeds.put(reassembly);
+        reassembly.forEach(s::put);
         return s.files;
     }
 
