@@ -20,7 +20,16 @@ final class ByteSource implements AutoCloseable {
     /** Largest window a Java array allows; readers ask for at most a block or a resync span. */
     static final int MAX_WINDOW = Integer.MAX_VALUE - 8;
 
+    /** A read of the file failed: the message names the input and the offset. */
+    static final class ReadError extends IOException {
+        ReadError(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
     private final ReadableByteChannel channel;
+    /** The input's name, for read errors. */
+    private final String name;
     /** The decompressor's output when the file is compressed (it may end early), else null. */
     private final DecompressedStream decompressed;
     private ByteBuffer buf = ByteBuffer.allocate(INITIAL_WINDOW);
@@ -33,12 +42,24 @@ final class ByteSource implements AutoCloseable {
     private long moved;
 
     ByteSource(ReadableByteChannel channel) {
-        this(channel, null);
+        this(channel, null, "input");
     }
 
-    ByteSource(ReadableByteChannel channel, DecompressedStream decompressed) {
+    ByteSource(ReadableByteChannel channel, DecompressedStream decompressed, String name) {
         this.channel = channel;
         this.decompressed = decompressed;
+        this.name = name;
+    }
+
+    /** Reads from the channel; a failure names the input and where the bytes read so far end. */
+    private int read(ByteBuffer b, long at) throws IOException {
+        try {
+            return channel.read(b);
+        } catch (ReadError e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ReadError(name + ": read error after " + at + " bytes: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -84,7 +105,7 @@ final class ByteSource implements AutoCloseable {
             while (drop > 0 && !eof) {
                 buf.clear();
                 buf.limit((int) Math.min(buf.capacity(), drop));
-                int r = channel.read(buf);
+                int r = read(buf, base);
                 if (r < 0) {
                     eof = true;
                     break;
@@ -118,7 +139,7 @@ final class ByteSource implements AutoCloseable {
             }
             buf.clear();
             buf.position(hi);
-            int r = channel.read(buf);
+            int r = read(buf, base + hi);
             if (r < 0) {
                 eof = true;
                 break;

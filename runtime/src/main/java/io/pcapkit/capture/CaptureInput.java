@@ -20,6 +20,10 @@ import java.util.zip.GZIPInputStream;
  * a {@link CaptureException} whose message names the file and what was found. Compressed data
  * that is corrupt or cut short ends the capture there, like a cut file: the reader keeps the
  * records before it and reports a {@link Problem.Kind#TRUNCATED} problem.
+ *
+ * <p>A regular file is read to the size it had when it was opened: one that grows meanwhile (a
+ * capture still being written) gives the records complete at that moment, and the one being
+ * written then is reported as cut, at its offset. Pipes and devices are read to their end.
  */
 public final class CaptureInput {
     private CaptureInput() {
@@ -31,14 +35,31 @@ public final class CaptureInput {
         if (Files.isDirectory(path)) throw new CaptureException(path + ": is a directory");
         if (!Files.isReadable(path)) throw new CaptureException(path + ": not readable (permission denied)");
         InputStream in;
+        long size;
         try {
-            in = Files.newInputStream(path, StandardOpenOption.READ);
+            if (Files.isRegularFile(path)) {
+                in = Files.newInputStream(path, StandardOpenOption.READ);
+                size = Files.size(path);
+            } else {
+                // a named pipe or a device: the NIO stream asks such a file for its position (to
+                // answer available()), which fails with "Illegal seek"; FileInputStream does not
+                in = new java.io.FileInputStream(path.toFile());
+                size = -1;
+            }
+        } catch (java.io.FileNotFoundException e) {
+            throw new CaptureException(path + ": not readable (" + e.getMessage() + ")");
         } catch (NoSuchFileException e) {
             throw new CaptureException(path + ": no such file");
         } catch (AccessDeniedException e) {
             throw new CaptureException(path + ": not readable (permission denied)");
         }
-        return open(in, path.toString(), () -> FileChannel.open(path, StandardOpenOption.READ));
+        if (size < 0) {
+            // a pipe or a device: read to its end
+            return open(in, path.toString(), null);
+        }
+        // a regular file is read to the size it had now, even if it grows meanwhile (see SizeAtOpen)
+        InputStream bounded = Channels.newInputStream(new SizeAtOpen(Channels.newChannel(in), size));
+        return open(bounded, path.toString(), () -> new SizeAtOpen(FileChannel.open(path, StandardOpenOption.READ), size));
     }
 
     /** Opens a stream (standard input, a decompressed file, a test's bytes). */
@@ -51,7 +72,25 @@ public final class CaptureInput {
         ReadableByteChannel open() throws IOException;
     }
 
+    /**
+     * Opens a reader; a read error of the file itself before the first record (it cannot be read
+     * at all) becomes a {@link CaptureException} naming it.
+     */
     private static CaptureReader open(InputStream raw, String name, ChannelOpener direct) throws IOException {
+        try {
+            return detect(raw, name, direct);
+        } catch (CaptureException e) {
+            throw e;
+        } catch (ByteSource.ReadError e) {
+            raw.close();
+            throw new CaptureException(e.getMessage(), e);
+        } catch (IOException e) {
+            raw.close();
+            throw new CaptureException(name + ": read error: " + e.getMessage(), e);
+        }
+    }
+
+    private static CaptureReader detect(InputStream raw, String name, ChannelOpener direct) throws IOException {
         DecompressedStream.FileSide file = new DecompressedStream.FileSide(raw);
         BufferedInputStream in = new BufferedInputStream(file, 1 << 16);
         byte[] head = peek(in, 6);
@@ -65,7 +104,7 @@ public final class CaptureInput {
             } else if (head.length >= 6 && (head[0] & 0xff) == 0xfd && head[1] == '7' && head[2] == 'z' && head[3] == 'X'
                     && head[4] == 'Z' && head[5] == 0) {
                 compression = "xz";
-                decompressed = new DecompressedStream(new org.tukaani.xz.XZInputStream(in), file, compression);
+                decompressed = new DecompressedStream(new org.tukaani.xz.XZInputStream(in, CaptureLimits.MAX_XZ_MEMORY_KIB), file, compression);
             } else if (head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
                     && (head[3] & 0xff) == 0xfd) {
                 compression = "zstd";
@@ -95,7 +134,7 @@ public final class CaptureInput {
         } else {
             ch = Channels.newChannel(data);
         }
-        ByteSource src = new ByteSource(ch, decompressed);
+        ByteSource src = new ByteSource(ch, decompressed, name);
         try {
             if (PcapReader.isMagic(m)) return new PcapReader(src, name, compression);
             if (m == PcapngReader.SHB_TYPE) return new PcapngReader(src, name, compression);

@@ -38,4 +38,13 @@ public final class CaptureLimits {
      * with many interfaces. Beyond it an interface keeps its link type and snap length only.
      */
     public static final int MAX_INTERFACE_BYTES = MAX_BLOCK_BYTES;
+
+    /**
+     * Memory the xz decompressor may take, in KiB. An xz file's block header names the LZMA2
+     * dictionary size (up to 1.5 GiB) and the decoder allocates that much before the first byte:
+     * a 100-byte file could claim it. {@code xz -9}, the largest preset, uses a 64 MiB dictionary
+     * (65,640 KiB of decoder memory), so every file a standard xz makes opens; a larger claim is
+     * refused as bad xz data.
+     */
+    public static final int MAX_XZ_MEMORY_KIB = 66 * 1024;
 }

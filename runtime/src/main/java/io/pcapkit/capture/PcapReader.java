@@ -13,6 +13,10 @@ import java.util.List;
  * Each record header is decoded by the {@code pcap_record} grammar; the packet after it is sliced,
  * not copied. A corrupt record header is stepped over by searching for the next plausible record
  * within {@link CaptureLimits#RESYNC_WINDOW}; a record cut by the end of the file ends reading.
+ *
+ * <p>A fraction of a second or more in a record's timestamp (a microsecond field of 1,000,000 or
+ * above) is carried into the seconds, so the time shown is seconds + fraction / unit as the
+ * fields say; a writer then writes it in range.
  */
 final class PcapReader implements CaptureReader {
     static final long MAGIC_USEC = 0xa1b2c3d4L;

@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 /**
  * The Kaitai stream used by reference codecs: it checks a length against the bytes remaining
  * before allocating, where the stock runtime would allocate whatever a length field claims, and
- * reports a sized field that runs past the end as a truncation.
+ * reports a sized field that runs past the end as a truncation; so is a seek past the end (a
+ * positional instance).
  */
 public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
     /** A read asked for more bytes than remain. */
@@ -21,11 +22,30 @@ public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
         super(buffer);
     }
 
-    @Override
-    public byte[] readBytes(long n) {
+    private long left(long n) {
         long have = size() - pos();
         if (n < 0 || n > have) throw new Truncated(n, have);
+        return n;
+    }
+
+    @Override
+    public byte[] readBytes(long n) {
+        left(n);
         return super.readBytes(n);
+    }
+
+    /** A positional instance past the end is a truncation (the stock stream fails with a buffer error). */
+    @Override
+    public void seek(long newPos) {
+        if (newPos < 0 || newPos > size()) throw new Truncated(newPos, size());
+        super.seek(newPos);
+    }
+
+    /** The stock {@code seek(long)} lands here (and calls back into no other overload). */
+    @Override
+    public void seek(int newPos) {
+        if (newPos < 0 || newPos > size()) throw new Truncated(newPos, size());
+        super.seek(newPos);
     }
 
     /**
@@ -35,8 +55,7 @@ public final class BoundedKaitaiStream extends ByteBufferKaitaiStream {
      */
     @Override
     public KaitaiStream substream(long n) {
-        long have = size() - pos();
-        if (n < 0 || n > have) throw new Truncated(n, have);
+        left(n);
         return new BoundedKaitaiStream(((ByteBufferKaitaiStream) super.substream(n)).asRoBuffer());
     }
 }

@@ -4,6 +4,9 @@ import java.nio.ByteBuffer;
 
 /** A {@link FieldSink} that ignores everything; extend it to pick out a few fields. */
 public class FieldSinkAdapter implements FieldSink {
+    /** Ignores everything (a walk whose output nobody wants). */
+    public static final FieldSink NOWHERE = new FieldSinkAdapter();
+
     @Override
     public void number(Field f, long value, int off, int len) {
     }

@@ -308,6 +308,16 @@ public abstract class LayerCodec {
 
     // ---- helpers for generated code ----
 
+    /**
+     * Like {@link #readBitsWord}, for a run cut short: the {@code have} bytes present, the rest
+     * read as zeros (only fields inside the bytes present are looked at).
+     */
+    protected static long readBitsWordPartial(ByteBuffer b, int p, int n, int have) {
+        long w = 0;
+        for (int i = 0; i < n; i++) w = (w << 8) | (i < have ? b.get(p + i) & 0xFFL : 0);
+        return w;
+    }
+
     /** Reads {@code n} (1..8) bytes big-endian as an unsigned integer; bit runs use it. */
     protected static long readBitsWord(ByteBuffer b, int p, int n) {
         switch (n) {

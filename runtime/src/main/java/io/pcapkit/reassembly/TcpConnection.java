@@ -34,6 +34,10 @@ public final class TcpConnection {
     // the owner's list of open connections
     TcpConnection prev;
     TcpConnection next;
+    // the owner's list of connections holding bytes, oldest holder first (those relief walks)
+    TcpConnection prevHolder;
+    TcpConnection nextHolder;
+    boolean holding;
     private long held;
     private boolean closed;
     private boolean reset;
@@ -108,6 +112,8 @@ public final class TcpConnection {
     void charge(long n) {
         held += n;
         owner.charge(n);
+        if (held > 0 && !holding) owner.holds(this);
+        else if (held <= 0 && holding) owner.holdsNothing(this);
     }
 
     /** Whether {@code n} more bytes fit under the connection's cap. */

@@ -14,6 +14,7 @@ public final class TcpStats {
     long missingBytes;
     long droppedBytes;
     long relieved;
+    long reliefVisits;
     long peakBytes;
     final long[] anomalies = new long[Anomaly.values().length];
 
@@ -58,6 +59,15 @@ public final class TcpStats {
     /** Times connections were made to hand on their buffers because the bytes over all connections hit the cap. */
     public long relieved() {
         return relieved;
+    }
+
+    /**
+     * Connections relief looked at, over the run: each one it looks at holds bytes and hands them
+     * on, so this grows with the bytes freed, not with the connections open (the work is linear in
+     * the input, however many connections a flood keeps open).
+     */
+    public long reliefVisits() {
+        return reliefVisits;
     }
 
     /** The most bytes held at once over all connections. */

@@ -20,6 +20,10 @@ public final class TcpStreams {
     private TcpConnection head;
     private TcpConnection tail;
     private int openCount;
+    // connections that hold bytes, oldest holder first: relief walks only these, so a flood of
+    // connections it has already relieved costs nothing per segment (it walked them all before)
+    private TcpConnection firstHolder;
+    private TcpConnection lastHolder;
     long total;
 
     public TcpStreams(StreamOptions options) {
@@ -122,11 +126,36 @@ public final class TcpStreams {
         if (total > stats.peakBytes) stats.peakBytes = total;
     }
 
-    /** Over the cap: the oldest connections hand on what they hold until the total fits again. */
+    /** {@code c} holds bytes now: it joins the end of the holders. */
+    void holds(TcpConnection c) {
+        c.holding = true;
+        c.prevHolder = lastHolder;
+        c.nextHolder = null;
+        if (lastHolder != null) lastHolder.nextHolder = c;
+        else firstHolder = c;
+        lastHolder = c;
+    }
+
+    /** {@code c} holds nothing any more: it leaves the holders. */
+    void holdsNothing(TcpConnection c) {
+        c.holding = false;
+        if (c.prevHolder != null) c.prevHolder.nextHolder = c.nextHolder;
+        else firstHolder = c.nextHolder;
+        if (c.nextHolder != null) c.nextHolder.prevHolder = c.prevHolder;
+        else lastHolder = c.prevHolder;
+        c.prevHolder = c.nextHolder = null;
+    }
+
+    /**
+     * Over the cap: the connections that have held bytes longest hand on what they hold until the
+     * total fits again. Only holders are walked (a relieved connection leaves them), so relief
+     * costs what it frees, not the number of connections open.
+     */
     void relieve(TcpConnection current, long frame) {
         stats.relieved++;
-        for (TcpConnection c = head; c != null && total > options.maxTotalBytes;) {
-            TcpConnection next = c.next;
+        for (TcpConnection c = firstHolder; c != null && total > options.maxTotalBytes;) {
+            TcpConnection next = c.nextHolder;
+            stats.reliefVisits++;
             c.release(frame);
             c = next;
         }

@@ -109,6 +109,10 @@ public final class KaitaiCodecEmitter {
             args.append(", null, null");
             for (ParamDef p : g.top.params) args.append(", s_").append(p.id());
         }
+        // Everything that touches the Kaitai object runs inside the try: its instances are parsed
+        // lazily, on first access, so the walk, the layer expressions and the dispatch keys can
+        // read (and fail) as much as the constructor. The walk runs even without a sink, so that
+        // decode fails exactly where emit would; next() then finds its keys already computed.
         boolean ctx = usesProcessors();
         o.line("int he");
         o.open("try");
@@ -116,7 +120,7 @@ public final class KaitaiCodecEmitter {
         if (ctx) o.line("c.context().enter(start)");
         o.line("o = new " + top.canonicalName() + "(" + args + ")");
         for (LayerMeta.Lookup l : g.layer.lookups.values()) lookup(o, l);
-        o.line("if (s != null) w_(o, s)");
+        o.line("w_(o, s != null ? s : io.pcapkit.dissect.FieldSinkAdapter.NOWHERE)");
         // layer meta over the accessors
         Res r = new Res(g.top, "o");
         LayerMeta l = g.layer;
@@ -145,12 +149,17 @@ public final class KaitaiCodecEmitter {
             o.line("c.payloadToEnd = false");
         }
         o.line("c.fragment = " + (l.fragment != null ? r.boolExpr(l.fragment, g.relPath + ": meta/-pcapkit/fragment") : "false"));
+        o.line("next(io.pcapkit.dissect.Dispatcher.NONE)");
         o.next("catch (io.kaitai.struct.KaitaiStream.ValidationFailedError e)");
         o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, e.getMessage())");
         o.next("catch (java.nio.BufferUnderflowException | BoundedKaitaiStream.Truncated e)");
         o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.TRUNCATED, \"read past the end\")");
         o.next("catch (RuntimeException e)");
         o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, String.valueOf(e))");
+        // a type or an instance that refers to itself (a DNS name pointing at itself) recurses
+        // as deep as the input lets it: the stack is the limit, reported as one
+        o.next("catch (StackOverflowError e)");
+        o.line("return failed(" + firstField() + ", start, ErrorKind.LIMIT_EXCEEDED, \"nesting deeper than the stack allows\")");
         if (ctx) {
             o.next("finally");
             o.line("c.context().exit()");
@@ -228,7 +237,9 @@ public final class KaitaiCodecEmitter {
                 }
             }
             String fc = fieldsName + "." + plan.desc(f).constant();
-            if (f.isInstance) {
+            // a value instance is computed here; a positional one (pos + type) is read through its
+            // accessor like a seq field (Kaitai parses it then, lazily)
+            if (f.isInstance && f.value != null) {
                 JavaExpr.Code c = r.expr(f.value, f.where);
                 if (f.ifExpr != null) o.open("if (" + r.boolExpr(f.ifExpr, f.where) + ")");
                 scalar(o, r, f, fc, c.java(), c.bool());
