@@ -52,7 +52,7 @@ public final class CpuTiming {
                 return n;
             }
             case "visitor" -> {
-                try (Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).open()) {
+                try (Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").open()) {
                     BlackholeSink sink = new BlackholeSink(null);
                     long n = ex.visit(sink);
                     if (sink.total == 42) System.out.print("");
@@ -61,13 +61,13 @@ public final class CpuTiming {
             }
             case "frames" -> {
                 long n = 0;
-                try (Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).open()) {
+                try (Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").open()) {
                     for (Frame f : ex) if (f.number() > 0) n++;
                 }
                 return n;
             }
             case "ndjson" -> {
-                return Pcapkit.extract(file).layer(LayerType.TRANSPORT).format("ndjson").output(OutputStream.nullOutputStream()).run().count();
+                return Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").format("ndjson").output(OutputStream.nullOutputStream()).run().count();
             }
             default -> throw new IllegalArgumentException("paths: recordWalk, visitor, frames, ndjson");
         }

@@ -235,7 +235,7 @@ public final class TcpConnection {
         int ti = (int) (s - keptFrom);
         int bi = off + (int) (s - start);
         for (long p = s; p < end; p++, ti++, bi++) {
-            if (d.tail[ti] != b.get(bi)) {
+            if (d.tail[(d.tailHead + ti) % d.tail.length] != b.get(bi)) {
                 flag(Anomaly.CONFLICTING_OVERLAP);
                 owner.stats.conflicts++;
                 return;
@@ -364,6 +364,7 @@ public final class TcpConnection {
         charge(size);
         d.tail = new byte[size];
         owner.ringGet(d.ringAt + n - k, d.tail, 0, k);
+        d.tailHead = 0;
         d.tailLen = k;
     }
 
@@ -383,6 +384,7 @@ public final class TcpConnection {
                 d.tail = new byte[cap];
             }
             b.get(off + len - cap, d.tail, 0, cap);
+            d.tailHead = 0;
             d.tailLen = cap;
             return;
         }
@@ -390,17 +392,31 @@ public final class TcpConnection {
         if (d.tail == null || d.tail.length < need) {
             int size = Math.min(cap, Math.max(need, d.tail == null ? 64 : d.tail.length * 2));
             byte[] t = new byte[size];
-            if (d.tail != null) System.arraycopy(d.tail, 0, t, 0, d.tailLen);
+            if (d.tail != null) copyOut(d, t);
             charge(size - (d.tail == null ? 0 : d.tail.length));
             d.tail = t;
+            d.tailHead = 0;
         }
-        if (d.tailLen + len > d.tail.length) {
-            int drop = d.tailLen + len - d.tail.length;
-            System.arraycopy(d.tail, drop, d.tail, 0, d.tailLen - drop);
+        // the kept bytes are a ring: the oldest are overwritten, nothing is shifted
+        byte[] t = d.tail;
+        if (d.tailLen + len > t.length) {
+            int drop = d.tailLen + len - t.length;
+            d.tailHead = (d.tailHead + drop) % t.length;
             d.tailLen -= drop;
         }
-        b.get(off, d.tail, d.tailLen, len);
+        int w = (d.tailHead + d.tailLen) % t.length;
+        int first = Math.min(len, t.length - w);
+        b.get(off, t, w, first);
+        if (len > first) b.get(off + first, t, 0, len - first);
         d.tailLen += len;
+    }
+
+    /** The kept bytes, oldest first, into {@code to}. */
+    private static void copyOut(Direction d, byte[] to) {
+        int n = d.tail.length;
+        int first = Math.min(d.tailLen, n - d.tailHead);
+        System.arraycopy(d.tail, d.tailHead, to, 0, first);
+        System.arraycopy(d.tail, 0, to, first, d.tailLen - first);
     }
 
     /**
@@ -470,7 +486,9 @@ public final class TcpConnection {
         long finAt;
         TreeMap<Long, Segment> ooo;
         long oooBytes;
+        /** The last delivered bytes, a ring: {@code tailLen} of them from {@code tailHead} on. */
         byte[] tail;
+        int tailHead;
         int tailLen;
         // the first delivered segment, while it is the only one: where it lies in the shared ring
         long ringAt;

@@ -123,6 +123,39 @@ class TcpConnectionTest {
         assertEquals("abcdefhi", rec.streams[0].toString(), "first data wins; the new tail is delivered");
     }
 
+    /** The kept bytes are a ring: after it wrapped many times, every byte still in it is compared with its own value. */
+    @Test
+    void retransmissionsAreComparedWithTheKeptBytesAfterTheRingWrapped() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int trial = 0; trial < 200; trial++) {
+            TcpConnection c = connection(new StreamOptions().retainedBytes(64));
+            send(c, 0, 1, 0, SYN, "");
+            StringBuilder all = new StringBuilder();
+            long seq = 2;
+            int segments = 3 + rnd.nextInt(40);
+            for (int k = 0; k < segments; k++) {
+                StringBuilder d = new StringBuilder();
+                int n = 1 + rnd.nextInt(rnd.nextBoolean() ? 20 : 90);
+                for (int j = 0; j < n; j++) d.append((char) ('a' + rnd.nextInt(26)));
+                send(c, 0, seq, 0, ACK, d.toString());
+                seq += n;
+                all.append(d);
+            }
+            // a retransmission inside the last 64 bytes: the same bytes, then one changed byte
+            int keep = Math.min(64, all.length());
+            int from = all.length() - keep + rnd.nextInt(keep);
+            int to = from + 1 + rnd.nextInt(all.length() - from);
+            String same = all.substring(from, to);
+            send(c, 0, 2 + from, 0, ACK, same);
+            assertFalse(c.anomalies().contains(Anomaly.CONFLICTING_OVERLAP), "trial " + trial + ": the same bytes again");
+            char[] changed = same.toCharArray();
+            int at = rnd.nextInt(changed.length);
+            changed[at] = (char) (changed[at] == 'z' ? 'y' : changed[at] + 1);
+            send(c, 0, 2 + from, 0, ACK, new String(changed));
+            assertTrue(c.anomalies().contains(Anomaly.CONFLICTING_OVERLAP), "trial " + trial + ": one byte differs");
+        }
+    }
+
     @Test
     void aFirstSegmentIsComparedFromTheSharedRingThenFromItsOwnBytes() {
         TcpStreams streams = new TcpStreams(new StreamOptions()).listen(rec);
