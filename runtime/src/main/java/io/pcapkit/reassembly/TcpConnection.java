@@ -381,7 +381,8 @@ public final class TcpConnection {
         if (len >= cap) {
             if (d.tail == null || d.tail.length < cap) {
                 charge(cap - (d.tail == null ? 0 : d.tail.length));
-                d.tail = new byte[cap];
+                owner.giveTail(d.tail);
+                d.tail = owner.takeTail(cap);
             }
             b.get(off + len - cap, d.tail, 0, cap);
             d.tailHead = 0;
@@ -391,7 +392,7 @@ public final class TcpConnection {
         int need = Math.min(cap, d.tailLen + len);
         if (d.tail == null || d.tail.length < need) {
             int size = Math.min(cap, Math.max(need, d.tail == null ? 64 : d.tail.length * 2));
-            byte[] t = new byte[size];
+            byte[] t = owner.takeTail(size);
             if (d.tail != null) copyOut(d, t);
             charge(size - (d.tail == null ? 0 : d.tail.length));
             d.tail = t;
@@ -433,6 +434,7 @@ public final class TcpConnection {
             // retransmissions of what came before can no longer be compared
             if (d.tail != null) {
                 charge(-d.tail.length);
+                owner.giveTail(d.tail);
                 d.tail = null;
                 d.tailLen = 0;
             }
@@ -458,6 +460,7 @@ public final class TcpConnection {
         for (Direction d : new Direction[] {d0, d1}) {
             if (d == null) continue;
             d.ooo = null;
+            owner.giveTail(d.tail);
             d.tail = null;
             d.tailLen = 0;
         }

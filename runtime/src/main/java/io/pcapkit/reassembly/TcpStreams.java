@@ -86,6 +86,20 @@ public final class TcpStreams {
         return out;
     }
 
+    // ---- kept-byte arrays of ended connections, reused (ReassemblyLimits.TCP_TAIL_POOL) ----
+    private final java.util.ArrayDeque<byte[]> tails = new java.util.ArrayDeque<>();
+
+    /** A kept-bytes array of {@code size} bytes: a pooled one when it has the full size. */
+    byte[] takeTail(int size) {
+        if (size == options.retainedBytes && !tails.isEmpty()) return tails.pop();
+        return new byte[size];
+    }
+
+    /** An array a connection no longer needs: full-size ones are pooled, up to the pool's limit. */
+    void giveTail(byte[] t) {
+        if (t != null && t.length == options.retainedBytes && tails.size() < ReassemblyLimits.TCP_TAIL_POOL) tails.push(t);
+    }
+
     // ---- the first-segment ring (ReassemblyLimits.TCP_FIRST_SEGMENT_RING_BYTES) ----
     private byte[] ring;
     private long ringWritten;
