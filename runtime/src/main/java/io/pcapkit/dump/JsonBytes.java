@@ -279,12 +279,6 @@ final class JsonBytes implements AutoCloseable {
         pos += b.length;
     }
 
-    void number(long v) throws IOException {
-        element();
-        room(20);
-        pos = writeLong(buf, pos, v);
-    }
-
     /** Decimal digits of a non-negative value. */
     private static int digits(long v) {
         if (v < 10) return 1;
@@ -303,11 +297,6 @@ final class JsonBytes implements AutoCloseable {
         element();
         room(len);
         for (int i = 0; i < len; i++) buf[pos++] = (byte) c[off + i];
-    }
-
-    void bool(boolean v) throws IOException {
-        element();
-        raw(v ? TRUE : FALSE);
     }
 
     void nul() throws IOException {

@@ -37,4 +37,11 @@ public enum Anomaly {
     public String toString() {
         return label;
     }
+
+    /** The anomalies counted at least once, with their counts ({@code counts} indexed by ordinal). */
+    static java.util.Map<Anomaly, Long> counted(long[] counts) {
+        java.util.Map<Anomaly, Long> m = new java.util.EnumMap<>(Anomaly.class);
+        for (Anomaly a : values()) if (counts[a.ordinal()] > 0) m.put(a, counts[a.ordinal()]);
+        return m;
+    }
 }

@@ -1,6 +1,5 @@
 package io.pcapkit.reassembly;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 /** Counts of one defragmenter's run: fragments seen, datagrams by how they ended, anomalies, peaks. */
@@ -54,9 +53,7 @@ public final class DefragStats {
 
     /** Datagrams on which each anomaly was seen (each counted once per datagram). */
     public Map<Anomaly, Long> anomalies() {
-        Map<Anomaly, Long> m = new EnumMap<>(Anomaly.class);
-        for (Anomaly a : Anomaly.values()) if (anomalies[a.ordinal()] > 0) m.put(a, anomalies[a.ordinal()]);
-        return m;
+        return Anomaly.counted(anomalies);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.pcapkit.reassembly;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 /** Counts of a TCP reassembly run. */
@@ -77,9 +76,7 @@ public final class TcpStats {
 
     /** Connections on which each anomaly was seen (once per connection). */
     public Map<Anomaly, Long> anomalies() {
-        Map<Anomaly, Long> m = new EnumMap<>(Anomaly.class);
-        for (Anomaly a : Anomaly.values()) if (anomalies[a.ordinal()] > 0) m.put(a, anomalies[a.ordinal()]);
-        return m;
+        return Anomaly.counted(anomalies);
     }
 
     @Override

@@ -81,15 +81,10 @@ class JsonBytesTest {
             w.startObject();
             w.key(JsonBytes.encodeKey("n"));
             w.startArray();
-            for (int i = 0; i < values.length; i++) {
-                if (i % 2 == 0) w.number(values[i]);
-                else w.number(null, values[i]);
-            }
+            for (long v : values) w.number(null, v);
             w.endArray();
-            w.key(JsonBytes.encodeKey("b"));
-            w.bool(true);
-            w.key(JsonBytes.encodeKey("k\"ey"));
-            w.bool(false);
+            w.bool(JsonBytes.encodeKey("b"), true);
+            w.bool(JsonBytes.encodeKey("k\"ey"), false);
             w.key(JsonBytes.encodeKey("z"));
             w.nul();
             w.key(JsonBytes.encodeKey("o"));
