@@ -1,10 +1,13 @@
 package io.pcapkit.dump;
 
+import io.pcapkit.dissect.Field;
 import io.pcapkit.dissect.Format;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.pcapkit.dump.JsonBytes.Encoded;
+import io.pcapkit.frame.EnumValue;
 
 /**
  * NDJSON: one compact object per frame and line, written by {@link JsonBytes} (bulk output is the
@@ -19,11 +22,11 @@ final class NdjsonDumper extends RecordDumper {
     private static final int ENUM_SLOTS = 1 << ENUM_SLOT_BITS;
 
     private final JsonBytes w;
-    private final byte[][] keys = new byte[KEY_COUNT][];
-    private final byte[][][] enumTexts = new byte[KEY_COUNT][][];
+    private final Encoded[] keys = new Encoded[KEY_COUNT];
+    private final Encoded[][] enumTexts = new Encoded[KEY_COUNT][];
     private final long[][] enumValues = new long[KEY_COUNT][];
     private final String[][] enumNames = new String[KEY_COUNT][];
-    private final byte[][] chains = new byte[CHAIN_SLOTS][];
+    private final Encoded[] chains = new Encoded[CHAIN_SLOTS];
     private final int[] chainSerials = new int[CHAIN_SLOTS];
 
     NdjsonDumper(OutputStream out, DumpOptions options) {
@@ -35,12 +38,76 @@ final class NdjsonDumper extends RecordDumper {
         if (k >= 0) w.key(keyBytes(k));
     }
 
-    /** The encoded {@code "key":}, or null inside an array. */
-    private byte[] keyBytes(int k) {
+    /** The encoded {@code ,"key":}, or null inside an array. */
+    private Encoded keyBytes(int k) {
         if (k < 0) return null;
-        byte[] s = keys[k];
+        Encoded s = keys[k];
         if (s == null) keys[k] = s = JsonBytes.encodeKey(keyText(k));
         return s;
+    }
+
+    // ---- fast paths for the common scalar fields: straight to the writer, no text detour ----
+
+    /** The encoded key of a field (a field's key is its id). */
+    private Encoded fieldKey(Field f) {
+        Encoded s = keys[f.id];
+        if (s == null) keys[f.id] = s = JsonBytes.encodeKey(f.name);
+        return s;
+    }
+
+    @Override
+    public void number(Field f, long value, int off, int len) {
+        if (plainField() && (f.format == Format.DEC || f.format == Format.IPV4)) {
+            try {
+                if (f.format == Format.DEC) w.number(fieldKey(f), value);
+                else w.ipv4(fieldKey(f), value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            super.number(f, value, off, len);
+        }
+    }
+
+    @Override
+    public void enumerated(Field f, long value, String name, int off, int len) {
+        if (plainField()) {
+            try {
+                fieldKey(f);
+                writeEnum(f.id, value, name == null ? EnumValue.UNASSIGNED : name, f.format, len);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            super.enumerated(f, value, name, off, len);
+        }
+    }
+
+    @Override
+    public void bool(Field f, boolean value, int off, int len) {
+        if (plainField()) {
+            try {
+                w.bool(fieldKey(f), value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            super.bool(f, value, off, len);
+        }
+    }
+
+    @Override
+    public void bytes(Field f, ByteBuffer buf, int off, int len) {
+        if (plainField() && (f.format == Format.MAC && len == 6 || f.format == Format.IPV4 && len == 4)) {
+            try {
+                if (len == 6) w.mac(fieldKey(f), buf, off);
+                else w.ipv4(fieldKey(f), buf.getInt(off));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            super.bytes(f, buf, off, len);
+        }
     }
 
     @Override
@@ -106,14 +173,14 @@ final class NdjsonDumper extends RecordDumper {
             w.rawValue(enumObject(value, name)); // an array element: rare, not cached
             return;
         }
-        byte[][] texts = enumTexts[k];
+        Encoded[] texts = enumTexts[k];
         if (texts == null) {
-            texts = enumTexts[k] = new byte[ENUM_SLOTS][];
+            texts = enumTexts[k] = new Encoded[ENUM_SLOTS];
             enumValues[k] = new long[ENUM_SLOTS];
             enumNames[k] = new String[ENUM_SLOTS];
         }
         int slot = (int) ((value * 0x9E3779B97F4A7C15L) >>> (64 - ENUM_SLOT_BITS));
-        byte[] t = texts[slot];
+        Encoded t = texts[slot];
         if (t == null || enumValues[k][slot] != value || !name.equals(enumNames[k][slot])) {
             // a new value, or two values sharing a slot: encode it again
             texts[slot] = t = enumObject(value, name);
@@ -123,14 +190,13 @@ final class NdjsonDumper extends RecordDumper {
         w.raw(keyBytes(k), t);
     }
 
-    private static byte[] enumObject(long value, String name) {
-        String quoted = new String(JsonBytes.encodeString(name), StandardCharsets.UTF_8);
-        return ("{\"value\":" + value + ",\"name\":" + quoted + "}").getBytes(StandardCharsets.UTF_8);
+    private static Encoded enumObject(long value, String name) {
+        return JsonBytes.encodeValue("{\"value\":" + value + ",\"name\":" + JsonBytes.quote(name) + "}");
     }
 
     @Override
     protected void writeChain(int k, char[] c, int off, int len, int slot, int serial) throws IOException {
-        byte[] t = chains[slot];
+        Encoded t = chains[slot];
         if (t == null || chainSerials[slot] != serial) {
             chains[slot] = t = JsonBytes.encodeString(new String(c, off, len));
             chainSerials[slot] = serial;

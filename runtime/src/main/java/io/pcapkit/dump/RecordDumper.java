@@ -106,9 +106,12 @@ abstract class RecordDumper implements Dumper {
     private final int[] offStamp = new int[FIELDS];
     private int layerSerial;
 
-    // chain strings by the protocols they name: a direct-mapped table, since most captures use
+    // chain strings by the protocols they name: a small open-addressed table, since most captures use
     // a handful of chains and consecutive frames often alternate between them
-    static final int CHAIN_SLOTS = 64;
+    private static final int CHAIN_SLOT_BITS = 8;
+    static final int CHAIN_SLOTS = 1 << CHAIN_SLOT_BITS;
+    /** Slots a chain may take from its home: enough that a few dozen chains rarely evict each other. */
+    private static final int CHAIN_PROBES = 8;
     private final int[][] chainIds = new int[CHAIN_SLOTS][];
     private final int[] chainCount = new int[CHAIN_SLOTS];
     private final char[][] chainText = new char[CHAIN_SLOTS][];
@@ -172,7 +175,7 @@ abstract class RecordDumper implements Dumper {
     protected abstract void writeTime(int key, char[] c, int off, int len) throws IOException;
 
     /**
-     * {@code protocols}: the chain string. It comes from slot {@code slot} (0-63) of a table, with a
+     * {@code protocols}: the chain string. It comes from slot {@code slot} of a table, with a
      * {@code serial} that changes exactly when the slot's text does, so a format may keep its
      * encoded form per slot.
      */
@@ -426,19 +429,30 @@ abstract class RecordDumper implements Dumper {
     }
 
     /**
-     * The table slot holding {@code c}'s text, filled (and given a new serial) when the slot held
-     * another chain. The key is the protocol ids plus the raw or malformed ending.
+     * The table slot holding {@code c}'s text. The key is the protocol ids plus the raw or malformed
+     * ending; a chain looks in {@link #CHAIN_PROBES} slots from its hash, and a new chain takes the
+     * first free one, or its home slot (with a new serial) when all are taken.
      */
     private int chainSlot(Chain c) {
         int n = c.size();
         int tail = c.isMalformed() ? -2 - c.malformedProtocol().id : c.hasRaw() ? -1 : 0;
         int h = tail;
         for (int i = 0; i < n; i++) h = h * 31 + c.protocolId(i);
-        int slot = (h * 0x9E3779B9) >>> 26; // 64 slots
+        int home = (h * 0x9E3779B9) >>> (32 - CHAIN_SLOT_BITS);
+        int free = -1;
+        for (int probe = 0; probe < CHAIN_PROBES; probe++) {
+            int slot = (home + probe) & (CHAIN_SLOTS - 1);
+            int[] ids = chainIds[slot];
+            if (ids == null) {
+                if (free < 0) free = slot;
+                continue;
+            }
+            boolean same = chainCount[slot] == n + 1 && ids[n] == tail;
+            for (int i = 0; same && i < n; i++) same = ids[i] == c.protocolId(i);
+            if (same) return slot;
+        }
+        int slot = free >= 0 ? free : home;
         int[] ids = chainIds[slot];
-        boolean same = ids != null && chainCount[slot] == n + 1 && ids[n] == tail;
-        for (int i = 0; same && i < n; i++) same = ids[i] == c.protocolId(i);
-        if (same) return slot;
         if (ids == null || ids.length < n + 1) chainIds[slot] = ids = new int[Math.max(16, n + 1)];
         for (int i = 0; i < n; i++) ids[i] = c.protocolId(i);
         ids[n] = tail;
@@ -489,6 +503,14 @@ abstract class RecordDumper implements Dumper {
         return depth > 0 && stack[depth - 1] == ARRAY ? NO_KEY : f.id;
     }
 
+    /**
+     * Whether a scalar field here may take a format's fast path: it has a key (not inside an
+     * array) and no {@code _offsets} entry to note.
+     */
+    protected final boolean plainField() {
+        return !offsetsOpen && (depth == 0 || stack[depth - 1] != ARRAY);
+    }
+
     /** Keeps a scalar's position for {@code _offsets} (outside lists, once per field and layer). */
     private void noteOffset(Field f, int off, int len) {
         if (!offsetsOpen || inHeader || arrays > 0 || len <= 0 || off < 0 || offStamp[f.id] == layerSerial) return;
@@ -506,7 +528,7 @@ abstract class RecordDumper implements Dumper {
     }
 
     @Override
-    public final void number(Field f, long value, int off, int len) {
+    public void number(Field f, long value, int off, int len) {
         int k = key(f);
         noteOffset(f, off, len);
         try {
@@ -526,7 +548,7 @@ abstract class RecordDumper implements Dumper {
     }
 
     @Override
-    public final void enumerated(Field f, long value, String name, int off, int len) {
+    public void enumerated(Field f, long value, String name, int off, int len) {
         int k = key(f);
         noteOffset(f, off, len);
         try {
@@ -537,7 +559,7 @@ abstract class RecordDumper implements Dumper {
     }
 
     @Override
-    public final void bool(Field f, boolean value, int off, int len) {
+    public void bool(Field f, boolean value, int off, int len) {
         int k = key(f);
         noteOffset(f, off, len);
         try {
@@ -548,7 +570,7 @@ abstract class RecordDumper implements Dumper {
     }
 
     @Override
-    public final void bytes(Field f, ByteBuffer buf, int off, int len) {
+    public void bytes(Field f, ByteBuffer buf, int off, int len) {
         int k = key(f);
         if (buf == frameBuffer) noteOffset(f, off, len);
         try {

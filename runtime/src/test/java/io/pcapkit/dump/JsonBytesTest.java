@@ -124,6 +124,26 @@ class JsonBytesTest {
         }));
     }
 
+    /** The address writers give CharFormat's text (every octet value), keyed, after a value. */
+    @Test
+    void addressesAsCharFormat() throws IOException {
+        for (int o = 0; o < 256; o++) {
+            long v = ((long) o << 24) | ((255 - o) << 16) | ((o * 7 % 256) << 8) | (o / 3);
+            char[] c = new char[15];
+            String dotted = new String(c, 0, CharFormat.ipv4(v, c, 0));
+            byte[] mac = {(byte) o, (byte) (o * 3), 0, (byte) 255, (byte) (o ^ 0x5a), (byte) o};
+            char[] m = new char[17];
+            String colons = new String(m, 0, CharFormat.mac(ByteBuffer.wrap(mac), 0, 6, m, 0));
+            assertEquals("{\"n\":1,\"a\":\"" + dotted + "\",\"m\":\"" + colons + "\"}", ours(w -> {
+                w.startObject();
+                w.number(JsonBytes.encodeKey("n"), 1);
+                w.ipv4(JsonBytes.encodeKey("a"), v);
+                w.mac(JsonBytes.encodeKey("m"), ByteBuffer.wrap(mac), 0);
+                w.endObject();
+            }));
+        }
+    }
+
     private interface GenBody {
         void write(JsonGenerator g) throws IOException;
     }

@@ -257,39 +257,50 @@ class JsonDumperTest {
         assertEquals("json", Dumpers.extension("NDJSON"));
     }
     /**
-     * NDJSON has its own writer: each line must be, byte for byte, the compact form of the same
-     * frame in the JSON document (jackson re-serialises it), for every capture we made and with
-     * bytes and offsets (hex, arrays) on.
+     * NDJSON has its own writer, with fast paths for plain scalars: each line must be, byte for
+     * byte, the compact form of the same frame in the JSON document (jackson re-serialises it), for
+     * every capture we made and every corpus capture, with default options (the fast paths) and with
+     * bytes and offsets on (hex, arrays, the general path).
      */
     @Test
     void ndjsonLinesAreTheJsonFramesCompacted() throws IOException {
-        com.fasterxml.jackson.core.JsonFactory f = new com.fasterxml.jackson.core.JsonFactory();
-        int frames = 0;
+        List<java.nio.file.Path> inputs = new ArrayList<>();
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(Fixtures.testdata("crafted-mix.pcap").getParent())) {
-            for (java.nio.file.Path in : files.filter(x -> x.toString().matches(".*\\.(pcap|pcapng)$") && !x.toString().contains("golden")).sorted().toList()) {
-                DumpOptions o = new DumpOptions();
-                o.bytes = true;
-                o.offsets = true;
-                String[] lines = new String(Fixtures.dump(in, "ndjson", o), StandardCharsets.UTF_8).split("\n");
-                List<String> compact = new ArrayList<>();
-                try (com.fasterxml.jackson.core.JsonParser p = f.createParser(Fixtures.dump(in, "json", o))) {
-                    p.nextToken();
-                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        p.nextToken();
-                        ByteArrayOutputStream b = new ByteArrayOutputStream();
-                        try (com.fasterxml.jackson.core.JsonGenerator g = f.createGenerator(b)) {
-                            copyExactly(p, g);
-                        }
-                        if (name.startsWith("Frame ")) compact.add(b.toString(StandardCharsets.UTF_8));
-                    }
+            inputs.addAll(files.filter(x -> x.toString().matches(".*\\.(pcap|pcapng)$") && !x.toString().contains("golden")).sorted().toList());
+        }
+        java.nio.file.Path corpus = io.pcapkit.testing.Corpus.find();
+        if (corpus != null) {
+            for (io.pcapkit.testing.Corpus.Entry e : io.pcapkit.testing.Corpus.manifest()) inputs.add(e.file());
+        }
+        int frames = 0;
+        for (boolean plain : new boolean[] {true, false}) {
+            DumpOptions o = new DumpOptions();
+            o.bytes = !plain;
+            o.offsets = !plain;
+            for (java.nio.file.Path in : inputs) frames += compareNdjsonWithJson(in, o, (plain ? "plain " : "bytes+offsets ") + in);
+        }
+        assertTrue(frames > 200, "frames compared: " + frames);
+    }
+
+    private static int compareNdjsonWithJson(java.nio.file.Path in, DumpOptions o, String what) throws IOException {
+        com.fasterxml.jackson.core.JsonFactory f = new com.fasterxml.jackson.core.JsonFactory();
+        String[] lines = new String(Fixtures.dump(in, "ndjson", o), StandardCharsets.UTF_8).split("\n");
+        List<String> compact = new ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser p = f.createParser(Fixtures.dump(in, "json", o))) {
+            p.nextToken();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                try (com.fasterxml.jackson.core.JsonGenerator g = f.createGenerator(b)) {
+                    copyExactly(p, g);
                 }
-                assertEquals(compact.size(), lines.length, in.toString());
-                for (int i = 0; i < lines.length; i++) assertEquals(compact.get(i), lines[i], in + " frame " + (i + 1));
-                frames += lines.length;
+                if (name.startsWith("Frame ")) compact.add(b.toString(StandardCharsets.UTF_8));
             }
         }
-        assertTrue(frames > 100, "frames compared: " + frames);
+        assertEquals(compact.size(), lines.length, what);
+        for (int i = 0; i < lines.length; i++) assertEquals(compact.get(i), lines[i], what + " frame " + (i + 1));
+        return lines.length;
     }
 
     /** Copies the value at the parser to the generator, numbers as their exact text. */
