@@ -56,4 +56,48 @@ final class CharFormat {
         if (n > 2) out[p + 2] = (char) (d & 0xff);
         return p + n;
     }
+
+    /**
+     * An IPv6 address in RFC 5952 form (the longest run of two or more zero groups, the first of
+     * equal ones, as {@code ::}; IPv4-mapped with a dotted tail); returns the end.
+     */
+    static int ipv6(ByteBuffer buf, int off, char[] out, int at) {
+        int bestStart = -1;
+        int bestLen = 0;
+        int curLen = 0;
+        for (int i = 0; i < 8; i++) {
+            if (buf.getShort(off + 2 * i) == 0) {
+                curLen++;
+                if (curLen > bestLen) {
+                    bestLen = curLen;
+                    bestStart = i - curLen + 1;
+                }
+            } else {
+                curLen = 0;
+            }
+        }
+        if (bestLen < 2) bestStart = -1;
+        int p = at;
+        if (bestStart == 0 && bestLen == 5 && (buf.getShort(off + 10) & 0xffff) == 0xffff) {
+            for (char ch : MAPPED) out[p++] = ch;
+            return ipv4(buf.getInt(off + 12) & 0xffffffffL, out, p);
+        }
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out[p++] = ':';
+                out[p++] = ':';
+                i += bestLen - 1;
+                continue;
+            }
+            if (i > 0 && i != bestStart + bestLen) out[p++] = ':';
+            int v = buf.getShort(off + 2 * i) & 0xffff;
+            if (v >= 0x1000) out[p++] = HEX[v >>> 12];
+            if (v >= 0x100) out[p++] = HEX[(v >>> 8) & 15];
+            if (v >= 0x10) out[p++] = HEX[(v >>> 4) & 15];
+            out[p++] = HEX[v & 15];
+        }
+        return p;
+    }
+
+    private static final char[] MAPPED = "::ffff:".toCharArray();
 }

@@ -587,7 +587,17 @@ abstract class RecordDumper implements Dumper {
                     if (len == 4) writeChars(k, chars, 0, CharFormat.ipv4(buf.getInt(off), chars, 0));
                     else writeHex(k, buf, off, len);
                 }
-                case IPV6, TEXT -> {
+                case IPV6 -> {
+                    if (len == 16) {
+                        writeChars(k, chars, 0, CharFormat.ipv6(buf, off, chars, 0));
+                    } else {
+                        text.setLength(0);
+                        Formats.bytes(text, f.format, buf, off, len);
+                        int n = textChars();
+                        writeChars(k, chars, 0, n);
+                    }
+                }
+                case TEXT -> {
                     text.setLength(0);
                     Formats.bytes(text, f.format, buf, off, len);
                     int n = textChars();
