@@ -11,6 +11,8 @@ final class FlowTable {
     private Flow[] slots;
     private int[] hashes;
     private int mask;
+    /** 32 minus the table's bits: a slot is the top bits of the multiplied hash. */
+    private int shift;
     private int size;
     /** least recently active */
     private Flow oldest;
@@ -22,6 +24,7 @@ final class FlowTable {
         slots = new Flow[Math.min(n, 1 << 30)];
         hashes = new int[slots.length];
         mask = slots.length - 1;
+        shift = Integer.numberOfLeadingZeros(mask);
     }
 
     int size() {
@@ -32,14 +35,18 @@ final class FlowTable {
         return oldest;
     }
 
-    private static int spread(int h) {
-        return (h ^ (h >>> 16)) * 0x9E3779B9;
+    /**
+     * The home slot of a hash: the top bits of a Fibonacci product (its low bits depend only on the
+     * hash's low bits; taken with a mask they clustered the probes of a busy table).
+     */
+    private int home(int h) {
+        return ((h ^ (h >>> 16)) * 0x9E3779B9) >>> shift;
     }
 
     /** The flow of {@code k}, or null. */
     Flow get(FlowKey k) {
         int h = k.hash;
-        int i = spread(h) & mask;
+        int i = home(h);
         while (true) {
             Flow f = slots[i];
             if (f == null) return null;
@@ -57,7 +64,7 @@ final class FlowTable {
     }
 
     private void insert(Flow f) {
-        int i = spread(f.hash) & mask;
+        int i = home(f.hash);
         while (slots[i] != null) i = (i + 1) & mask;
         slots[i] = f;
         hashes[i] = f.hash;
@@ -68,12 +75,13 @@ final class FlowTable {
         slots = new Flow[old.length * 2];
         hashes = new int[slots.length];
         mask = slots.length - 1;
+        shift = Integer.numberOfLeadingZeros(mask);
         for (Flow f : old) if (f != null) insert(f);
     }
 
     /** Removes {@code f} (backward-shift deletion keeps every probe sequence unbroken). */
     void remove(Flow f) {
-        int i = spread(f.hash) & mask;
+        int i = home(f.hash);
         while (slots[i] != f) {
             if (slots[i] == null) return;
             i = (i + 1) & mask;
@@ -84,7 +92,7 @@ final class FlowTable {
             j = (j + 1) & mask;
             Flow g = slots[j];
             if (g == null) break;
-            int home = spread(hashes[j]) & mask;
+            int home = home(hashes[j]);
             // g may move back into the hole if its home is not cyclically within (hole, j]
             boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
             if (!stays) {

@@ -64,29 +64,28 @@ public final class ReassemblyLimits {
     public static final long TCP_MAX_TOTAL_BYTES = 256L << 20;
 
     /**
-     * 16 KiB of delivered bytes kept per direction to tell a retransmission that repeats them from
-     * one that changes them: retransmissions come within a window, and most windows on the wire
-     * are smaller; an overlap reaching further back is counted, not compared.
+     * 16 KiB of delivered bytes per direction compared with a retransmission that repeats them, to
+     * tell one that repeats them from one that changes them: retransmissions come within a window,
+     * and most windows on the wire are smaller; an overlap reaching further back is counted
+     * ({@code TcpStats.uncomparedBytes}), not compared.
      */
     public static final int TCP_RETAINED_BYTES = 16 << 10;
 
     /**
-     * 256 kept-byte arrays of ended connections (4 MiB at the default size) wait to be reused by new
-     * ones: allocating and zeroing a fresh array for every connection was a third of a reassembling
-     * run over busy traffic. Pooled arrays count against no cap (they hold nothing).
+     * 64 delivered chunks remembered per direction (where each lies in the delivered-bytes ring;
+     * 1.5 KiB at most): the retained bytes in segments of 256 bytes, far smaller than most.
      */
-    public static final int TCP_TAIL_POOL = 256;
+    public static final int TCP_RETAINED_CHUNKS = 64;
 
     /**
-     * 4 MiB shared by all connections for the first delivered segment of each direction: most
-     * connections of a busy capture (or a flood) send one segment each way, and a byte array per
-     * connection kept until its flow ends costs more in garbage collection than the reassembly
-     * itself. A retransmission comes within a round trip, long before 4 MiB of other first
-     * segments pass; the first segment is copied out when its direction sends a second, and one
-     * that was overwritten before is counted, not compared (as with {@link #TCP_RETAINED_BYTES}).
-     * A fixed cost, allocated on the first segment.
+     * 32 MiB shared by all connections for their delivered bytes (the last retained bytes of each
+     * segment): a retransmission comes within a round trip, long before 32 MiB of other traffic
+     * passes on all but the busiest links, and bytes overwritten before are counted, not compared.
+     * One sequential buffer instead of an array per direction: those scattered the writes over
+     * memory and kept the garbage collector busy (a third of a reassembling run). A fixed cost,
+     * grown by doubling from 1 MiB as traffic passes.
      */
-    public static final int TCP_FIRST_SEGMENT_RING_BYTES = 4 << 20;
+    public static final int TCP_DELIVERED_RING_BYTES = 32 << 20;
 
     /**
      * 1 MiB of stream data an application message may span while its parser waits for the rest:

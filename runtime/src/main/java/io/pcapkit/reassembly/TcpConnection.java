@@ -212,35 +212,39 @@ public final class TcpConnection {
         buffer(dir, d, start, b, off, len, frame);
     }
 
-    /** Compares re-sent bytes {@code [start, end)} with the delivered bytes still kept. */
+    /**
+     * Compares re-sent bytes {@code [start, end)} with the delivered bytes still kept: the last
+     * {@code retainedBytes} of the stream, as far as the direction's chunk history reaches and the
+     * shared ring still holds them. What lies further back is counted, not compared.
+     */
     private void compareDelivered(Direction d, long start, long end, ByteBuffer b, int off) {
-        if (d.ringLen > 0) {
-            // only the first segment was delivered: its bytes are in the shared ring, if not overwritten
-            if (!owner.ringHolds(d.ringAt, d.ringLen)) return;
-            long from = d.next - d.ringLen;
-            long s = Math.max(start, from);
-            int bi = off + (int) (s - start);
-            for (long p = s; p < end; p++, bi++) {
-                if (owner.ringByte(d.ringAt + (p - from)) != b.get(bi)) {
-                    flag(Anomaly.CONFLICTING_OVERLAP);
-                    owner.stats.conflicts++;
-                    return;
+        long reach = Math.max(start, d.next - owner.options.retainedBytes);
+        long compared = 0;
+        for (int i = d.histCount - 1; i >= 0; i--) {
+            int e = 3 * ((d.histFirst + i) % (d.hist.length / 3));
+            long cs = d.hist[e];
+            long ce = cs + d.hist[e + 2];
+            long s = Math.max(reach, cs);
+            long t = Math.min(end, ce);
+            if (s < t) {
+                long at = d.hist[e + 1] + (s - cs);
+                long oldest = owner.ringOldest();
+                if (at < oldest) { // overwritten by newer traffic
+                    s += oldest - at;
+                    at = oldest;
+                }
+                if (s < t) {
+                    compared += t - s;
+                    if (!owner.ringEquals(at, b, off + (int) (s - start), (int) (t - s))) {
+                        flag(Anomaly.CONFLICTING_OVERLAP);
+                        owner.stats.conflicts++;
+                        return;
+                    }
                 }
             }
-            return;
+            if (cs <= reach) break;
         }
-        long keptFrom = d.next - d.tailLen;
-        long s = Math.max(start, keptFrom);
-        if (s >= end) return;
-        int ti = (int) (s - keptFrom);
-        int bi = off + (int) (s - start);
-        for (long p = s; p < end; p++, ti++, bi++) {
-            if (d.tail[(d.tailHead + ti) % d.tail.length] != b.get(bi)) {
-                flag(Anomaly.CONFLICTING_OVERLAP);
-                owner.stats.conflicts++;
-                return;
-            }
-        }
+        owner.stats.uncomparedBytes += (end - start) - compared;
     }
 
     /** Keeps an out-of-order segment; where it overlaps others the policy decides. */
@@ -334,8 +338,6 @@ public final class TcpConnection {
             long n = upTo - d.next;
             d.missing += n;
             d.next = upTo;
-            d.tailLen = 0;
-            d.ringLen = 0;
             owner.stats.gaps++;
             owner.stats.missingBytes += n;
             flag(Anomaly.GAP);
@@ -346,78 +348,23 @@ public final class TcpConnection {
 
     private void deliver(int dir, Direction d, ByteBuffer b, int off, int len, long frame) {
         if (len <= 0) return;
+        long streamStart = d.next;
         d.next += len;
         d.delivered += len;
         owner.stats.deliveredBytes += len;
-        keep(d, b, off, len);
+        keep(d, streamStart, b, off, len);
         for (StreamListener l : owner.listeners) l.data(this, dir, b, off, len, frame);
     }
 
-    /** The direction's second segment: its first one moves from the ring to its own kept bytes. */
-    private void unring(Direction d) {
-        int n = d.ringLen;
-        d.ringLen = 0;
-        if (!owner.ringHolds(d.ringAt, n)) return; // overwritten: too old to compare
-        int cap = owner.options.retainedBytes;
-        int k = Math.min(n, cap);
-        int size = Math.min(cap, Math.max(k, 64));
-        charge(size);
-        d.tail = new byte[size];
-        owner.ringGet(d.ringAt + n - k, d.tail, 0, k);
-        d.tailHead = 0;
-        d.tailLen = k;
-    }
-
-    /** Keeps the last delivered bytes, to compare retransmissions with. */
-    private void keep(Direction d, ByteBuffer b, int off, int len) {
-        if (d.tail == null && d.ringLen == 0 && d.delivered == len && owner.ringTakes(len)) {
-            // a direction's first segment goes to the shared ring: most connections send no other
-            d.ringAt = owner.ringPut(b, off, len);
-            d.ringLen = len;
-            return;
-        }
-        if (d.ringLen > 0) unring(d);
-        int cap = owner.options.retainedBytes;
-        if (len >= cap) {
-            if (d.tail == null || d.tail.length < cap) {
-                charge(cap - (d.tail == null ? 0 : d.tail.length));
-                owner.giveTail(d.tail);
-                d.tail = owner.takeTail(cap);
-            }
-            b.get(off + len - cap, d.tail, 0, cap);
-            d.tailHead = 0;
-            d.tailLen = cap;
-            return;
-        }
-        int need = Math.min(cap, d.tailLen + len);
-        if (d.tail == null || d.tail.length < need) {
-            int size = Math.min(cap, Math.max(need, d.tail == null ? 64 : d.tail.length * 2));
-            byte[] t = owner.takeTail(size);
-            if (d.tail != null) copyOut(d, t);
-            charge(size - (d.tail == null ? 0 : d.tail.length));
-            d.tail = t;
-            d.tailHead = 0;
-        }
-        // the kept bytes are a ring: the oldest are overwritten, nothing is shifted
-        byte[] t = d.tail;
-        if (d.tailLen + len > t.length) {
-            int drop = d.tailLen + len - t.length;
-            d.tailHead = (d.tailHead + drop) % t.length;
-            d.tailLen -= drop;
-        }
-        int w = (d.tailHead + d.tailLen) % t.length;
-        int first = Math.min(len, t.length - w);
-        b.get(off, t, w, first);
-        if (len > first) b.get(off + first, t, 0, len - first);
-        d.tailLen += len;
-    }
-
-    /** The kept bytes, oldest first, into {@code to}. */
-    private static void copyOut(Direction d, byte[] to) {
-        int n = d.tail.length;
-        int first = Math.min(d.tailLen, n - d.tailHead);
-        System.arraycopy(d.tail, d.tailHead, to, 0, first);
-        System.arraycopy(d.tail, 0, to, first, d.tailLen - first);
+    /**
+     * Keeps the last delivered bytes, to compare retransmissions with: they go to the ring all
+     * connections share (sequential writes to one buffer, where an array per direction scattered
+     * them over memory and the garbage collector), and the direction notes where, as one chunk.
+     */
+    private void keep(Direction d, long streamStart, ByteBuffer b, int off, int len) {
+        int n = Math.min(len, owner.options.retainedBytes);
+        long at = owner.ringPut(b, off + len - n, n);
+        d.addChunk(streamStart + len - n, at, n);
     }
 
     /**
@@ -431,14 +378,6 @@ public final class TcpConnection {
             if (d.ooo != null) {
                 while (!d.ooo.isEmpty()) drain(dir, d, d.ooo.firstKey(), frame);
             }
-            // retransmissions of what came before can no longer be compared
-            if (d.tail != null) {
-                charge(-d.tail.length);
-                owner.giveTail(d.tail);
-                d.tail = null;
-                d.tailLen = 0;
-            }
-            d.ringLen = 0;
         }
         for (StreamListener l : owner.listeners) l.release(this);
     }
@@ -460,9 +399,8 @@ public final class TcpConnection {
         for (Direction d : new Direction[] {d0, d1}) {
             if (d == null) continue;
             d.ooo = null;
-            owner.giveTail(d.tail);
-            d.tail = null;
-            d.tailLen = 0;
+            d.hist = null;
+            d.histCount = 0;
         }
         charge(-held);
         owner.closed(this);
@@ -489,13 +427,41 @@ public final class TcpConnection {
         long finAt;
         TreeMap<Long, Segment> ooo;
         long oooBytes;
-        /** The last delivered bytes, a ring: {@code tailLen} of them from {@code tailHead} on. */
-        byte[] tail;
-        int tailHead;
-        int tailLen;
-        // the first delivered segment, while it is the only one: where it lies in the shared ring
-        long ringAt;
-        int ringLen;
+        /**
+         * The last delivered chunks, oldest first from {@code histFirst}, a ring of entries of three
+         * longs: stream offset, position in the shared ring, length. Grown from one entry (most
+         * directions deliver one segment) to {@link #HISTORY_ENTRIES}.
+         */
+        long[] hist;
+        int histFirst;
+        int histCount;
+
+        static final int HISTORY_ENTRIES = ReassemblyLimits.TCP_RETAINED_CHUNKS;
+
+        void addChunk(long streamStart, long ringAt, int len) {
+            if (hist == null) hist = new long[3];
+            int cap = hist.length / 3;
+            if (histCount == cap && cap < HISTORY_ENTRIES) {
+                // grow, oldest first at 0 (a ring at capacity starts at histFirst)
+                int n = Math.min(HISTORY_ENTRIES, cap * 4);
+                long[] h = new long[3 * n];
+                for (int i = 0; i < histCount; i++) System.arraycopy(hist, 3 * ((histFirst + i) % cap), h, 3 * i, 3);
+                hist = h;
+                histFirst = 0;
+                cap = n;
+            }
+            int e;
+            if (histCount == cap) {
+                e = histFirst;
+                histFirst = (histFirst + 1) % cap;
+            } else {
+                e = (histFirst + histCount) % cap;
+                histCount++;
+            }
+            hist[3 * e] = streamStart;
+            hist[3 * e + 1] = ringAt;
+            hist[3 * e + 2] = len;
+        }
 
         /** {@code seq} as an offset from the base, unwrapped around the next byte expected (32-bit wrap-around). */
         long relative(long seq) {

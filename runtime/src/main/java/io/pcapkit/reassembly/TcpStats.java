@@ -9,6 +9,7 @@ public final class TcpStats {
     long retransmissions;
     long outOfOrder;
     long conflicts;
+    long uncomparedBytes;
     long gaps;
     long missingBytes;
     long droppedBytes;
@@ -39,6 +40,14 @@ public final class TcpStats {
     /** Overlaps whose bytes differed from those received first. */
     public long conflicts() {
         return conflicts;
+    }
+
+    /**
+     * Re-sent bytes that could not be compared with those delivered first: further back than the
+     * retained bytes, or overwritten in the shared ring by newer traffic.
+     */
+    public long uncomparedBytes() {
+        return uncomparedBytes;
     }
 
     /** Explicit gaps, and the bytes they stand for. */
@@ -82,7 +91,7 @@ public final class TcpStats {
     @Override
     public String toString() {
         return "connections " + connections + ", delivered " + deliveredBytes + " bytes, retransmissions " + retransmissions
-                + ", out of order " + outOfOrder + ", conflicts " + conflicts + ", gaps " + gaps + " (" + missingBytes + " bytes), dropped "
+                + ", out of order " + outOfOrder + ", conflicts " + conflicts + " (" + uncomparedBytes + " bytes not compared), gaps " + gaps + " (" + missingBytes + " bytes), dropped "
                 + droppedBytes + " bytes, peak " + peakBytes + " bytes" + (anomalies().isEmpty() ? "" : ", anomalies " + anomalies());
     }
 }

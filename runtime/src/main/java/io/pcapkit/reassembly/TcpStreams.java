@@ -86,32 +86,18 @@ public final class TcpStreams {
         return out;
     }
 
-    // ---- kept-byte arrays of ended connections, reused (ReassemblyLimits.TCP_TAIL_POOL) ----
-    private final java.util.ArrayDeque<byte[]> tails = new java.util.ArrayDeque<>();
-
-    /** A kept-bytes array of {@code size} bytes: a pooled one when it has the full size. */
-    byte[] takeTail(int size) {
-        if (size == options.retainedBytes && !tails.isEmpty()) return tails.pop();
-        return new byte[size];
-    }
-
-    /** An array a connection no longer needs: full-size ones are pooled, up to the pool's limit. */
-    void giveTail(byte[] t) {
-        if (t != null && t.length == options.retainedBytes && tails.size() < ReassemblyLimits.TCP_TAIL_POOL) tails.push(t);
-    }
-
-    // ---- the first-segment ring (ReassemblyLimits.TCP_FIRST_SEGMENT_RING_BYTES) ----
+    // ---- the delivered-bytes ring (ReassemblyLimits.TCP_DELIVERED_RING_BYTES) ----
+    /** Grows by doubling from {@link #RING_START_BYTES}, so that a small capture allocates little. */
+    private static final int RING_START_BYTES = 1 << 20;
     private byte[] ring;
+    /** Bytes ever put: the absolute position of the next one. */
     private long ringWritten;
-
-    /** Whether a first segment of {@code len} bytes goes into the ring (one far smaller than the ring). */
-    boolean ringTakes(int len) {
-        return len <= ReassemblyLimits.TCP_FIRST_SEGMENT_RING_BYTES / 64;
-    }
 
     /** Copies {@code [off, off + len)} of {@code b} into the ring; returns where (an absolute position). */
     long ringPut(ByteBuffer b, int off, int len) {
-        if (ring == null) ring = new byte[ReassemblyLimits.TCP_FIRST_SEGMENT_RING_BYTES];
+        int max = ReassemblyLimits.TCP_DELIVERED_RING_BYTES;
+        if (ring == null) ring = new byte[Math.min(max, RING_START_BYTES)];
+        if (ring.length < max && ringWritten + len > ring.length) growRing();
         long at = ringWritten;
         int p = (int) (at % ring.length);
         int first = Math.min(len, ring.length - p);
@@ -121,18 +107,33 @@ public final class TcpStreams {
         return at;
     }
 
-    /** Whether the {@code len} bytes put at {@code at} are still in the ring. */
-    boolean ringHolds(long at, int len) {
-        return ring != null && ringWritten - at <= ring.length;
+    /** Doubles the ring, its bytes kept at their absolute positions. */
+    private void growRing() {
+        byte[] old = ring;
+        byte[] grown = new byte[Math.min(ReassemblyLimits.TCP_DELIVERED_RING_BYTES, old.length * 2)];
+        for (long at = Math.max(0, ringWritten - old.length); at < ringWritten; ) {
+            int from = (int) (at % old.length);
+            int to = (int) (at % grown.length);
+            int n = (int) Math.min(ringWritten - at, Math.min(old.length - from, grown.length - to));
+            System.arraycopy(old, from, grown, to, n);
+            at += n;
+        }
+        ring = grown;
     }
 
-    byte ringByte(long at) {
-        return ring[(int) (at % ring.length)];
+    /** The oldest absolute position the ring still holds. */
+    long ringOldest() {
+        return ring == null ? ringWritten : Math.max(0, ringWritten - ring.length);
     }
 
-    /** Copies {@code n} ring bytes from {@code at} into {@code dst}. */
-    void ringGet(long at, byte[] dst, int dOff, int n) {
-        for (int i = 0; i < n; i++) dst[dOff + i] = ringByte(at + i);
+    /** Whether the {@code n} ring bytes from {@code at} (still held) equal {@code b}'s from {@code off}. */
+    boolean ringEquals(long at, ByteBuffer b, int off, int n) {
+        int p = (int) (at % ring.length);
+        for (int i = 0; i < n; i++) {
+            if (ring[p] != b.get(off + i)) return false;
+            if (++p == ring.length) p = 0;
+        }
+        return true;
     }
 
     void charge(long n) {

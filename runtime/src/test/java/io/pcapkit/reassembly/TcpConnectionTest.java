@@ -91,7 +91,7 @@ class TcpConnectionTest {
         send(c, 0, 101, 0, ACK, "hel");
         assertEquals("hello world", rec.streams[0].toString());
         assertEquals(List.of("0:hel@4", "0:lo @3", "0:world@2"), rec.events, "each delivered with the frame that carried it");
-        assertEquals(128, c.held(), "only the kept tail of delivered bytes and the message being built (64 bytes each) remain held");
+        assertEquals(64, c.held(), "only the message being built remains held (delivered bytes are kept in the shared ring)");
     }
 
     @Test
@@ -157,30 +157,78 @@ class TcpConnectionTest {
     }
 
     @Test
-    void aFirstSegmentIsComparedFromTheSharedRingThenFromItsOwnBytes() {
+    void deliveredBytesAreComparedFromTheSharedRingUntilNewerTrafficOverwritesThem() {
         TcpStreams streams = new TcpStreams(new StreamOptions()).listen(rec);
         TcpConnection c = streams.open(0, new Endpoints(new byte[] {10, 0, 0, 1}, 1234, new byte[] {10, 0, 0, 2}, 80));
         send(c, 0, 1, 0, SYN, "");
         send(c, 0, 2, 0, ACK, "abcdef");
-        assertEquals(0, c.held(), "a direction's first segment costs its connection nothing: it is in the ring");
+        assertEquals(0, c.held(), "delivered bytes cost their connection nothing: they are in the shared ring");
         send(c, 0, 8, 0, ACK, "ghij");
-        // the first segment, different, after the second: compared with the bytes moved out of the ring
+        // spanning both chunks: the same bytes, then one changed in the first chunk
+        send(c, 0, 4, 0, ACK, "cdefgh");
+        assertFalse(c.anomalies().contains(Anomaly.CONFLICTING_OVERLAP));
         send(c, 0, 2, 0, ACK, "abXdef");
         assertTrue(c.anomalies().contains(Anomaly.CONFLICTING_OVERLAP));
         assertEquals("abcdefghij", rec.streams[0].toString());
+        assertEquals(0, streams.stats().uncomparedBytes());
 
-        // other connections' first segments overwrite the ring: an old first segment is counted, not compared
+        // another connection's traffic overwrites the ring (the ring grows to its size first):
+        // an old segment is counted, not compared
         TcpConnection old = streams.open(1, new Endpoints(new byte[] {10, 0, 0, 3}, 1234, new byte[] {10, 0, 0, 2}, 80));
         send(old, 0, 1, 0, SYN, "");
         send(old, 0, 2, 0, ACK, "first");
-        byte[] big = new byte[ReassemblyLimits.TCP_FIRST_SEGMENT_RING_BYTES / 64];
-        for (int i = 0; i < 65; i++) {
-            TcpConnection other = streams.open(2 + i, new Endpoints(new byte[] {10, 0, 1, (byte) i}, 1234, new byte[] {10, 0, 0, 2}, 80));
-            other.segment(0, 1, 0, ACK, ByteBuffer.wrap(big), 0, big.length, ++frame);
+        byte[] big = new byte[ReassemblyLimits.TCP_RETAINED_BYTES];
+        TcpConnection other = streams.open(2, new Endpoints(new byte[] {10, 0, 1, 1}, 1234, new byte[] {10, 0, 0, 2}, 80));
+        other.segment(0, 0, 0, SYN, ByteBuffer.allocate(0), 0, 0, ++frame);
+        long seq = 1;
+        for (int i = 0; i <= ReassemblyLimits.TCP_DELIVERED_RING_BYTES / big.length; i++, seq += big.length) {
+            other.segment(0, seq, 0, ACK, ByteBuffer.wrap(big), 0, big.length, ++frame);
         }
         send(old, 0, 2, 0, ACK, "FIRST");
         assertTrue(old.anomalies().contains(Anomaly.OVERLAP));
-        assertFalse(old.anomalies().contains(Anomaly.CONFLICTING_OVERLAP), "4 MiB of other first segments later: too old to compare");
+        assertFalse(old.anomalies().contains(Anomaly.CONFLICTING_OVERLAP), "32 MiB of other traffic later: too old to compare");
+        assertEquals(5, streams.stats().uncomparedBytes());
+        // and the other connection's own last bytes, still in the ring, are compared
+        big[big.length - 1] = 1;
+        other.segment(0, seq - big.length, 0, ACK, ByteBuffer.wrap(big), 0, big.length, ++frame);
+        assertTrue(other.anomalies().contains(Anomaly.CONFLICTING_OVERLAP));
+    }
+
+    /** The ring grows by doubling: what it held before is found at the same positions after. */
+    @Test
+    void theRingKeepsItsBytesWhenItGrows() {
+        TcpStreams streams = new TcpStreams(new StreamOptions()).listen(rec);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        List<TcpConnection> cs = new ArrayList<>();
+        List<byte[]> last = new ArrayList<>();
+        long[] seqs = new long[8];
+        for (int i = 0; i < 8; i++) {
+            TcpConnection c = streams.open(i, new Endpoints(new byte[] {10, 0, 0, (byte) i}, 1234, new byte[] {10, 0, 0, 2}, 80));
+            c.segment(0, 0, 0, SYN, ByteBuffer.allocate(0), 0, 0, ++frame);
+            cs.add(c);
+            last.add(null);
+            seqs[i] = 1;
+        }
+        // 8 MiB in segments of up to 16 KiB, interleaved: the ring doubles from 1 MiB three times
+        for (long total = 0; total < 8L << 20; ) {
+            int i = rnd.nextInt(8);
+            byte[] d = new byte[1 + rnd.nextInt(ReassemblyLimits.TCP_RETAINED_BYTES)];
+            rnd.nextBytes(d);
+            cs.get(i).segment(0, seqs[i], 0, ACK, ByteBuffer.wrap(d), 0, d.length, ++frame);
+            seqs[i] += d.length;
+            last.set(i, d);
+            total += d.length;
+        }
+        for (int i = 0; i < 8; i++) {
+            byte[] d = last.get(i);
+            cs.get(i).segment(0, seqs[i] - d.length, 0, ACK, ByteBuffer.wrap(d), 0, d.length, ++frame);
+            assertFalse(cs.get(i).anomalies().contains(Anomaly.CONFLICTING_OVERLAP), "connection " + i + ": the same bytes");
+            byte[] changed = d.clone();
+            changed[0] ^= 1;
+            cs.get(i).segment(0, seqs[i] - d.length, 0, ACK, ByteBuffer.wrap(changed), 0, d.length, ++frame);
+            assertTrue(cs.get(i).anomalies().contains(Anomaly.CONFLICTING_OVERLAP), "connection " + i + ": one byte differs");
+        }
+        assertEquals(0, streams.stats().uncomparedBytes());
     }
 
     @Test
