@@ -91,6 +91,14 @@ final class JsonBytes implements AutoCloseable {
         return Encoded.of(quote(s).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A key and its value as one text, {@code ,"key":value}, for {@link #keyed(Encoded)}. */
+    static Encoded encodeKeyed(Encoded key, Encoded value) {
+        byte[] t = new byte[key.length + value.length];
+        System.arraycopy(key.padded, 0, t, 0, key.length);
+        System.arraycopy(value.padded, 0, t, key.length, value.length);
+        return Encoded.of(t);
+    }
+
     /** Any pre-encoded JSON value (an object's whole text). */
     static Encoded encodeValue(String json) {
         return Encoded.of(json.getBytes(StandardCharsets.UTF_8));
@@ -166,7 +174,33 @@ final class JsonBytes implements AutoCloseable {
     /** {@code "key":value} (or an array element when {@code key} is null) for a number. */
     void number(Encoded key, long v) throws IOException {
         int p = open(key, 20);
-        pos = writeLong(buf, p, v);
+        if (v >= 0 && v < 100) { // most header fields: versions, lengths, flags, zeros
+            if (v >= 10) {
+                buf[p++] = DIGIT_PAIRS[2 * (int) v];
+                buf[p++] = DIGIT_PAIRS[2 * (int) v + 1];
+            } else {
+                buf[p++] = (byte) ('0' + v);
+            }
+            pos = p;
+        } else {
+            pos = writeLong(buf, p, v);
+        }
+        comma = true;
+    }
+
+    /**
+     * A key and its value encoded together by {@link #encodeKeyed}: one copy for a field whose
+     * whole text repeats (a flag, an enumerated value).
+     */
+    void keyed(Encoded e) throws IOException {
+        int from = comma ? 0 : 1;
+        int n = e.length - from;
+        if (n > limit) {
+            raw(e.padded, from, n);
+        } else {
+            if (pos + n > limit) flushBuffer();
+            pos = words(e.padded, from, n, pos);
+        }
         comma = true;
     }
 

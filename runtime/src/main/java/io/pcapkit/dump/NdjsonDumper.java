@@ -14,7 +14,8 @@ import io.pcapkit.frame.EnumValue;
  * format's purpose, and a general JSON generator's per-token bookkeeping cost more than the
  * dissection). The text is what {@link JsonDumper} would write compactly: the same keys, the
  * same values, the same escaping. Nothing is allocated per frame: keys are encoded once per key,
- * an enumerated value's whole object and the chain string are encoded once per distinct value.
+ * a flag's, an enumerated value's and the chain's whole text, key included, once per distinct
+ * value.
  */
 final class NdjsonDumper extends RecordDumper {
     /** Slots per field in the enumerated-value cache: 64, a Fibonacci hash of the value picks one. */
@@ -26,6 +27,8 @@ final class NdjsonDumper extends RecordDumper {
     private final Encoded[][] enumTexts = new Encoded[KEY_COUNT][];
     private final long[][] enumValues = new long[KEY_COUNT][];
     private final String[][] enumNames = new String[KEY_COUNT][];
+    /** {@code ,"key":false} and {@code ,"key":true} per field, made on first use. */
+    private final Encoded[] flagTexts = new Encoded[2 * KEY_COUNT];
     private final Encoded[] chains = new Encoded[CHAIN_SLOTS];
     private final int[] chainSerials = new int[CHAIN_SLOTS];
 
@@ -87,7 +90,10 @@ final class NdjsonDumper extends RecordDumper {
     public void bool(Field f, boolean value, int off, int len) {
         if (plainField()) {
             try {
-                w.bool(fieldKey(f), value);
+                int i = 2 * f.id + (value ? 1 : 0);
+                Encoded t = flagTexts[i];
+                if (t == null) flagTexts[i] = t = JsonBytes.encodeKeyed(fieldKey(f), JsonBytes.encodeValue(Boolean.toString(value)));
+                w.keyed(t);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -182,12 +188,12 @@ final class NdjsonDumper extends RecordDumper {
         int slot = (int) ((value * 0x9E3779B97F4A7C15L) >>> (64 - ENUM_SLOT_BITS));
         Encoded t = texts[slot];
         if (t == null || enumValues[k][slot] != value || !name.equals(enumNames[k][slot])) {
-            // a new value, or two values sharing a slot: encode it again
-            texts[slot] = t = enumObject(value, name);
+            // a new value, or two values sharing a slot: encode it again (with its key)
+            texts[slot] = t = JsonBytes.encodeKeyed(keyBytes(k), enumObject(value, name));
             enumValues[k][slot] = value;
             enumNames[k][slot] = name;
         }
-        w.raw(keyBytes(k), t);
+        w.keyed(t);
     }
 
     private static Encoded enumObject(long value, String name) {
@@ -198,10 +204,10 @@ final class NdjsonDumper extends RecordDumper {
     protected void writeChain(int k, char[] c, int off, int len, int slot, int serial) throws IOException {
         Encoded t = chains[slot];
         if (t == null || chainSerials[slot] != serial) {
-            chains[slot] = t = JsonBytes.encodeString(new String(c, off, len));
+            chains[slot] = t = JsonBytes.encodeKeyed(keyBytes(k), JsonBytes.encodeString(new String(c, off, len)));
             chainSerials[slot] = serial;
         }
-        w.raw(keyBytes(k), t);
+        w.keyed(t);
     }
 
     @Override
