@@ -108,7 +108,8 @@ public final class CaptureInput {
             } else if (head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
                     && (head[3] & 0xff) == 0xfd) {
                 compression = "zstd";
-                decompressed = new DecompressedStream(new com.github.luben.zstd.ZstdInputStream(in), file, compression);
+                decompressed = new DecompressedStream(new com.github.luben.zstd.ZstdInputStream(in).setLongMax(CaptureLimits.MAX_ZSTD_WINDOW_LOG), file,
+                        compression);
             }
         } catch (IOException e) {
             in.close();

@@ -47,4 +47,13 @@ public final class CaptureLimits {
      * refused as bad xz data.
      */
     public static final int MAX_XZ_MEMORY_KIB = 66 * 1024;
+
+    /**
+     * The largest zstd window the decompressor accepts, as a power of two: 2^27 = 128 MiB. A zstd
+     * frame header names its window (up to 2^41) and the decoder allocates it natively, outside
+     * the Java heap; {@code zstd --ultra -22} and {@code zstd --long} use 2^27, the largest window
+     * the standard tool makes without {@code --memory}, so every such file opens and a larger
+     * claim is refused as bad zstd data.
+     */
+    public static final int MAX_ZSTD_WINDOW_LOG = 27;
 }

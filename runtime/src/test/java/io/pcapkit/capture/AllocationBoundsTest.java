@@ -92,6 +92,33 @@ class AllocationBoundsTest {
         assertTrue(bytes < 16L * 1024 * 1024, bytes + " bytes allocated for a 1.5 GiB dictionary claim");
     }
 
+    /**
+     * A zstd frame whose header claims a window of 2^28 (one past {@link CaptureLimits#MAX_ZSTD_WINDOW_LOG}):
+     * refused as bad zstd data before the decoder allocates it; the same frame with its real window opens.
+     */
+    @Test
+    void aZstdWindowPastTheCap() throws IOException {
+        byte[] pcap = new PcapBuilder(true, false, 65_535, 1).record(1, 0, 60, 60, new byte[60]).bytes();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (com.github.luben.zstd.ZstdOutputStream z = new com.github.luben.zstd.ZstdOutputStream(out)) {
+            z.write(pcap);
+        }
+        byte[] file = out.toByteArray();
+        int descriptor = file[4] & 0xff;
+        assertTrue((descriptor & 0x20) == 0, "a streamed frame has a window descriptor (no single-segment flag)");
+        // the window descriptor after the frame header descriptor: exponent in the top 5 bits, window log = 10 + exponent
+        try (CaptureReader r = CaptureInput.open(new ByteArrayInputStream(file), "fits")) {
+            assertTrue(r.next(new PacketRecord()), "the frame as written opens");
+        }
+        file[5] = (byte) ((CaptureLimits.MAX_ZSTD_WINDOW_LOG + 1 - 10) << 3);
+        CaptureException e = org.junit.jupiter.api.Assertions.assertThrows(CaptureException.class, () -> {
+            try (CaptureReader r = CaptureInput.open(new ByteArrayInputStream(file), "claims")) {
+                r.next(new PacketRecord());
+            }
+        });
+        assertTrue(e.getMessage().startsWith("claims: ") && e.getMessage().contains("zstd"), e.getMessage());
+    }
+
     /** {@code data} compressed with xz, then the LZMA2 dictionary-size byte of its block header set to {@code dictByte}. */
     static byte[] xzWithDictionaryByte(byte[] data, int dictByte) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
