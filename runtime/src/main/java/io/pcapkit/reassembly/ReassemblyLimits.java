@@ -72,14 +72,15 @@ public final class ReassemblyLimits {
     public static final int TCP_RETAINED_BYTES = 16 << 10;
 
     /**
-     * 64 delivered chunks remembered per direction (where each lies in the delivered-bytes ring;
-     * 1.5 KiB at most): the retained bytes in segments of 256 bytes, far smaller than most.
+     * 64 delivered chunks a comparison walks back through (each chunk in the delivered-bytes ring
+     * links to its direction's previous one): the retained bytes in segments of 256 bytes, far
+     * smaller than most.
      */
     public static final int TCP_RETAINED_CHUNKS = 64;
 
     /**
      * 32 MiB shared by all connections for their delivered bytes (the last retained bytes of each
-     * segment): a retransmission comes within a round trip, long before 32 MiB of other traffic
+     * segment, after a 20-byte header linking it to its direction's previous one): a retransmission comes within a round trip, long before 32 MiB of other traffic
      * passes on all but the busiest links, and bytes overwritten before are counted, not compared.
      * One sequential buffer instead of an array per direction: those scattered the writes over
      * memory and kept the garbage collector busy (a third of a reassembling run). A fixed cost,

@@ -11,6 +11,7 @@ public final class StreamOptions {
     public long maxConnectionBytes = ReassemblyLimits.TCP_MAX_CONNECTION_BYTES;
     public long maxTotalBytes = ReassemblyLimits.TCP_MAX_TOTAL_BYTES;
     public int retainedBytes = ReassemblyLimits.TCP_RETAINED_BYTES;
+    public int deliveredRingBytes = ReassemblyLimits.TCP_DELIVERED_RING_BYTES;
     public int maxAppMessageBytes = ReassemblyLimits.TCP_MAX_APP_MESSAGE_BYTES;
 
     /**
@@ -46,6 +47,13 @@ public final class StreamOptions {
         return this;
     }
 
+    /** The ring all connections share for their delivered bytes (at least 1 KiB). */
+    public StreamOptions deliveredRingBytes(int n) {
+        if (n < 1024) throw new IllegalArgumentException("deliveredRingBytes must be at least 1024: " + n);
+        this.deliveredRingBytes = n;
+        return this;
+    }
+
     public StreamOptions maxAppMessageBytes(int n) {
         this.maxAppMessageBytes = (int) DefragOptions.positive(n, "maxAppMessageBytes");
         return this;
@@ -58,6 +66,7 @@ public final class StreamOptions {
         o.maxConnectionBytes = maxConnectionBytes;
         o.maxTotalBytes = maxTotalBytes;
         o.retainedBytes = retainedBytes;
+        o.deliveredRingBytes = deliveredRingBytes;
         o.maxAppMessageBytes = maxAppMessageBytes;
         return o;
     }

@@ -214,35 +214,28 @@ public final class TcpConnection {
 
     /**
      * Compares re-sent bytes {@code [start, end)} with the delivered bytes still kept: the last
-     * {@code retainedBytes} of the stream, as far as the direction's chunk history reaches and the
-     * shared ring still holds them. What lies further back is counted, not compared.
+     * {@code retainedBytes} of the stream, as far as the chunks linked back through the shared ring
+     * reach ({@link ReassemblyLimits#TCP_RETAINED_CHUNKS}) and the ring still holds them. What lies
+     * further back is counted, not compared.
      */
     private void compareDelivered(Direction d, long start, long end, ByteBuffer b, int off) {
         long reach = Math.max(start, d.next - owner.options.retainedBytes);
         long compared = 0;
-        for (int i = d.histCount - 1; i >= 0; i--) {
-            int e = 3 * ((d.histFirst + i) % (d.hist.length / 3));
-            long cs = d.hist[e];
-            long ce = cs + d.hist[e + 2];
+        long at = d.lastChunk;
+        for (int hop = 0; at >= 0 && hop < ReassemblyLimits.TCP_RETAINED_CHUNKS && owner.ringHeld(at); hop++) {
+            long cs = owner.chunkStart(at);
             long s = Math.max(reach, cs);
-            long t = Math.min(end, ce);
+            long t = Math.min(end, cs + owner.chunkLength(at));
             if (s < t) {
-                long at = d.hist[e + 1] + (s - cs);
-                long oldest = owner.ringOldest();
-                if (at < oldest) { // overwritten by newer traffic
-                    s += oldest - at;
-                    at = oldest;
-                }
-                if (s < t) {
-                    compared += t - s;
-                    if (!owner.ringEquals(at, b, off + (int) (s - start), (int) (t - s))) {
-                        flag(Anomaly.CONFLICTING_OVERLAP);
-                        owner.stats.conflicts++;
-                        return;
-                    }
+                compared += t - s;
+                if (!owner.ringEquals(owner.chunkData(at) + (s - cs), b, off + (int) (s - start), (int) (t - s))) {
+                    flag(Anomaly.CONFLICTING_OVERLAP);
+                    owner.stats.conflicts++;
+                    return;
                 }
             }
             if (cs <= reach) break;
+            at = owner.chunkPrevious(at);
         }
         owner.stats.uncomparedBytes += (end - start) - compared;
     }
@@ -358,13 +351,13 @@ public final class TcpConnection {
 
     /**
      * Keeps the last delivered bytes, to compare retransmissions with: they go to the ring all
-     * connections share (sequential writes to one buffer, where an array per direction scattered
-     * them over memory and the garbage collector), and the direction notes where, as one chunk.
+     * connections share as a chunk linked to the direction's previous one (sequential writes to one
+     * buffer, where an array per direction scattered them over memory and kept the garbage
+     * collector busy), and the direction notes only where its last chunk is.
      */
     private void keep(Direction d, long streamStart, ByteBuffer b, int off, int len) {
-        int n = Math.min(len, owner.options.retainedBytes);
-        long at = owner.ringPut(b, off + len - n, n);
-        d.addChunk(streamStart + len - n, at, n);
+        int n = Math.min(len, Math.min(owner.options.retainedBytes, owner.options.deliveredRingBytes / 4));
+        d.lastChunk = owner.putChunk(streamStart + len - n, d.lastChunk, b, off + len - n, n);
     }
 
     /**
@@ -399,8 +392,6 @@ public final class TcpConnection {
         for (Direction d : new Direction[] {d0, d1}) {
             if (d == null) continue;
             d.ooo = null;
-            d.hist = null;
-            d.histCount = 0;
         }
         charge(-held);
         owner.closed(this);
@@ -427,41 +418,8 @@ public final class TcpConnection {
         long finAt;
         TreeMap<Long, Segment> ooo;
         long oooBytes;
-        /**
-         * The last delivered chunks, oldest first from {@code histFirst}, a ring of entries of three
-         * longs: stream offset, position in the shared ring, length. Grown from one entry (most
-         * directions deliver one segment) to {@link #HISTORY_ENTRIES}.
-         */
-        long[] hist;
-        int histFirst;
-        int histCount;
-
-        static final int HISTORY_ENTRIES = ReassemblyLimits.TCP_RETAINED_CHUNKS;
-
-        void addChunk(long streamStart, long ringAt, int len) {
-            if (hist == null) hist = new long[3];
-            int cap = hist.length / 3;
-            if (histCount == cap && cap < HISTORY_ENTRIES) {
-                // grow, oldest first at 0 (a ring at capacity starts at histFirst)
-                int n = Math.min(HISTORY_ENTRIES, cap * 4);
-                long[] h = new long[3 * n];
-                for (int i = 0; i < histCount; i++) System.arraycopy(hist, 3 * ((histFirst + i) % cap), h, 3 * i, 3);
-                hist = h;
-                histFirst = 0;
-                cap = n;
-            }
-            int e;
-            if (histCount == cap) {
-                e = histFirst;
-                histFirst = (histFirst + 1) % cap;
-            } else {
-                e = (histFirst + histCount) % cap;
-                histCount++;
-            }
-            hist[3 * e] = streamStart;
-            hist[3 * e + 1] = ringAt;
-            hist[3 * e + 2] = len;
-        }
+        /** Where the last delivered chunk lies in the shared ring (its header), or -1. */
+        long lastChunk = -1;
 
         /** {@code seq} as an offset from the base, unwrapped around the next byte expected (32-bit wrap-around). */
         long relative(long seq) {

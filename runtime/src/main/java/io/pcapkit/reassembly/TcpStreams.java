@@ -93,24 +93,75 @@ public final class TcpStreams {
     /** Bytes ever put: the absolute position of the next one. */
     private long ringWritten;
 
-    /** Copies {@code [off, off + len)} of {@code b} into the ring; returns where (an absolute position). */
-    long ringPut(ByteBuffer b, int off, int len) {
-        int max = ReassemblyLimits.TCP_DELIVERED_RING_BYTES;
-        if (ring == null) ring = new byte[Math.min(max, RING_START_BYTES)];
-        if (ring.length < max && ringWritten + len > ring.length) growRing();
-        long at = ringWritten;
+    /** Bytes before a chunk's data: its stream offset, the previous chunk's position, its length. */
+    private static final int CHUNK_HEADER = 20;
+    private final ByteBuffer header = ByteBuffer.allocate(CHUNK_HEADER);
+    private final byte[] headerRead = new byte[CHUNK_HEADER];
+    private final ByteBuffer headerView = ByteBuffer.wrap(headerRead);
+
+    /**
+     * Puts a chunk of delivered bytes in the ring: a header (stream offset {@code streamStart},
+     * the position of the direction's previous chunk or -1, the length), then the bytes. Returns
+     * the chunk's position.
+     */
+    long putChunk(long streamStart, long previous, ByteBuffer b, int off, int len) {
+        header.putLong(0, streamStart).putLong(8, previous).putInt(16, len);
+        return ringPut(header, 0, CHUNK_HEADER + len, b, off, len);
+    }
+
+    /** Whether the chunk at {@code at} (header and bytes) is still in the ring. */
+    boolean ringHeld(long at) {
+        return at >= ringOldest();
+    }
+
+    private ByteBuffer readHeader(long at) {
         int p = (int) (at % ring.length);
+        int first = Math.min(CHUNK_HEADER, ring.length - p);
+        System.arraycopy(ring, p, headerRead, 0, first);
+        if (first < CHUNK_HEADER) System.arraycopy(ring, 0, headerRead, first, CHUNK_HEADER - first);
+        return headerView;
+    }
+
+    long chunkStart(long at) {
+        return readHeader(at).getLong(0);
+    }
+
+    long chunkPrevious(long at) {
+        return readHeader(at).getLong(8);
+    }
+
+    int chunkLength(long at) {
+        return readHeader(at).getInt(16);
+    }
+
+    /** Where the chunk's bytes start. */
+    long chunkData(long at) {
+        return at + CHUNK_HEADER;
+    }
+
+    /** Puts the header then the bytes; {@code total} is their sum. Returns where the header went. */
+    private long ringPut(ByteBuffer head, int headOff, int total, ByteBuffer b, int off, int len) {
+        int max = options.deliveredRingBytes;
+        if (ring == null) ring = new byte[Math.min(max, RING_START_BYTES)];
+        if (ring.length < max && ringWritten + total > ring.length) growRing();
+        long at = ringWritten;
+        put(head, headOff, CHUNK_HEADER);
+        put(b, off, len);
+        return at;
+    }
+
+    private void put(ByteBuffer b, int off, int len) {
+        int p = (int) (ringWritten % ring.length);
         int first = Math.min(len, ring.length - p);
         b.get(off, ring, p, first);
         if (first < len) b.get(off + first, ring, 0, len - first);
         ringWritten += len;
-        return at;
     }
 
     /** Doubles the ring, its bytes kept at their absolute positions. */
     private void growRing() {
         byte[] old = ring;
-        byte[] grown = new byte[Math.min(ReassemblyLimits.TCP_DELIVERED_RING_BYTES, old.length * 2)];
+        byte[] grown = new byte[(int) Math.min(options.deliveredRingBytes, old.length * 2L)];
         for (long at = Math.max(0, ringWritten - old.length); at < ringWritten; ) {
             int from = (int) (at % old.length);
             int to = (int) (at % grown.length);

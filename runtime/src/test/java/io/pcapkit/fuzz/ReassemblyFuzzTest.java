@@ -71,7 +71,8 @@ class ReassemblyFuzzTest {
         int cfg = in.u8();
         StreamOptions o = new StreamOptions().policy((cfg & 1) == 0 ? OverlapPolicy.FIRST : OverlapPolicy.LAST)
                 .maxOutOfOrderSegments(1 + (cfg >>> 4)).maxConnectionBytes(64L + in.u8() * 16L).maxTotalBytes(128L + in.u8() * 32L)
-                .retainedBytes(1 + in.u8()).maxAppMessageBytes(1 + in.u8() * 64);
+                .retainedBytes(1 + in.u8()).maxAppMessageBytes(1 + in.u8() * 64)
+                .deliveredRingBytes(1024 << ((cfg >>> 1) & 3)); // 1-8 KiB: the shared ring wraps all the time
         long[] bytes = new long[2 * ReassemblyInput.CONNECTIONS];
         TcpStreams streams = new TcpStreams(o).listen(new StreamListener() {
             @Override

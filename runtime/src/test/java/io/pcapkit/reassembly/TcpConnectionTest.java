@@ -123,16 +123,24 @@ class TcpConnectionTest {
         assertEquals("abcdefhi", rec.streams[0].toString(), "first data wins; the new tail is delivered");
     }
 
-    /** The kept bytes are a ring: after it wrapped many times, every byte still in it is compared with its own value. */
+    /**
+     * Delivered bytes go to a ring shared by all connections, each chunk linked to its direction's
+     * previous one: after the ring wrapped many times (a small one here, so that chunk headers also
+     * straddle its end), every retained byte still in it is compared with its own value.
+     */
     @Test
     void retransmissionsAreComparedWithTheKeptBytesAfterTheRingWrapped() {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
-        for (int trial = 0; trial < 200; trial++) {
-            TcpConnection c = connection(new StreamOptions().retainedBytes(64));
+        for (int trial = 0; trial < 300; trial++) {
+            TcpStreams streams = new TcpStreams(new StreamOptions().retainedBytes(64).deliveredRingBytes(4096)).listen(rec);
+            TcpConnection c = streams.open(0, new Endpoints(new byte[] {10, 0, 0, 1}, 1234, new byte[] {10, 0, 0, 2}, 80));
+            TcpConnection noise = streams.open(1, new Endpoints(new byte[] {10, 0, 0, 3}, 1234, new byte[] {10, 0, 0, 2}, 80));
             send(c, 0, 1, 0, SYN, "");
+            send(noise, 0, 1, 0, SYN, "");
             StringBuilder all = new StringBuilder();
             long seq = 2;
-            int segments = 3 + rnd.nextInt(40);
+            long noiseSeq = 2;
+            int segments = 3 + rnd.nextInt(60);
             for (int k = 0; k < segments; k++) {
                 StringBuilder d = new StringBuilder();
                 int n = 1 + rnd.nextInt(rnd.nextBoolean() ? 20 : 90);
@@ -140,6 +148,11 @@ class TcpConnectionTest {
                 send(c, 0, seq, 0, ACK, d.toString());
                 seq += n;
                 all.append(d);
+                if (rnd.nextInt(4) == 0) { // another connection's bytes in between, less than a ring in all
+                    int m = 1 + rnd.nextInt(30);
+                    send(noise, 0, noiseSeq, 0, ACK, "x".repeat(m));
+                    noiseSeq += m;
+                }
             }
             // a retransmission inside the last 64 bytes: the same bytes, then one changed byte
             int keep = Math.min(64, all.length());
@@ -148,11 +161,18 @@ class TcpConnectionTest {
             String same = all.substring(from, to);
             send(c, 0, 2 + from, 0, ACK, same);
             assertFalse(c.anomalies().contains(Anomaly.CONFLICTING_OVERLAP), "trial " + trial + ": the same bytes again");
+            assertEquals(0, streams.stats().uncomparedBytes(), "trial " + trial + ": all of it compared");
             char[] changed = same.toCharArray();
             int at = rnd.nextInt(changed.length);
             changed[at] = (char) (changed[at] == 'z' ? 'y' : changed[at] + 1);
             send(c, 0, 2 + from, 0, ACK, new String(changed));
             assertTrue(c.anomalies().contains(Anomaly.CONFLICTING_OVERLAP), "trial " + trial + ": one byte differs");
+            // further back than the retained bytes: counted, not compared
+            if (all.length() > 70) {
+                long before = streams.stats().uncomparedBytes();
+                send(c, 0, 2, 0, ACK, "?".repeat(4));
+                assertEquals(before + 4, streams.stats().uncomparedBytes(), "trial " + trial);
+            }
         }
     }
 
