@@ -94,7 +94,7 @@ public final class TcpConnection {
         return closed;
     }
 
-    /** Bytes this connection holds (out-of-order data, kept bytes, listeners' buffers). */
+    /** Bytes this connection holds (out-of-order data, listeners' buffers; delivered bytes are in the shared ring). */
     public long held() {
         return held;
     }
