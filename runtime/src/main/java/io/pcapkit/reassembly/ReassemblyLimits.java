@@ -84,7 +84,8 @@ public final class ReassemblyLimits {
      * passes on all but the busiest links, and bytes overwritten before are counted, not compared.
      * One sequential buffer instead of an array per direction: those scattered the writes over
      * memory and kept the garbage collector busy (a third of a reassembling run). A fixed cost,
-     * grown by doubling from 1 MiB as traffic passes.
+     * grown by doubling from 1 MiB as traffic passes, and at most an eighth of
+     * {@link #TCP_MAX_TOTAL_BYTES} (or of the cap configured), on top of it.
      */
     public static final int TCP_DELIVERED_RING_BYTES = 32 << 20;
 

@@ -356,7 +356,7 @@ public final class TcpConnection {
      * collector busy), and the direction notes only where its last chunk is.
      */
     private void keep(Direction d, long streamStart, ByteBuffer b, int off, int len) {
-        int n = Math.min(len, Math.min(owner.options.retainedBytes, owner.options.deliveredRingBytes / 4));
+        int n = Math.min(len, Math.min(owner.options.retainedBytes, owner.ringCapacity() / 4));
         d.lastChunk = owner.putChunk(streamStart + len - n, d.lastChunk, b, off + len - n, n);
     }
 

@@ -141,7 +141,7 @@ public final class TcpStreams {
 
     /** Puts the header then the bytes; {@code total} is their sum. Returns where the header went. */
     private long ringPut(ByteBuffer head, int headOff, int total, ByteBuffer b, int off, int len) {
-        int max = options.deliveredRingBytes;
+        int max = ringCapacity();
         if (ring == null) ring = new byte[Math.min(max, RING_START_BYTES)];
         if (ring.length < max && ringWritten + total > ring.length) growRing();
         long at = ringWritten;
@@ -158,10 +158,18 @@ public final class TcpStreams {
         ringWritten += len;
     }
 
+    /**
+     * The ring's size: {@code deliveredRingBytes}, but at most an eighth of the cap on bytes held
+     * over all connections (so that a small cap, for a small heap, keeps a small ring), and at least 1 KiB.
+     */
+    int ringCapacity() {
+        return (int) Math.max(1024, Math.min(options.deliveredRingBytes, options.maxTotalBytes / 8));
+    }
+
     /** Doubles the ring, its bytes kept at their absolute positions. */
     private void growRing() {
         byte[] old = ring;
-        byte[] grown = new byte[(int) Math.min(options.deliveredRingBytes, old.length * 2L)];
+        byte[] grown = new byte[(int) Math.min(ringCapacity(), old.length * 2L)];
         for (long at = Math.max(0, ringWritten - old.length); at < ringWritten; ) {
             int from = (int) (at % old.length);
             int to = (int) (at % grown.length);

@@ -32,6 +32,15 @@ class DeliveredRingTest {
         }
     }
 
+    /** A small cap on bytes held (for a small heap) keeps a small ring: an eighth of it. */
+    @Test
+    void theRingTakesAnEighthOfTheCapAtMost() {
+        assertEquals(ReassemblyLimits.TCP_DELIVERED_RING_BYTES, new TcpStreams(new StreamOptions()).ringCapacity());
+        assertEquals(1_000_000, new TcpStreams(new StreamOptions().maxTotalBytes(8_000_000)).ringCapacity());
+        assertEquals(1024, new TcpStreams(new StreamOptions().maxTotalBytes(4096)).ringCapacity());
+        assertEquals(4096, new TcpStreams(new StreamOptions().deliveredRingBytes(4096)).ringCapacity());
+    }
+
     @Test
     void theRingGrowsByDoublingUpToItsSize() {
         TcpStreams s = new TcpStreams(new StreamOptions().deliveredRingBytes(3 << 20));
