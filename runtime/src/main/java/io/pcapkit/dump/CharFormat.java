@@ -1,5 +1,6 @@
 package io.pcapkit.dump;
 
+import io.pcapkit.frame.Formats;
 import java.nio.ByteBuffer;
 
 /**
@@ -62,26 +63,16 @@ final class CharFormat {
      * equal ones, as {@code ::}; IPv4-mapped with a dotted tail); returns the end.
      */
     static int ipv6(ByteBuffer buf, int off, char[] out, int at) {
-        int bestStart = -1;
-        int bestLen = 0;
-        int curLen = 0;
-        for (int i = 0; i < 8; i++) {
-            if (buf.getShort(off + 2 * i) == 0) {
-                curLen++;
-                if (curLen > bestLen) {
-                    bestLen = curLen;
-                    bestStart = i - curLen + 1;
-                }
-            } else {
-                curLen = 0;
-            }
-        }
-        if (bestLen < 2) bestStart = -1;
+        long hi = buf.getLong(off);
+        long lo = buf.getLong(off + 8);
         int p = at;
-        if (bestStart == 0 && bestLen == 5 && (buf.getShort(off + 10) & 0xffff) == 0xffff) {
+        if (Formats.ipv4Mapped(hi, lo)) {
             for (char ch : MAPPED) out[p++] = ch;
-            return ipv4(buf.getInt(off + 12) & 0xffffffffL, out, p);
+            return ipv4(lo & 0xffffffffL, out, p);
         }
+        int run = Formats.ipv6ZeroRun(hi, lo);
+        int bestStart = run < 0 ? -1 : run >>> 8;
+        int bestLen = run & 0xff;
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
                 out[p++] = ':';
@@ -90,7 +81,7 @@ final class CharFormat {
                 continue;
             }
             if (i > 0 && i != bestStart + bestLen) out[p++] = ':';
-            int v = buf.getShort(off + 2 * i) & 0xffff;
+            int v = Formats.ipv6Group(hi, lo, i);
             if (v >= 0x1000) out[p++] = HEX[v >>> 12];
             if (v >= 0x100) out[p++] = HEX[(v >>> 8) & 15];
             if (v >= 0x10) out[p++] = HEX[(v >>> 4) & 15];

@@ -1,5 +1,6 @@
 package io.pcapkit.flow;
 
+import io.pcapkit.frame.Formats;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -160,29 +161,14 @@ final class Ascii {
      * IPv4-mapped address with a dotted tail.
      */
     Ascii ipv6(long hi, long lo) {
-        int bestStart = -1;
-        int bestLen = 0;
-        int curStart = -1;
-        int curLen = 0;
-        for (int i = 0; i < 8; i++) {
-            if (group(hi, lo, i) == 0) {
-                if (curStart < 0) curStart = i;
-                curLen++;
-                if (curLen > bestLen) {
-                    bestLen = curLen;
-                    bestStart = curStart;
-                }
-            } else {
-                curStart = -1;
-                curLen = 0;
-            }
-        }
-        if (bestLen < 2) bestStart = -1;
         room(48);
-        if (bestStart == 0 && bestLen == 5 && group(hi, lo, 5) == 0xffff) {
+        if (Formats.ipv4Mapped(hi, lo)) {
             put("::ffff:");
             return ipv4(lo & 0xFFFFFFFFL);
         }
+        int run = Formats.ipv6ZeroRun(hi, lo);
+        int bestStart = run < 0 ? -1 : run >>> 8;
+        int bestLen = run & 0xff;
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
                 buf[len++] = ':';
@@ -191,13 +177,9 @@ final class Ascii {
                 continue;
             }
             if (i > 0 && i != bestStart + bestLen) buf[len++] = ':';
-            hex16(group(hi, lo, i));
+            hex16(Formats.ipv6Group(hi, lo, i));
         }
         return this;
-    }
-
-    private static int group(long hi, long lo, int i) {
-        return (int) ((i < 4 ? hi : lo) >>> (48 - 16 * (i & 3))) & 0xffff;
     }
 
     private void hex16(int v) {

@@ -39,30 +39,17 @@ public final class Formats {
 
     /** RFC 5952: lower case, leading zeros dropped, the longest run (of 2+) of zero groups as {@code ::}. */
     public static void ipv6(StringBuilder b, ByteBuffer buf, int off) {
-        int bestStart = -1;
-        int bestLen = 0;
-        int curStart = -1;
-        int curLen = 0;
-        for (int i = 0; i < 8; i++) {
-            if (buf.getShort(off + 2 * i) == 0) {
-                if (curStart < 0) curStart = i;
-                curLen++;
-                if (curLen > bestLen) {
-                    bestLen = curLen;
-                    bestStart = curStart;
-                }
-            } else {
-                curStart = -1;
-                curLen = 0;
-            }
-        }
-        if (bestLen < 2) bestStart = -1;
+        long hi = buf.getLong(off);
+        long lo = buf.getLong(off + 8);
         // IPv4-mapped (::ffff:a.b.c.d) is written with a dotted tail, as RFC 5952 section 5 recommends
-        if (bestStart == 0 && bestLen == 5 && (buf.getShort(off + 10) & 0xffff) == 0xffff) {
+        if (ipv4Mapped(hi, lo)) {
             b.append("::ffff:");
-            ipv4(b, buf, off + 12);
+            ipv4(b, lo & 0xffffffffL);
             return;
         }
+        int run = ipv6ZeroRun(hi, lo);
+        int bestStart = run < 0 ? -1 : run >>> 8;
+        int bestLen = run & 0xff;
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
                 b.append("::");
@@ -70,7 +57,7 @@ public final class Formats {
                 continue;
             }
             if (i > 0 && i != bestStart + bestLen) b.append(':');
-            int v = buf.getShort(off + 2 * i) & 0xffff;
+            int v = ipv6Group(hi, lo, i);
             boolean started = false;
             for (int s = 12; s >= 0; s -= 4) {
                 int d = (v >>> s) & 15;
@@ -80,6 +67,39 @@ public final class Formats {
                 }
             }
         }
+    }
+
+    /** Group {@code i} (0-7) of the IPv6 address whose big-endian halves are {@code hi} and {@code lo}. */
+    public static int ipv6Group(long hi, long lo, int i) {
+        return (int) ((i < 4 ? hi : lo) >>> (48 - 16 * (i & 3))) & 0xffff;
+    }
+
+    /** Whether the address is IPv4-mapped, {@code ::ffff:a.b.c.d}. */
+    public static boolean ipv4Mapped(long hi, long lo) {
+        return hi == 0 && (lo >>> 32) == 0xffff;
+    }
+
+    /**
+     * The zero groups RFC 5952 writes as {@code ::}: the longest run of two or more (the first of
+     * equal ones), as {@code start << 8 | length}, or -1 when there is none. One place for the
+     * rule that every address writer (text, chars, bytes) follows.
+     */
+    public static int ipv6ZeroRun(long hi, long lo) {
+        int bestStart = -1;
+        int bestLen = 0;
+        int curLen = 0;
+        for (int i = 0; i < 8; i++) {
+            if (ipv6Group(hi, lo, i) == 0) {
+                curLen++;
+                if (curLen > bestLen) {
+                    bestLen = curLen;
+                    bestStart = i - curLen + 1;
+                }
+            } else {
+                curLen = 0;
+            }
+        }
+        return bestLen < 2 ? -1 : bestStart << 8 | bestLen;
     }
 
     public static void text(StringBuilder b, ByteBuffer buf, int off, int len) {

@@ -71,6 +71,28 @@ class TextFormatTest {
         assertEquals("-9223372036854775808.000", epoch(tt, t));
     }
 
+    /** RFC 5952's examples, written the same by the text, chars and bytes writers. */
+    @Test
+    void ipv6AsRfc5952() {
+        String[][] cases = {
+            {"2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"}, // the first of equal runs
+            {"2001:0:0:1:0:0:0:1", "2001:0:0:1::1"}, // the longest run
+            {"2001:db8:0:1:1:1:1:1", "2001:db8:0:1:1:1:1:1"}, // one zero group stays
+            {"0:0:0:0:0:0:0:0", "::"}, {"0:0:0:0:0:0:0:1", "::1"}, {"1:0:0:0:0:0:0:0", "1::"},
+            {"0:0:0:0:0:ffff:102:304", "::ffff:1.2.3.4"}, {"0:0:0:0:1:ffff:102:304", "::1:ffff:102:304"},
+            {"2001:DB8:AAAA:BBBB:CCCC:DDDD:EEEE:1", "2001:db8:aaaa:bbbb:cccc:dddd:eeee:1"}};
+        for (String[] c : cases) {
+            ByteBuffer b = ByteBuffer.allocate(16);
+            String[] g = c[0].split(":");
+            for (int i = 0; i < 8; i++) b.putShort(2 * i, (short) Integer.parseInt(g[i], 16));
+            StringBuilder sb = new StringBuilder();
+            Formats.ipv6(sb, b, 0);
+            assertEquals(c[1], sb.toString(), c[0]);
+            char[] chars = new char[64];
+            assertEquals(c[1], new String(chars, 0, CharFormat.ipv6(b, 0, chars, 0)), c[0]);
+        }
+    }
+
     @Test
     void addressesMatchFormats() {
         char[] c = new char[64];
