@@ -25,9 +25,11 @@ import java.util.Arrays;
  * </ul>
  * A grammar whose payload runs "to the end" ({@code _rest}) cannot say where its message ends: the
  * bytes present are handed over at once. A message longer than
- * {@link StreamOptions#maxAppMessageBytes} is handed over as it stands. After a gap a direction is
- * no longer dissected (its bytes stay raw): the grammars have no way yet to find the next message
- * start.
+ * {@link StreamOptions#maxAppMessageBytes} is handed over as it stands. After a gap, or bytes that
+ * are no message start, a guarded grammar's direction (HTTP/1.x: its heuristic tells a message
+ * start) waits for a segment that starts a message, as tshark picks the dissection up again at such
+ * a segment; the bytes before it stay raw. Other grammars have no way to find the next message
+ * start: their direction stays raw.
  */
 public final class AppStreams implements StreamListener {
     private final StreamOptions options;
@@ -85,6 +87,8 @@ public final class AppStreams implements StreamListener {
         long[] frames = new long[4];
         int markCount;
         boolean off;
+        /** after a gap: bytes stay raw until a segment starts a message (guarded grammars) */
+        boolean resync;
         /** the message at start runs to the end of the direction */
         boolean toClose;
         /** the start the guard's heuristic last passed at (-1: none) */
@@ -128,6 +132,12 @@ public final class AppStreams implements StreamListener {
         if (!(c.app instanceof State st)) return;
         Side s = st.sides[dir];
         if (s.off) return;
+        if (s.resync) {
+            // only a segment that starts a message picks the dissection up again
+            LayerCodec codec = codec(st.protocol);
+            if (codec == null || !codec.heuristic(b, off, off + len)) return;
+            s.resync = false;
+        }
         if (s.end + len > s.buf.length) {
             int live = s.end - s.start;
             int n = Math.max(live + len, Math.min(2 * s.buf.length, live + len + 4096));
@@ -251,11 +261,11 @@ public final class AppStreams implements StreamListener {
         }
     }
 
-    /** Bytes that are no message start: they stay raw, and so does the rest of the direction. */
+    /** Bytes that are no message start: they stay raw, until a segment starts a message. */
     private void drop(TcpConnection c, Side s) {
         s.start = s.end = 0;
         s.markCount = 0;
-        s.off = true;
+        s.resync = true;
     }
 
     /**
@@ -324,9 +334,14 @@ public final class AppStreams implements StreamListener {
     public void gap(TcpConnection c, int dir, long length, long frame) {
         if (!(c.app instanceof State st)) return;
         Side s = st.sides[dir];
-        if (s.off) return;
+        if (s.off || s.resync) return;
         if (s.end > s.start) handOver(st, s, s.end);
-        s.off = true;
+        s.start = s.end = 0;
+        s.markCount = 0;
+        s.toClose = false;
+        // a guarded grammar can tell where a message starts again; the others stay raw
+        if (Protocols.get(st.protocol).guard) s.resync = true;
+        else s.off = true;
     }
 
     @Override

@@ -74,6 +74,23 @@ class TcpApplicationTest {
         frame(Packets.tcp(C, 40000, S, 80, 101, 501, ACK, ""));
     }
 
+    /**
+     * After bytes the capture lost, HTTP picks up again at a segment that starts a request, as
+     * tshark does; a segment in between that starts no message stays raw.
+     */
+    @Test
+    void afterAGapHttpResumesAtASegmentThatStartsAMessage() {
+        handshake();
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", client(PSH | ACK, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n").toString());
+        cseq += 20; // a segment the capture lost: the start of a request
+        assertEquals("Ethernet:IPv4:TCP:Raw", client(PSH | ACK, "rest of the lost one\r\n\r\n").toString(), "waits behind the hole");
+        // the server acknowledges past the hole: a gap, and the waiting bytes start no message
+        assertEquals("Ethernet:IPv4:TCP", server(ACK, "").toString());
+        assertEquals("Ethernet:IPv4:TCP:Raw", client(PSH | ACK, "more of no message\r\n").toString());
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", client(PSH | ACK, "GET /c HTTP/1.1\r\nHost: x\r\n\r\n").toString());
+        assertEquals("/c", b.frame().info("ethernet.ipv4.tcp.http").string("request.target"));
+    }
+
     @Test
     void aMessageWithContentLengthOverThreeSegmentsIsOneMessageInTheLastFrame() {
         handshake();
