@@ -105,8 +105,14 @@ public final class TcpStreams {
      * the chunk's position.
      */
     long putChunk(long streamStart, long previous, ByteBuffer b, int off, int len) {
+        int max = ringCapacity();
+        if (ring == null) ring = new byte[Math.min(max, RING_START_BYTES)];
+        if (ring.length < max && ringWritten + CHUNK_HEADER + len > ring.length) growRing();
+        long at = ringWritten;
         header.putLong(0, streamStart).putLong(8, previous).putInt(16, len);
-        return ringPut(header, 0, CHUNK_HEADER + len, b, off, len);
+        put(header, 0, CHUNK_HEADER);
+        put(b, off, len);
+        return at;
     }
 
     /** Whether the chunk at {@code at} (header and bytes) is still in the ring. */
@@ -137,17 +143,6 @@ public final class TcpStreams {
     /** Where the chunk's bytes start. */
     long chunkData(long at) {
         return at + CHUNK_HEADER;
-    }
-
-    /** Puts the header then the bytes; {@code total} is their sum. Returns where the header went. */
-    private long ringPut(ByteBuffer head, int headOff, int total, ByteBuffer b, int off, int len) {
-        int max = ringCapacity();
-        if (ring == null) ring = new byte[Math.min(max, RING_START_BYTES)];
-        if (ring.length < max && ringWritten + total > ring.length) growRing();
-        long at = ringWritten;
-        put(head, headOff, CHUNK_HEADER);
-        put(b, off, len);
-        return at;
     }
 
     private void put(ByteBuffer b, int off, int len) {
