@@ -107,7 +107,7 @@ public final class TcpStreams {
     long putChunk(long streamStart, long previous, ByteBuffer b, int off, int len) {
         int max = ringCapacity();
         if (ring == null) ring = new byte[Math.min(max, RING_START_BYTES)];
-        if (ring.length < max && ringWritten + CHUNK_HEADER + len > ring.length) growRing();
+        while (ring.length < max && ringWritten + CHUNK_HEADER + len > ring.length) growRing();
         long at = ringWritten;
         header.putLong(0, streamStart).putLong(8, previous).putInt(16, len);
         put(header, 0, CHUNK_HEADER);

@@ -41,6 +41,21 @@ class DeliveredRingTest {
         assertEquals(4096, new TcpStreams(new StreamOptions().deliveredRingBytes(4096)).ringCapacity());
     }
 
+    /** A chunk larger than twice the ring so far (a large retained size) grows it as often as needed. */
+    @Test
+    void aLargeChunkGrowsTheRingSeveralTimes() {
+        TcpStreams s = new TcpStreams(new StreamOptions().retainedBytes(8 << 20));
+        byte[] small = new byte[100];
+        long first = s.putChunk(0, -1, ByteBuffer.wrap(small), 0, small.length);
+        byte[] big = new byte[6 << 20];
+        big[big.length - 1] = 9;
+        long second = s.putChunk(100, first, ByteBuffer.wrap(big), 0, big.length);
+        assertTrue(s.ringHeld(first) && s.ringHeld(second));
+        assertEquals(big.length, s.chunkLength(second));
+        assertTrue(s.ringEquals(s.chunkData(second), ByteBuffer.wrap(big), 0, big.length));
+        assertTrue(s.ringEquals(s.chunkData(first), ByteBuffer.wrap(small), 0, small.length));
+    }
+
     @Test
     void theRingGrowsByDoublingUpToItsSize() {
         TcpStreams s = new TcpStreams(new StreamOptions().deliveredRingBytes(3 << 20));
