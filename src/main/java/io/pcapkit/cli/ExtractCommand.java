@@ -3,7 +3,6 @@ package io.pcapkit.cli;
 import io.pcapkit.ExtractOptions;
 import io.pcapkit.Extractor;
 import io.pcapkit.Pcapkit;
-import io.pcapkit.capture.Problem;
 import io.pcapkit.dissect.DissectOptions;
 import io.pcapkit.dissect.LayerType;
 import io.pcapkit.dissect.Protocol;
@@ -13,7 +12,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
@@ -142,16 +140,8 @@ public final class ExtractCommand implements Callable<Integer> {
             }
             int code;
             try (Extractor ex = o.open()) {
-                long total = in != null && Files.isRegularFile(in) && ex.format().compression().equals("none") ? Files.size(in) : -1;
-                Progress bar = progress && System.console() != null ? new Progress(err, total) : null;
-                while (ex.advance()) {
-                    if (bar != null) bar.update(ex.count(), ex.position());
-                }
-                if (bar != null) bar.done();
-                ex.close();
-                for (Problem p : ex.problems()) err.println("pcapkit: warning: " + p);
+                code = Progress.run(ex, in, progress, err);
                 if (verbose) Reassembly.report(ex, err);
-                code = ex.problems().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_PROBLEMS;
             }
             if (stdout != null) stdout.flush();
             return code;

@@ -3,7 +3,6 @@ package io.pcapkit.cli;
 import io.pcapkit.ExtractOptions;
 import io.pcapkit.Extractor;
 import io.pcapkit.Pcapkit;
-import io.pcapkit.capture.Problem;
 import io.pcapkit.dissect.LayerType;
 import io.pcapkit.flow.Flow;
 import io.pcapkit.flow.Follow;
@@ -97,15 +96,7 @@ public final class FollowCommand implements Callable<Integer> {
             o.layer(LayerType.TRANSPORT).follow(follow);
             int code;
             try (Extractor ex = o.open()) {
-                long total = in != null && Files.isRegularFile(in) && ex.format().compression().equals("none") ? Files.size(in) : -1;
-                Progress bar = progress && System.console() != null ? new Progress(err, total) : null;
-                while (ex.advance()) {
-                    if (bar != null) bar.update(ex.count(), ex.position());
-                }
-                if (bar != null) bar.done();
-                ex.close();
-                for (Problem p : ex.problems()) err.println("pcapkit: warning: " + p);
-                code = ex.problems().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_PROBLEMS;
+                code = Progress.run(ex, in, progress, err);
             }
             Flow f = follow.flow();
             if (f == null) {

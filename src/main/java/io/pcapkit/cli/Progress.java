@@ -17,6 +17,25 @@ final class Progress {
     private long lastDraw;
     private boolean drawn;
 
+    /**
+     * Runs {@code ex} to its end, with a progress line when {@code show} and a console is there
+     * (the input's size as the total when it is a plain file), closes it and prints its problems
+     * as warnings. Returns the exit code: {@link ExitCodes#OK}, or {@link ExitCodes#DATA_PROBLEMS}
+     * when the input had problems. Every command that reads a capture runs it this way.
+     */
+    static int run(io.pcapkit.Extractor ex, java.nio.file.Path in, boolean show, PrintStream err) throws java.io.IOException {
+        long total = in != null && java.nio.file.Files.isRegularFile(in) && ex.format().compression().equals("none")
+                ? java.nio.file.Files.size(in) : -1;
+        Progress bar = show && System.console() != null ? new Progress(err, total) : null;
+        while (ex.advance()) {
+            if (bar != null) bar.update(ex.count(), ex.position());
+        }
+        if (bar != null) bar.done();
+        ex.close();
+        for (io.pcapkit.capture.Problem p : ex.problems()) err.println("pcapkit: warning: " + p);
+        return ex.problems().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_PROBLEMS;
+    }
+
     /** @param total the input's size in bytes, or -1 when unknown (compressed, standard input) */
     Progress(PrintStream err, long total) {
         this.err = err;

@@ -3,10 +3,8 @@ package io.pcapkit.cli;
 import io.pcapkit.ExtractOptions;
 import io.pcapkit.Extractor;
 import io.pcapkit.Pcapkit;
-import io.pcapkit.capture.Problem;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.Callable;
@@ -50,18 +48,11 @@ public final class TraceCommand implements Callable<Integer> {
             String problem = Reassembly.apply(o, reassemble, null, null, output, format, udp, null, null);
             if (problem != null) return usage(problem);
             try (Extractor ex = o.open()) {
-                long total = in != null && Files.isRegularFile(in) && ex.format().compression().equals("none") ? Files.size(in) : -1;
-                Progress bar = progress && System.console() != null ? new Progress(err, total) : null;
-                while (ex.advance()) {
-                    if (bar != null) bar.update(ex.count(), ex.position());
-                }
-                if (bar != null) bar.done();
-                ex.close();
-                for (Problem p : ex.problems()) err.println("pcapkit: warning: " + p);
+                int code = Progress.run(ex, in, progress, err);
                 long[] flows = ex.flowCounts();
                 err.println("pcapkit: " + flows[0] + " TCP" + (udp ? " and " + flows[1] + " UDP" : "") + " flows in " + ex.count() + " frames: "
                         + Paths.get(output).resolve("index.json"));
-                return ex.problems().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_PROBLEMS;
+                return code;
             }
         } catch (IOException e) {
             err.println("pcapkit: " + e.getMessage());
