@@ -107,9 +107,12 @@ public final class Dissector implements Dispatcher {
     /**
      * Dissects {@code [off, off + capLen)} of {@code buf} as a frame of {@code linkType}.
      *
-     * @param streaming one pass per layer: fields reach the sink as they are read, so a malformed
-     *                  layer shows the fields before the bad one (the fastest path); otherwise a
-     *                  layer is emitted only once it decoded completely
+     * @param streaming one pass for every layer, fields reaching the sink as they are read (the
+     *                  fastest path), even where a layer's shown name (its variant, such as
+     *                  HTTP/1.0) is known only after its decode: the sink then gets the grammar's
+     *                  default name; otherwise such a layer is decoded first and then replayed, and
+     *                  every other layer still takes one pass. Either way a malformed layer shows
+     *                  the fields before the bad one.
      * @return the chain, reused by the next call
      */
     public Chain dissect(ByteBuffer buf, int off, int capLen, long linkType, PacketRecord frame, FrameSink sink, boolean streaming) {
@@ -165,7 +168,10 @@ public final class Dissector implements Dispatcher {
                 boolean show = sink != null && !p.transparent;
                 codec.bind(proto);
                 int he;
-                if (show && streaming) {
+                // one pass where the layer's name is known before its decode: the sink sees the same
+                // calls as from decode-then-emit, at half the reading
+                boolean stream = streaming || !codec.hasVariants();
+                if (show && stream) {
                     sink.beginLayer(p, pos - srcBase);
                     he = codec.walk(buf, pos, limit, sink);
                 } else {
@@ -174,7 +180,7 @@ public final class Dissector implements Dispatcher {
                 if (he < 0) {
                     if (quote && codec.errorKind() == ErrorKind.TRUNCATED) {
                         // the quote ends here: show the layer as far as it goes, as Wireshark does
-                        if (show && !streaming) {
+                        if (show && !stream) {
                             sink.beginLayer(p, pos - srcBase);
                             codec.emit(buf, sink);
                         }
@@ -183,7 +189,7 @@ public final class Dissector implements Dispatcher {
                         if (show) sink.truncated(p, codec.errorField(), codec.errorOffset() - srcBase);
                         return finish(c, sink, frame);
                     }
-                    if (show && !streaming) {
+                    if (show && !stream) {
                         // like Wireshark, show the fields read before the bad one: the walk stops where
                         // the decode failed (it may leave a group or list open; sinks close it at the
                         // malformed node)
@@ -201,7 +207,7 @@ public final class Dissector implements Dispatcher {
                 long pl = codec.payloadLength();
                 int payloadEnd = pl < 0 ? limit : (int) Math.min(limit, he + pl);
                 c.add(proto, pos, he, payloadEnd);
-                if (show && !streaming) {
+                if (show && !stream) {
                     sink.beginLayer(p, pos - srcBase);
                     codec.emit(buf, sink);
                 }

@@ -123,6 +123,14 @@ public abstract class LayerCodec {
     }
 
     /**
+     * Whether {@link #variant} may name another entry: the layer's name is known only after its
+     * decode, so it cannot be shown while it is read.
+     */
+    public boolean hasVariants() {
+        return false;
+    }
+
+    /**
      * Whether {@code [start, end)} of {@code b} looks like this grammar's layer (its
      * {@code heuristic}); false for grammars that declare none.
      */

@@ -62,6 +62,8 @@ final class LayerMethods {
             o.line("return -1");
             cls.addMethod(MethodSpec.methodBuilder("variant").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(TypeName.INT).addParameter(TypeName.INT, "protocolId").addCode(o.build()).build());
+            cls.addMethod(MethodSpec.methodBuilder("hasVariants").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(TypeName.BOOLEAN).addStatement("return true").build());
         }
         if (g.layer.heuristic != null) {
             cls.addMethod(MethodSpec.methodBuilder("heuristic").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
