@@ -204,6 +204,15 @@ final class JsonBytes implements AutoCloseable {
         comma = true;
     }
 
+    /**
+     * A key and an opening bracket encoded together ({@code ,"key":{}): one copy for a layer,
+     * group or list; the first member that follows takes no comma.
+     */
+    void keyedOpen(Encoded e) throws IOException {
+        keyed(e);
+        comma = false;
+    }
+
     /** {@code "key":true|false}. */
     void bool(Encoded key, boolean v) throws IOException {
         int p = open(key, 5);

@@ -29,6 +29,9 @@ final class NdjsonDumper extends RecordDumper {
     private final String[][] enumNames = new String[KEY_COUNT][];
     /** {@code ,"key":false} and {@code ,"key":true} per field, made on first use. */
     private final Encoded[] flagTexts = new Encoded[2 * KEY_COUNT];
+    /** {@code ,"key":{} and {@code ,"key":[} per key, made on first use: a layer or group opens in one copy. */
+    private final Encoded[] objectOpens = new Encoded[KEY_COUNT];
+    private final Encoded[] arrayOpens = new Encoded[KEY_COUNT];
     private final Encoded[] chains = new Encoded[CHAIN_SLOTS];
     private final int[] chainSerials = new int[CHAIN_SLOTS];
 
@@ -148,8 +151,13 @@ final class NdjsonDumper extends RecordDumper {
 
     @Override
     protected void openObject(int k) throws IOException {
-        key(k);
-        w.startObject();
+        if (k < 0) {
+            w.startObject();
+            return;
+        }
+        Encoded t = objectOpens[k];
+        if (t == null) objectOpens[k] = t = JsonBytes.encodeKeyed(keyBytes(k), JsonBytes.encodeValue("{"));
+        w.keyedOpen(t);
     }
 
     @Override
@@ -159,8 +167,13 @@ final class NdjsonDumper extends RecordDumper {
 
     @Override
     protected void openArray(int k) throws IOException {
-        key(k);
-        w.startArray();
+        if (k < 0) {
+            w.startArray();
+            return;
+        }
+        Encoded t = arrayOpens[k];
+        if (t == null) arrayOpens[k] = t = JsonBytes.encodeKeyed(keyBytes(k), JsonBytes.encodeValue("["));
+        w.keyedOpen(t);
     }
 
     @Override
