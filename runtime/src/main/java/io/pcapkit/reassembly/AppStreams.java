@@ -25,11 +25,12 @@ import java.util.Arrays;
  * </ul>
  * A grammar whose payload runs "to the end" ({@code _rest}) cannot say where its message ends: the
  * bytes present are handed over at once. A message longer than
- * {@link StreamOptions#maxAppMessageBytes} is handed over as it stands. After a gap, or bytes that
- * are no message start, a guarded grammar's direction (HTTP/1.x: its heuristic tells a message
- * start) waits for a segment that starts a message, as tshark picks the dissection up again at such
- * a segment; the bytes before it stay raw. Other grammars have no way to find the next message
- * start: their direction stays raw.
+ * {@link StreamOptions#maxAppMessageBytes} is handed over as it stands. After a gap, a direction
+ * whose grammar is found by content (HTTP/1.x, FTP: a heuristic tells a message start) waits for a
+ * segment that starts a message, as tshark picks the dissection up again at such a segment; the
+ * bytes before it stay raw. So does a guarded grammar's direction (HTTP/1.x) after bytes that are
+ * no message start. Other grammars have no way to find the next message start (DNS over TCP), or
+ * need the conversation so far (HTTP/2's header compression): their direction stays raw.
  */
 public final class AppStreams implements StreamListener {
     private final StreamOptions options;
@@ -339,8 +340,11 @@ public final class AppStreams implements StreamListener {
         s.start = s.end = 0;
         s.markCount = 0;
         s.toClose = false;
-        // a guarded grammar can tell where a message starts again; the others stay raw
-        if (Protocols.get(st.protocol).guard) s.resync = true;
+        // a grammar found by content can tell where a message starts again (HTTP/1.x, FTP); one
+        // whose messages depend on the conversation so far (HTTP/2's HPACK state) or that has no
+        // heuristic (DNS over TCP) stays raw
+        Protocol p = Protocols.get(st.protocol);
+        if (p.guard || p.heuristic && !p.conversation) s.resync = true;
         else s.off = true;
     }
 

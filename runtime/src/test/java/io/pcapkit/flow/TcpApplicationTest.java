@@ -51,27 +51,29 @@ class TcpApplicationTest {
     private long number;
     private long cseq = 101;
     private long sseq = 501;
+    /** the server's port: it picks the application grammar */
+    private int port = 80;
 
     private Chain frame(byte[] f) {
         return d.dissect(io.pcapkit.flow.Packets.record(f, ++number, 1), b);
     }
 
     private Chain client(int flags, String data) {
-        Chain c = frame(Packets.tcp(C, 40000, S, 80, cseq, sseq, flags, data));
+        Chain c = frame(Packets.tcp(C, 40000, S, port, cseq, sseq, flags, data));
         cseq += data.length() + ((flags & FIN) != 0 ? 1 : 0);
         return c;
     }
 
     private Chain server(int flags, String data) {
-        Chain c = frame(Packets.tcp(S, 80, C, 40000, sseq, cseq, flags, data));
+        Chain c = frame(Packets.tcp(S, port, C, 40000, sseq, cseq, flags, data));
         sseq += data.length() + ((flags & FIN) != 0 ? 1 : 0);
         return c;
     }
 
     private void handshake() {
-        frame(Packets.tcp(C, 40000, S, 80, 100, 0, SYN, ""));
-        frame(Packets.tcp(S, 80, C, 40000, 500, 101, SYN | ACK, ""));
-        frame(Packets.tcp(C, 40000, S, 80, 101, 501, ACK, ""));
+        frame(Packets.tcp(C, 40000, S, port, 100, 0, SYN, ""));
+        frame(Packets.tcp(S, port, C, 40000, 500, 101, SYN | ACK, ""));
+        frame(Packets.tcp(C, 40000, S, port, 101, 501, ACK, ""));
     }
 
     /**
@@ -89,6 +91,26 @@ class TcpApplicationTest {
         assertEquals("Ethernet:IPv4:TCP:Raw", client(PSH | ACK, "more of no message\r\n").toString());
         assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", client(PSH | ACK, "GET /c HTTP/1.1\r\nHost: x\r\n\r\n").toString());
         assertEquals("/c", b.frame().info("ethernet.ipv4.tcp.http").string("request.target"));
+    }
+
+    /**
+     * FTP is found by content too (a known command or a reply line): after a gap it picks up at a
+     * segment that starts with one, as tshark, which dissects each segment's lines, shows it.
+     */
+    @Test
+    void afterAGapFtpResumesAtASegmentThatStartsACommandOrReply() {
+        port = 21;
+        handshake();
+        assertEquals("Ethernet:IPv4:TCP:FTP", server(PSH | ACK, "220 ready\r\n").toString());
+        assertEquals("Ethernet:IPv4:TCP:FTP", client(PSH | ACK, "USER anonymous\r\n").toString());
+        cseq += 12; // a segment the capture lost: "PASS secret\r\n" without its last byte
+        assertEquals("Ethernet:IPv4:TCP:Raw", client(PSH | ACK, "\n").toString(), "waits behind the hole");
+        assertEquals("Ethernet:IPv4:TCP", server(ACK, "").toString(), "the server acknowledges past the hole: a gap");
+        assertEquals("Ethernet:IPv4:TCP:Raw", client(PSH | ACK, "ous\r\n").toString(), "the end of a line is no command");
+        assertEquals("Ethernet:IPv4:TCP:FTP", client(PSH | ACK, "CWD /pub\r\n").toString());
+        assertEquals("CWD", b.frame().info("ethernet.ipv4.tcp.ftp").string("request.command"));
+        // the other direction never lost a byte
+        assertEquals("Ethernet:IPv4:TCP:FTP", server(PSH | ACK, "250 ok\r\n").toString());
     }
 
     @Test
