@@ -213,6 +213,40 @@ final class JsonBytes implements AutoCloseable {
         comma = false;
     }
 
+    /**
+     * A frame's two times: {@code isoPrefix} ({@code ,"time":"2023-11-14T22:13:20}), then
+     * {@code .fraction} and {@code Z"}; {@code epochPrefix} ({@code ,"time_epoch":1700000000}),
+     * then the same {@code .fraction}. The fraction has exactly {@code digits} (0..9) digits,
+     * zero-padded; none and no point when {@code digits} is 0.
+     */
+    void times(Encoded isoPrefix, Encoded epochPrefix, long fraction, int digits) throws IOException {
+        int n = isoPrefix.length + epochPrefix.length + 2 * digits + 4;
+        if (pos + n > limit) flushBuffer();
+        byte[] b = buf;
+        int p = pos;
+        int from = comma ? 0 : 1;
+        System.arraycopy(isoPrefix.padded, from, b, p, isoPrefix.length - from);
+        p += isoPrefix.length - from;
+        int f = p;
+        if (digits > 0) {
+            b[p] = '.';
+            int v = (int) fraction;
+            for (int i = p + digits; i > p; i--) {
+                b[i] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            p += digits + 1;
+        }
+        int fractionLength = p - f;
+        b[p++] = 'Z';
+        b[p++] = '"';
+        System.arraycopy(epochPrefix.padded, 0, b, p, epochPrefix.length);
+        p += epochPrefix.length;
+        System.arraycopy(b, f, b, p, fractionLength);
+        pos = p + fractionLength;
+        comma = true;
+    }
+
     /** {@code "key":true|false}. */
     void bool(Encoded key, boolean v) throws IOException {
         int p = open(key, 5);

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import io.pcapkit.dump.JsonBytes.Encoded;
+import io.pcapkit.capture.Timestamp;
 import io.pcapkit.frame.EnumValue;
 
 /**
@@ -222,6 +223,40 @@ final class NdjsonDumper extends RecordDumper {
         }
         w.keyed(t);
     }
+
+    // the frame's times: the text up to the whole second is the same for the frames of a second
+    private long timeSecond = Long.MIN_VALUE;
+    private Encoded isoPrefix;
+    private Encoded epochPrefix;
+
+    /**
+     * {@code ,"time":"…","time_epoch":…} with the texts up to the second encoded once per second
+     * and the fraction's digits written straight into both: the generic path formatted chars and
+     * copied them char by char. Times before 1970 take the generic path (their epoch text is
+     * not the second's text plus the fraction).
+     */
+    @Override
+    protected void writeTimes(Timestamp t) throws IOException {
+        if (t.seconds < 0 || t.digits > MAX_FAST_DIGITS) {
+            super.writeTimes(t);
+            return;
+        }
+        if (t.seconds != timeSecond) {
+            char[] c = chars(TimeText.MAX_ISO + TimeText.MAX_EPOCH);
+            Timestamp whole = new Timestamp();
+            whole.set(t.seconds, 0, 0);
+            int n = timeText.iso(whole, c, 0) - 1; // without its 'Z'
+            isoPrefix = JsonBytes.encodeKeyed(keyBytes(K_TIME), JsonBytes.encodeValue("\"" + new String(c, 0, n)));
+            n = timeText.epoch(whole, c, 0);
+            epochPrefix = JsonBytes.encodeKeyed(keyBytes(K_TIME_EPOCH), JsonBytes.encodeValue(new String(c, 0, n)));
+            timeSecond = t.seconds;
+        }
+        w.times(isoPrefix, epochPrefix, t.fraction, t.digits);
+    }
+
+    /** Fraction digits the fast time path writes (nanoseconds); more take the generic path. */
+    private static final int MAX_FAST_DIGITS = 9;
+    private final TimeText timeText = new TimeText();
 
     @Override
     protected void writeBool(int k, boolean value) throws IOException {

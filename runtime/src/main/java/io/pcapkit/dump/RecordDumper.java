@@ -174,6 +174,15 @@ abstract class RecordDumper implements Dumper {
     /** {@code time}: ISO-8601 text in UTC. */
     protected abstract void writeTime(int key, char[] c, int off, int len) throws IOException;
 
+    /** {@code time} then {@code time_epoch}, by {@link #writeTime} and {@link #writeEpoch}. */
+    protected void writeTimes(io.pcapkit.capture.Timestamp t) throws IOException {
+        char[] c = chars(TimeText.MAX_ISO + TimeText.MAX_EPOCH);
+        int n = timeText.iso(t, c, 0);
+        writeTime(K_TIME, c, 0, n);
+        n = timeText.epoch(t, c, 0);
+        writeEpoch(K_TIME_EPOCH, c, 0, n);
+    }
+
     /**
      * {@code protocols}: the chain string. It comes from slot {@code slot} of a table, with a
      * {@code serial} that changes exactly when the slot's text does, so a format may keep its
@@ -308,11 +317,7 @@ abstract class RecordDumper implements Dumper {
             openRecord(r.number);
             recordOpen = true;
             writeNumber(K_NUMBER, r.number, Format.DEC, 0);
-            char[] c = chars(TimeText.MAX_ISO + TimeText.MAX_EPOCH);
-            int n = timeText.iso(r.time, c, 0);
-            writeTime(K_TIME, c, 0, n);
-            n = timeText.epoch(r.time, c, 0);
-            writeEpoch(K_TIME_EPOCH, c, 0, n);
+            writeTimes(r.time);
             writeNumber(K_CAP_LEN, r.capLen, Format.DEC, 0);
             writeNumber(K_LEN, r.origLen, Format.DEC, 0);
             if (r.interfaceId >= 0) writeNumber(K_INTERFACE, r.interfaceId, Format.DEC, 0);

@@ -282,6 +282,40 @@ class JsonDumperTest {
         assertTrue(frames > 200, "frames compared: " + frames);
     }
 
+    /**
+     * NDJSON writes a frame's times from the second's text, encoded once per second, and the
+     * fraction: every resolution pcapng allows (seconds to picoseconds, the last on the general
+     * path), frames within a second and across seconds, and times before 1970 (general path),
+     * each the same as JSON's.
+     */
+    @Test
+    void ndjsonTimesAreJsonsAtEveryResolution(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        byte[] frame = io.pcapkit.ipsuite.Ethernet.builder().type(0x88b5).payload(new byte[4]).build();
+        io.pcapkit.ipsuite.PcapngFile f = io.pcapkit.ipsuite.PcapngFile.create().section(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int[] resolutions = {0, 3, 6, 9, 12};
+        for (int r : resolutions) f.interfaceBlock(1, 65535, r, 0);
+        f.interfaceBlock(1, 65535, 6, -3L * 86_400); // an offset that puts the frames before 1970
+        long second = 1_700_000_000L;
+        for (int i = 0; i <= resolutions.length; i++) {
+            int r = i < resolutions.length ? resolutions[i] : 6;
+            java.math.BigInteger unit = java.math.BigInteger.TEN.pow(r);
+            // 64 bits of picoseconds reach only 213 days past 1970
+            long base = i == resolutions.length ? 3_600 : r == 12 ? 1_000_000 : second;
+            for (long at : new long[] {0, 1, unit.longValue() / 2 + 7, unit.longValue() - 1, unit.longValue(), 3 * unit.longValue() + 42}) {
+                if (r == 0 && at > 3) continue;
+                long ts = java.math.BigInteger.valueOf(base).multiply(unit).add(java.math.BigInteger.valueOf(at)).longValueExact();
+                f.epb(i, ts, frame, frame.length);
+            }
+        }
+        java.nio.file.Path in = f.write(dir.resolve("times.pcapng"));
+        assertEquals(6 * 5 + 4, compareNdjsonWithJson(in, new DumpOptions(), "times"));
+        String ndjson = new String(Fixtures.dump(in, "ndjson", new DumpOptions()), StandardCharsets.UTF_8);
+        assertTrue(ndjson.contains("\"time\":\"2023-11-14T22:13:20.500007Z\",\"time_epoch\":1700000000.500007,"), ndjson);
+        assertTrue(ndjson.contains("\"time\":\"2023-11-14T22:13:21Z\",\"time_epoch\":1700000001,"), ndjson);
+        assertTrue(ndjson.contains("\"time_epoch\":1000003.000000000042,"), ndjson);
+        assertTrue(ndjson.contains("\"time\":\"1969-12-29T01:00:00.999999Z\",\"time_epoch\":-255599.000001,"), ndjson);
+    }
+
     private static int compareNdjsonWithJson(java.nio.file.Path in, DumpOptions o, String what) throws IOException {
         com.fasterxml.jackson.core.JsonFactory f = new com.fasterxml.jackson.core.JsonFactory();
         String[] lines = new String(Fixtures.dump(in, "ndjson", o), StandardCharsets.UTF_8).split("\n");
