@@ -359,40 +359,83 @@ final class JsonBytes implements AutoCloseable {
         }
     }
 
-    /** Writes {@code v} in decimal at {@code p} (room for 20 bytes is there); returns the end. */
-    private static int writeLong(byte[] b, int p, long v) {
-        if (v == Long.MIN_VALUE) {
-            System.arraycopy(MIN_LONG, 0, b, p, MIN_LONG.length);
-            return p + MIN_LONG.length;
-        }
+    /**
+     * Writes {@code v} in decimal at {@code p} (room for 20 bytes is there); returns the end. The
+     * digits go in blocks of eight from int arithmetic (a 32-bit sequence number is one division
+     * by 10^8, then ints): the long divisions of a digit-pair loop were a tenth of NDJSON's time.
+     */
+    static int writeLong(byte[] b, int p, long v) {
         if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                System.arraycopy(MIN_LONG, 0, b, p, MIN_LONG.length);
+                return p + MIN_LONG.length;
+            }
             b[p++] = '-';
             v = -v;
         }
-        int end = p + digits(v);
-        int q = end;
-        while (v >= Integer.MAX_VALUE) {
-            long d = v / 100;
-            int r = (int) (v - d * 100);
-            b[--q] = DIGIT_PAIRS[2 * r + 1];
-            b[--q] = DIGIT_PAIRS[2 * r];
-            v = d;
+        if (v < E8) return upTo8(b, p, (int) v);
+        long high = v / E8;
+        int low = (int) (v - high * E8);
+        if (high < E8) {
+            p = upTo8(b, p, (int) high);
+        } else { // 17 to 19 digits
+            long top = high / E8;
+            p = upTo8(b, p, (int) top);
+            p = eight(b, p, (int) (high - top * E8));
         }
-        int iv = (int) v;
-        while (iv >= 100) {
-            int d = iv / 100;
-            int r = iv - d * 100;
-            b[--q] = DIGIT_PAIRS[2 * r + 1];
-            b[--q] = DIGIT_PAIRS[2 * r];
-            iv = d;
+        return eight(b, p, low);
+    }
+
+    private static final long E8 = 100_000_000L;
+
+    /** {@code 0 <= v < 10^8} without leading zeros. */
+    private static int upTo8(byte[] b, int p, int v) {
+        if (v < 10_000) return upTo4(b, p, v);
+        int high = v / 10_000;
+        p = upTo4(b, p, high);
+        return four(b, p, v - high * 10_000);
+    }
+
+    /** {@code 0 <= v < 10^4} without leading zeros. */
+    private static int upTo4(byte[] b, int p, int v) {
+        if (v < 10) {
+            b[p] = (byte) ('0' + v);
+            return p + 1;
         }
-        if (iv >= 10) {
-            b[--q] = DIGIT_PAIRS[2 * iv + 1];
-            b[--q] = DIGIT_PAIRS[2 * iv];
+        if (v < 100) {
+            b[p] = DIGIT_PAIRS[2 * v];
+            b[p + 1] = DIGIT_PAIRS[2 * v + 1];
+            return p + 2;
+        }
+        int high = v / 100;
+        int low = v - high * 100;
+        if (high < 10) {
+            b[p++] = (byte) ('0' + high);
         } else {
-            b[--q] = (byte) ('0' + iv);
+            b[p++] = DIGIT_PAIRS[2 * high];
+            b[p++] = DIGIT_PAIRS[2 * high + 1];
         }
-        return end;
+        b[p] = DIGIT_PAIRS[2 * low];
+        b[p + 1] = DIGIT_PAIRS[2 * low + 1];
+        return p + 2;
+    }
+
+    /** {@code 0 <= v < 10^4} as exactly four digits. */
+    private static int four(byte[] b, int p, int v) {
+        int high = v / 100;
+        int low = v - high * 100;
+        b[p] = DIGIT_PAIRS[2 * high];
+        b[p + 1] = DIGIT_PAIRS[2 * high + 1];
+        b[p + 2] = DIGIT_PAIRS[2 * low];
+        b[p + 3] = DIGIT_PAIRS[2 * low + 1];
+        return p + 4;
+    }
+
+    /** {@code 0 <= v < 10^8} as exactly eight digits. */
+    private static int eight(byte[] b, int p, int v) {
+        int high = v / 10_000;
+        four(b, p, high);
+        return four(b, p + 4, v - high * 10_000);
     }
 
     /** A key (pre-encoded by {@link #encodeKey}); the value follows. */
@@ -456,21 +499,6 @@ final class JsonBytes implements AutoCloseable {
         room(n);
         System.arraycopy(b, off, buf, pos, n);
         pos += n;
-    }
-
-    /** 10^i for i in 0..18. */
-    private static final long[] POW10 = new long[19];
-
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
-    }
-
-    /** Decimal digits of a non-negative value: log10 from the bit length (1233/4096 ~ log10 2), then one comparison. */
-    private static int digits(long v) {
-        if (v < 10) return 1;
-        int t = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12;
-        return v >= POW10[t] ? t + 1 : t;
     }
 
     /** A number whose exact text is given (ASCII digits, sign, point, exponent). */

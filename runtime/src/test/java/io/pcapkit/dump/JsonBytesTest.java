@@ -48,6 +48,26 @@ class JsonBytesTest {
         }
     }
 
+    /** Every digit count and the values around each power of ten, both signs, as Long.toString. */
+    @Test
+    void numbersOfEveryLengthAsLongToString() {
+        java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+        long pow = 1;
+        for (int i = 0; i <= 18; i++, pow *= 10) {
+            for (long d = -2; d <= 2; d++) values.add(pow + d);
+            values.add(pow * 5 - 1);
+        }
+        java.util.SplittableRandom r = new java.util.SplittableRandom(42);
+        for (int i = 0; i < 100_000; i++) values.add(r.nextLong() >>> r.nextInt(64));
+        byte[] b = new byte[32];
+        for (long v : new java.util.ArrayList<>(values)) {
+            for (long x : new long[] {v, -v}) {
+                int end = JsonBytes.writeLong(b, 3, x);
+                assertEquals(Long.toString(x), new String(b, 3, end - 3, StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
     @Test
     void numbersBooleansNullAndNesting() throws IOException {
         long[] values = {0, 1, -1, 9, 10, 99, 100, 4294967295L, Long.MAX_VALUE, Long.MIN_VALUE, -1234567890123L};
