@@ -99,6 +99,8 @@ abstract class RecordDumper implements Dumper {
 
     // --offsets: the current layer's scalar fields
     private boolean offsetsOpen;
+    /** {@link #plainField()}: no offsets being noted and not directly inside an array (kept as both change). */
+    private boolean plain;
     private int[] offField = new int[32];
     private int[] offStart = new int[32];
     private int[] offLen = new int[32];
@@ -266,6 +268,7 @@ abstract class RecordDumper implements Dumper {
             openHeader();
             recordOpen = true;
             depth = 0;
+            plain = !offsetsOpen;
             arrays = 0;
             layers = 0;
             reader.writeHeader(this);
@@ -314,6 +317,7 @@ abstract class RecordDumper implements Dumper {
             arrays = 0;
             offCount = 0;
             offsetsOpen = false;
+            plain = true;
             openRecord(r.number);
             recordOpen = true;
             writeNumber(K_NUMBER, r.number, Format.DEC, 0);
@@ -337,6 +341,7 @@ abstract class RecordDumper implements Dumper {
             layerSerial++;
             offCount = 0;
             offsetsOpen = options.offsets;
+            plain = !offsetsOpen;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -479,7 +484,9 @@ abstract class RecordDumper implements Dumper {
     }
 
     private void pop() throws IOException {
-        if (stack[--depth] == ARRAY) {
+        byte kind = stack[--depth];
+        plain = !offsetsOpen && (depth == 0 || stack[depth - 1] != ARRAY);
+        if (kind == ARRAY) {
             arrays--;
             closeArray();
         } else {
@@ -490,12 +497,14 @@ abstract class RecordDumper implements Dumper {
     private void push(byte kind) {
         if (depth == stack.length) stack = Arrays.copyOf(stack, depth * 2);
         stack[depth++] = kind;
+        plain = !offsetsOpen && kind != ARRAY;
         if (kind == ARRAY) arrays++;
     }
 
     private void flushOffsets() throws IOException {
         if (!offsetsOpen) return;
         offsetsOpen = false;
+        plain = depth == 0 || stack[depth - 1] != ARRAY;
         if (offCount > 0) writeOffsets(offField, offStart, offLen, offCount);
         offCount = 0;
     }
@@ -513,7 +522,7 @@ abstract class RecordDumper implements Dumper {
      * array) and no {@code _offsets} entry to note.
      */
     protected final boolean plainField() {
-        return !offsetsOpen && (depth == 0 || stack[depth - 1] != ARRAY);
+        return plain;
     }
 
     /** Keeps a scalar's position for {@code _offsets} (outside lists, once per field and layer). */
