@@ -20,6 +20,8 @@ public final class Dissector implements Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dissector.class);
 
     private final LayerCodec[] codecs;
+    /** by codec: whether a layer can reach a sink in one pass (its shown name does not wait for its decode) */
+    private final boolean[] streamable;
     private final DissectOptions options;
     private final Chain chain = new Chain();
     /** flows and per-flow decoder state */
@@ -45,6 +47,8 @@ public final class Dissector implements Dispatcher {
             codecs[i] = options.reference ? Protocols.newReferenceCodec(i) : Protocols.newCodec(i);
             if (codecs[i] != null) codecs[i].bindContext(context);
         }
+        streamable = new boolean[n];
+        for (int i = 0; i < n; i++) streamable[i] = codecs[i] != null && !codecs[i].hasVariants();
         sniff = options.sniffs();
     }
 
@@ -170,7 +174,7 @@ public final class Dissector implements Dispatcher {
                 int he;
                 // one pass where the layer's name is known before its decode: the sink sees the same
                 // calls as from decode-then-emit, at half the reading
-                boolean stream = streaming || !codec.hasVariants();
+                boolean stream = streaming || streamable[p.codec];
                 if (show && stream) {
                     sink.beginLayer(p, pos - srcBase);
                     he = codec.walk(buf, pos, limit, sink);
