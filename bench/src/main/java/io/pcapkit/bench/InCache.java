@@ -20,7 +20,10 @@ import java.util.List;
 /**
  * One pass over the first frames of a capture held in memory (cache-resident: no file reading),
  * dissected to the transport layer: {@code decode} (no sink), {@code visitor} (every field to a
- * blackhole) or {@code ndjson} (the full record to a null stream). {@link AbTiming} drives it
+ * blackhole), {@code ndjson} (the full record to a null stream) or {@code flows} (decode with
+ * flow tracking: the same flows found again pass after pass); or a whole file, not held:
+ * {@code file-plain} (NDJSON, no reassembly) or {@code file-trace} (with IP and TCP reassembly and
+ * a trace), both to the transport layer. {@link AbTiming} drives it
  * in two builds at once; the state is an opaque object so that the driver needs none of our types.
  */
 public final class InCache {
@@ -35,8 +38,13 @@ public final class InCache {
     private record State(List<PacketRecord> records, Dissector dissector, FrameSink sink, boolean streaming) {
     }
 
+    /** A whole-file run (not cache-resident): {@code file-plain} or {@code file-trace}. */
+    private record FileRun(Path file, boolean trace) {
+    }
+
     /** Reads the frames and makes the dissector and sink of {@code path}. */
     public static Object setup(String file, String path) throws IOException {
+        if (path.startsWith("file-")) return new FileRun(Path.of(file), path.equals("file-trace"));
         List<PacketRecord> records = new ArrayList<>();
         try (CaptureReader r = CaptureInput.open(Path.of(file))) {
             for (int i = 0; i < FRAMES; i++) {
@@ -47,19 +55,33 @@ public final class InCache {
         }
         DissectOptions o = new DissectOptions();
         o.layer = LayerType.TRANSPORT;
+        Dissector dissector = new Dissector(o);
+        if (path.equals("flows")) { // flow tracking alone: the same flows looked up pass after pass
+            dissector.hook(io.pcapkit.dissect.LayerHooks.of(new io.pcapkit.flow.FlowHook(new io.pcapkit.flow.FlowOptions().udp(true), null, null)));
+        }
         FrameSink sink = switch (path) {
-            case "decode" -> null;
+            case "decode", "flows" -> null;
             case "visitor" -> new BlackholeSink(null);
             case "ndjson" -> (FrameSink) Dumpers.create("ndjson", OutputStream.nullOutputStream(), new DumpOptions());
-            default -> throw new IllegalArgumentException("paths: decode, visitor, ndjson");
+            default -> throw new IllegalArgumentException("paths: decode, visitor, ndjson, flows");
         };
-        return new State(records, new Dissector(o), sink, path.equals("visitor"));
+        return new State(records, dissector, sink, path.equals("visitor"));
     }
 
     /** One pass; returns the thread's CPU time per frame in nanoseconds. */
-    public static long timed(Object state) {
-        State s = (State) state;
+    public static long timed(Object state) throws IOException {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        if (state instanceof FileRun f) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            Path dir = java.nio.file.Files.createTempDirectory("pcapkit-ab");
+            var o = io.pcapkit.Pcapkit.extract(f.file).layer(LayerType.TRANSPORT).format("ndjson").output(OutputStream.nullOutputStream());
+            long n = (f.trace ? o.reassemble("ip,tcp").trace(dir) : o.reassemble("none")).run().count();
+            long ns = (mx.getCurrentThreadCpuTime() - t0) / Math.max(1, n);
+            java.nio.file.Files.deleteIfExists(dir.resolve("index.json"));
+            java.nio.file.Files.deleteIfExists(dir);
+            return ns;
+        }
+        State s = (State) state;
         long t0 = mx.getCurrentThreadCpuTime();
         long frames = 0;
         for (int rep = 0; rep < REPEATS; rep++) {

@@ -73,7 +73,7 @@ public final class FlowHook implements LayerHook {
      */
     public FlowHook(FlowOptions options, TcpStreams tcp, AppStreams app) {
         this.options = options.copy();
-        this.open = new FlowTable(Math.min(this.options.maxOpen, 1 << 16));
+        this.open = new FlowTable(Math.min(this.options.maxOpen, FlowTable.INITIAL_FLOWS));
         this.tcp = tcp;
         this.app = app;
         if (app != null && tcp != null) tcp.listen(app);
