@@ -22,6 +22,8 @@ public final class Dissector implements Dispatcher {
     private final LayerCodec[] codecs;
     /** by codec: whether a layer can reach a sink in one pass (its shown name does not wait for its decode) */
     private final boolean[] streamable;
+    /** by codec: whether its {@code bind} sets parameters */
+    private final boolean[] binds;
     private final DissectOptions options;
     private final Chain chain = new Chain();
     /** flows and per-flow decoder state */
@@ -47,8 +49,14 @@ public final class Dissector implements Dispatcher {
             codecs[i] = options.reference ? Protocols.newReferenceCodec(i) : Protocols.newCodec(i);
             if (codecs[i] != null) codecs[i].bindContext(context);
         }
+        // what each codec does per layer, asked once: per layer they were calls to a different
+        // class each time, which the JIT cannot inline
         streamable = new boolean[n];
-        for (int i = 0; i < n; i++) streamable[i] = codecs[i] != null && !codecs[i].hasVariants();
+        binds = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            streamable[i] = codecs[i] != null && !codecs[i].hasVariants();
+            binds[i] = codecs[i] != null && codecs[i].binds();
+        }
         sniff = options.sniffs();
     }
 
@@ -170,7 +178,7 @@ public final class Dissector implements Dispatcher {
                     return finish(c, sink, frame);
                 }
                 boolean show = sink != null && !p.transparent;
-                codec.bind(proto);
+                if (binds[p.codec]) codec.bind(proto);
                 int he;
                 // one pass where the layer's name is known before its decode: the sink sees the same
                 // calls as from decode-then-emit, at half the reading
@@ -203,7 +211,7 @@ public final class Dissector implements Dispatcher {
                     fail(c, sink, p, codec.errorField(), codec.errorOffset() - srcBase, codec.errorKind(), codec.errorReason());
                     return finish(c, sink, frame);
                 }
-                int v = codec.variant(proto);
+                int v = streamable[p.codec] ? -1 : codec.variant(proto);
                 if (v >= 0) {
                     proto = v;
                     p = Protocols.get(v);

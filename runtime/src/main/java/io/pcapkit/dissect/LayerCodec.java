@@ -114,6 +114,11 @@ public abstract class LayerCodec {
     public void bind(int protocolId) {
     }
 
+    /** Whether {@link #bind} sets anything (the grammar has parameters a dispatch key may carry). */
+    public boolean binds() {
+        return false;
+    }
+
     /**
      * After a successful decode of entry {@code protocolId}: the entry to show instead (a grammar's
      * {@code variants}, e.g. HTTP/1.0 for a message of that version), or -1 to keep it.

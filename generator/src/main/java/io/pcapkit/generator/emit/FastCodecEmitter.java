@@ -66,7 +66,7 @@ public final class FastCodecEmitter {
 
     /** LayerCodec's own methods that generated accessors must not override. */
     private static final Set<String> RESERVED_METHODS = Set.of("payloadLength", "headerEnd", "start", "isFragment", "context",
-            "bindContext", "bind", "variant", "hasVariants", "heuristic", "next", "grammar", "decode", "walk", "emit", "errorField", "errorOffset",
+            "bindContext", "bind", "binds", "variant", "hasVariants", "heuristic", "next", "grammar", "decode", "walk", "emit", "errorField", "errorOffset",
             "errorKind", "errorReason");
 
     public TypeSpec emit() {

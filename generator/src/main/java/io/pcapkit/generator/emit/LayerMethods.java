@@ -42,6 +42,8 @@ final class LayerMethods {
             for (ParamDef p : g.top.params) o.line("s_" + p.id() + " = " + literal(p, null));
             cls.addMethod(MethodSpec.methodBuilder("bind").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .addParameter(TypeName.INT, "protocolId").addCode(o.build()).build());
+            cls.addMethod(MethodSpec.methodBuilder("binds").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(TypeName.BOOLEAN).addStatement("return true").build());
         }
         List<ProtocolIndex.VariantEntry> vs = ix.variants.getOrDefault(g.id, List.of());
         if (!vs.isEmpty()) {
