@@ -205,7 +205,7 @@ final class JsonBytes implements AutoCloseable {
     }
 
     /**
-     * A key and an opening bracket encoded together ({@code ,"key":{}): one copy for a layer,
+     * A key and an opening bracket encoded together (<code>,"key":&#123;</code>): one copy for a layer,
      * group or list; the first member that follows takes no comma.
      */
     void keyedOpen(Encoded e) throws IOException {

@@ -30,7 +30,7 @@ final class NdjsonDumper extends RecordDumper {
     private final String[][] enumNames = new String[KEY_COUNT][];
     /** {@code ,"key":false} and {@code ,"key":true} per field, made on first use. */
     private final Encoded[] flagTexts = new Encoded[2 * KEY_COUNT];
-    /** {@code ,"key":{} and {@code ,"key":[} per key, made on first use: a layer or group opens in one copy. */
+    /** <code>,"key":&#123;</code> and <code>,"key":[</code> per key, made on first use: a layer or group opens in one copy. */
     private final Encoded[] objectOpens = new Encoded[KEY_COUNT];
     private final Encoded[] arrayOpens = new Encoded[KEY_COUNT];
     private final Encoded[] chains = new Encoded[CHAIN_SLOTS];
@@ -152,13 +152,15 @@ final class NdjsonDumper extends RecordDumper {
 
     @Override
     protected void openObject(int k) throws IOException {
-        if (k < 0) {
-            w.startObject();
-            return;
-        }
-        Encoded t = objectOpens[k];
-        if (t == null) objectOpens[k] = t = JsonBytes.encodeKeyed(keyBytes(k), JsonBytes.encodeValue("{"));
-        w.keyedOpen(t);
+        if (k < 0) w.startObject();
+        else w.keyedOpen(opening(objectOpens, k, "{"));
+    }
+
+    /** The cached key and bracket of {@code k} in {@code cache}. */
+    private Encoded opening(Encoded[] cache, int k, String bracket) {
+        Encoded t = cache[k];
+        if (t == null) cache[k] = t = JsonBytes.encodeKeyed(keyBytes(k), JsonBytes.encodeValue(bracket));
+        return t;
     }
 
     @Override
@@ -168,13 +170,8 @@ final class NdjsonDumper extends RecordDumper {
 
     @Override
     protected void openArray(int k) throws IOException {
-        if (k < 0) {
-            w.startArray();
-            return;
-        }
-        Encoded t = arrayOpens[k];
-        if (t == null) arrayOpens[k] = t = JsonBytes.encodeKeyed(keyBytes(k), JsonBytes.encodeValue("["));
-        w.keyedOpen(t);
+        if (k < 0) w.startArray();
+        else w.keyedOpen(opening(arrayOpens, k, "["));
     }
 
     @Override
@@ -230,7 +227,7 @@ final class NdjsonDumper extends RecordDumper {
     private Encoded epochPrefix;
 
     /**
-     * {@code ,"time":"…","time_epoch":…} with the texts up to the second encoded once per second
+     * <code>,"time":"…","time_epoch":…</code> with the texts up to the second encoded once per second
      * and the fraction's digits written straight into both: the generic path formatted chars and
      * copied them char by char. Times before 1970 take the generic path (their epoch text is
      * not the second's text plus the fraction).
@@ -256,7 +253,6 @@ final class NdjsonDumper extends RecordDumper {
 
     /** Fraction digits the fast time path writes (nanoseconds); more take the generic path. */
     private static final int MAX_FAST_DIGITS = 9;
-    private final TimeText timeText = new TimeText();
 
     @Override
     protected void writeBool(int k, boolean value) throws IOException {

@@ -77,7 +77,8 @@ abstract class RecordDumper implements Dumper {
     protected final DumpOptions options;
     /** Field descriptors seen so far, by id: the source of field names and paths. */
     private final Field[] fields = new Field[FIELDS];
-    private final TimeText timeText = new TimeText();
+    /** Formats a frame's times (formats with a writer of their own use it too). */
+    protected final TimeText timeText = new TimeText();
 
     // document state
     private boolean started;
