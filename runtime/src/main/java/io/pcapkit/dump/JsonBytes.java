@@ -174,17 +174,7 @@ final class JsonBytes implements AutoCloseable {
     /** {@code "key":value} (or an array element when {@code key} is null) for a number. */
     void number(Encoded key, long v) throws IOException {
         int p = open(key, 20);
-        if (v >= 0 && v < 100) { // most header fields: versions, lengths, flags, zeros
-            if (v >= 10) {
-                buf[p++] = DIGIT_PAIRS[2 * (int) v];
-                buf[p++] = DIGIT_PAIRS[2 * (int) v + 1];
-            } else {
-                buf[p++] = (byte) ('0' + v);
-            }
-            pos = p;
-        } else {
-            pos = writeLong(buf, p, v);
-        }
+        pos = writeLong(buf, p, v);
         comma = true;
     }
 
@@ -335,18 +325,7 @@ final class JsonBytes implements AutoCloseable {
     }
 
     private static int octet(byte[] b, int p, int v) {
-        if (v >= 100) {
-            b[p++] = (byte) ('0' + v / 100);
-            v %= 100;
-            b[p++] = DIGIT_PAIRS[2 * v];
-            b[p++] = DIGIT_PAIRS[2 * v + 1];
-        } else if (v >= 10) {
-            b[p++] = DIGIT_PAIRS[2 * v];
-            b[p++] = DIGIT_PAIRS[2 * v + 1];
-        } else {
-            b[p++] = (byte) ('0' + v);
-        }
-        return p;
+        return upTo4(b, p, v);
     }
 
     /** Pairs of decimal digits, "00" to "99": half the divisions of digit-by-digit formatting. */

@@ -269,7 +269,7 @@ abstract class RecordDumper implements Dumper {
             openHeader();
             recordOpen = true;
             depth = 0;
-            plain = !offsetsOpen;
+            updatePlain();
             arrays = 0;
             layers = 0;
             reader.writeHeader(this);
@@ -318,7 +318,7 @@ abstract class RecordDumper implements Dumper {
             arrays = 0;
             offCount = 0;
             offsetsOpen = false;
-            plain = true;
+            updatePlain();
             openRecord(r.number);
             recordOpen = true;
             writeNumber(K_NUMBER, r.number, Format.DEC, 0);
@@ -342,7 +342,7 @@ abstract class RecordDumper implements Dumper {
             layerSerial++;
             offCount = 0;
             offsetsOpen = options.offsets;
-            plain = !offsetsOpen;
+            updatePlain();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -486,7 +486,7 @@ abstract class RecordDumper implements Dumper {
 
     private void pop() throws IOException {
         byte kind = stack[--depth];
-        plain = !offsetsOpen && (depth == 0 || stack[depth - 1] != ARRAY);
+        updatePlain();
         if (kind == ARRAY) {
             arrays--;
             closeArray();
@@ -498,14 +498,14 @@ abstract class RecordDumper implements Dumper {
     private void push(byte kind) {
         if (depth == stack.length) stack = Arrays.copyOf(stack, depth * 2);
         stack[depth++] = kind;
-        plain = !offsetsOpen && kind != ARRAY;
+        updatePlain();
         if (kind == ARRAY) arrays++;
     }
 
     private void flushOffsets() throws IOException {
         if (!offsetsOpen) return;
         offsetsOpen = false;
-        plain = depth == 0 || stack[depth - 1] != ARRAY;
+        updatePlain();
         if (offCount > 0) writeOffsets(offField, offStart, offLen, offCount);
         offCount = 0;
     }
@@ -524,6 +524,11 @@ abstract class RecordDumper implements Dumper {
      */
     protected final boolean plainField() {
         return plain;
+    }
+
+    /** Keeps {@link #plainField()} true to the offsets and container state, after either changes. */
+    private void updatePlain() {
+        plain = !offsetsOpen && (depth == 0 || stack[depth - 1] != ARRAY);
     }
 
     /** Keeps a scalar's position for {@code _offsets} (outside lists, once per field and layer). */
