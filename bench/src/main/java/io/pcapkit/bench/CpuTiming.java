@@ -69,7 +69,11 @@ public final class CpuTiming {
             case "ndjson" -> {
                 return Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").format("ndjson").output(OutputStream.nullOutputStream()).run().count();
             }
-            default -> throw new IllegalArgumentException("paths: recordWalk, visitor, frames, ndjson");
+            case "ndjsonShallow" -> {
+                return Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").shallow(true).format("ndjson").output(OutputStream.nullOutputStream())
+                        .run().count();
+            }
+            default -> throw new IllegalArgumentException("paths: recordWalk, visitor, frames, ndjson, ndjsonShallow");
         }
     }
 }

@@ -108,6 +108,17 @@ public class ExtractBench {
     }
 
     /**
+     * NDJSON of the visitor's record (issue 2's NDJSON target): every header field to the transport
+     * layer, options and other nested structures as their bytes ({@code --shallow}), reassembly off.
+     */
+    @Benchmark
+    public long ndjsonShallow() throws IOException {
+        Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").shallow(true).format("ndjson")
+                .output(OutputStream.nullOutputStream()).run();
+        return ex.count();
+    }
+
+    /**
      * NDJSON with IP and TCP reassembly (streams, PyPCAPKit messages, application dispatch) and flow
      * tracing (index.json into a temporary folder; no per-flow files: the synthetic capture has
      * hundreds of thousands of one-packet connections).

@@ -108,10 +108,11 @@ final class NdjsonDumper extends RecordDumper {
 
     @Override
     public void bytes(Field f, ByteBuffer buf, int off, int len) {
-        if (plainField() && (f.format == Format.MAC && len == 6 || f.format == Format.IPV4 && len == 4)) {
+        if (plainField() && (f.format == Format.MAC && len == 6 || f.format == Format.IPV4 && len == 4 || f.format == Format.IPV6 && len == 16)) {
             try {
                 if (len == 6) w.mac(fieldKey(f), buf, off);
-                else w.ipv4(fieldKey(f), buf.getInt(off));
+                else if (len == 4) w.ipv4(fieldKey(f), buf.getInt(off));
+                else w.ipv6(fieldKey(f), buf, off);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -85,21 +85,40 @@ public final class Formats {
      * rule that every address writer (text, chars, bytes) follows.
      */
     public static int ipv6ZeroRun(long hi, long lo) {
-        int bestStart = -1;
-        int bestLen = 0;
-        int curLen = 0;
-        for (int i = 0; i < 8; i++) {
-            if (ipv6Group(hi, lo, i) == 0) {
-                curLen++;
-                if (curLen > bestLen) {
-                    bestLen = curLen;
-                    bestStart = i - curLen + 1;
+        return ZERO_RUNS[zeroGroups(hi) | zeroGroups(lo) << 4];
+    }
+
+    /**
+     * Bit i set when 16-bit group i (0 the most significant) of {@code x} is zero: the high bit of
+     * each lane of {@code ~((x & 0x7fff..) + 0x7fff.. | x | 0x7fff..)} is set exactly for a zero lane.
+     */
+    private static int zeroGroups(long x) {
+        long lanes = 0x7fff7fff7fff7fffL;
+        long z = ~(((x & lanes) + lanes) | x | lanes);
+        return (int) (z >>> 63) | (int) (z >>> 46) & 2 | (int) (z >>> 29) & 4 | (int) (z >>> 12) & 8;
+    }
+
+    /** {@link #ipv6ZeroRun} by the mask of zero groups (bit i: group i is zero): 256 cases, each worked out once. */
+    private static final int[] ZERO_RUNS = new int[256];
+
+    static {
+        for (int mask = 0; mask < 256; mask++) {
+            int bestStart = -1;
+            int bestLen = 0;
+            int curLen = 0;
+            for (int i = 0; i < 8; i++) {
+                if ((mask >>> i & 1) != 0) {
+                    curLen++;
+                    if (curLen > bestLen) {
+                        bestLen = curLen;
+                        bestStart = i - curLen + 1;
+                    }
+                } else {
+                    curLen = 0;
                 }
-            } else {
-                curLen = 0;
             }
+            ZERO_RUNS[mask] = bestLen < 2 ? -1 : bestStart << 8 | bestLen;
         }
-        return bestLen < 2 ? -1 : bestStart << 8 | bestLen;
     }
 
     public static void text(StringBuilder b, ByteBuffer buf, int off, int len) {

@@ -164,6 +164,55 @@ class JsonBytesTest {
         }
     }
 
+    /**
+     * IPv6 written as bytes gives CharFormat's text: RFC 5952's cases, then random addresses with
+     * most groups zero (every length and place of the "::" run) and IPv4-mapped ones.
+     */
+    @Test
+    void ipv6AsCharFormat() throws IOException {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        ByteBuffer a = ByteBuffer.allocate(19);
+        for (int i = 0; i < 50_000; i++) {
+            for (int g = 0; g < 8; g++) a.putShort(3 + 2 * g, (short) (rnd.nextInt(3) == 0 ? rnd.nextInt(1 << (1 + rnd.nextInt(16))) : 0));
+            if (i % 10 == 0) {
+                for (int g = 0; g < 5; g++) a.putShort(3 + 2 * g, (short) 0);
+                a.putShort(13, (short) 0xffff);
+            }
+            if (i < 256) {
+                // every mask of zero groups, the others all ones
+                for (int g = 0; g < 8; g++) a.putShort(3 + 2 * g, (short) ((i >>> g & 1) != 0 ? 0 : 0xffff));
+            }
+            char[] c = new char[64];
+            String text = new String(c, 0, CharFormat.ipv6(a, 3, c, 0));
+            String expected = "{\"a\":\"" + text + "\"}";
+            assertEquals(expected, ours(w -> {
+                w.startObject();
+                w.ipv6(JsonBytes.encodeKey("a"), a, 3);
+                w.endObject();
+            }), text);
+            // the zero-run table against the rule worked out group by group
+            long hi = a.getLong(3);
+            long lo = a.getLong(11);
+            assertEquals(zeroRunByGroups(hi, lo), io.pcapkit.frame.Formats.ipv6ZeroRun(hi, lo), text);
+        }
+    }
+
+    /** RFC 5952's run, found group by group: the longest run of two or more zero groups, the first of equals. */
+    private static int zeroRunByGroups(long hi, long lo) {
+        int bestStart = -1;
+        int bestLen = 0;
+        int cur = 0;
+        for (int i = 0; i < 8; i++) {
+            long group = ((i < 4 ? hi : lo) >>> (48 - 16 * (i & 3))) & 0xffff;
+            cur = group == 0 ? cur + 1 : 0;
+            if (cur > bestLen) {
+                bestLen = cur;
+                bestStart = i - cur + 1;
+            }
+        }
+        return bestLen < 2 ? -1 : bestStart << 8 | bestLen;
+    }
+
     private interface GenBody {
         void write(JsonGenerator g) throws IOException;
     }
