@@ -11,9 +11,9 @@ import io.pcapkit.capture.Timestamp;
  * output is the same for every instant {@code java.time} can represent (a test compares them); the
  * date part is cached per day, since consecutive frames almost always share it.
  */
-final class TimeText {
+public final class TimeText {
     /** Longest ISO text: sign, 12-digit year, the rest, 18 fraction digits, 'Z'. */
-    static final int MAX_ISO = 64;
+    public static final int MAX_ISO = 64;
     /** Longest epoch text: sign, 19 digits, '.', 18 digits. */
     static final int MAX_EPOCH = 48;
 
@@ -42,7 +42,7 @@ final class TimeText {
      *
      * @return the end position
      */
-    int iso(Timestamp t, char[] out, int at) {
+    public int iso(Timestamp t, char[] out, int at) {
         if (t.seconds != isoSecond) {
             long day = Math.floorDiv(t.seconds, 86_400L);
             int secOfDay = (int) Math.floorMod(t.seconds, 86_400L);

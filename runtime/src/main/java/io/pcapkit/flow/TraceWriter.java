@@ -8,6 +8,7 @@ import io.pcapkit.dissect.Dissector;
 import io.pcapkit.dissect.ReplayHook;
 import io.pcapkit.dump.Dumper;
 import io.pcapkit.dump.Dumpers;
+import io.pcapkit.dump.TimeText;
 import io.pcapkit.capture.Timestamp;
 import io.pcapkit.reassembly.Anomaly;
 import io.pcapkit.reassembly.Endpoints;
@@ -300,6 +301,8 @@ public final class TraceWriter implements FlowListener, Closeable {
         private long second = Long.MIN_VALUE;
         private byte[] prefix;
         private final Timestamp t = new Timestamp();
+        private final TimeText text = new TimeText();
+        private final char[] chars = new char[TimeText.MAX_ISO];
         private long epochSecond = Long.MIN_VALUE;
         private final Ascii epochText = new Ascii();
 
@@ -318,9 +321,12 @@ public final class TraceWriter implements FlowListener, Closeable {
 
         void append(Ascii b, long seconds, long fraction, int digits) {
             if (seconds != second) {
+                // TimeText, not Timestamp.isoString: java.time's formatter took microseconds, and flows
+                // ending one after another often started in different seconds
                 t.set(seconds, 0, 0);
-                String s = t.isoString();
-                prefix = Ascii.bytes(s.substring(0, s.length() - 1));
+                int n = text.iso(t, chars, 0) - 1; // without its 'Z'
+                prefix = new byte[n];
+                for (int i = 0; i < n; i++) prefix[i] = (byte) chars[i];
                 second = seconds;
             }
             b.put(prefix);

@@ -64,6 +64,25 @@ class TraceWriterTest {
         return out;
     }
 
+    /** Index times across days, a leap day and both ends of classic pcap's range, as Timestamp writes them. */
+    @Test
+    void indexTimesAsTimestampWritesThem() throws IOException {
+        long[] seconds = {0, 86_399, 951_782_400L, 1_700_000_000L, 1_700_000_001L, 4_294_967_295L};
+        PcapFile p = PcapFile.create(1);
+        for (int i = 0; i < seconds.length; i++) {
+            p.add(seconds[i], 1000 * i + 7, Packets.tcp("10.0.0.1", 1000 + i, "10.0.0.2", 80, 1, 0, SYN, ""));
+        }
+        Path out = tmp.resolve("times");
+        trace(p.write(tmp.resolve("times.pcap")), new FlowOptions().output(out));
+        String index = Files.readString(out.resolve("index.json"), StandardCharsets.UTF_8);
+        io.pcapkit.capture.Timestamp t = new io.pcapkit.capture.Timestamp();
+        for (int i = 0; i < seconds.length; i++) {
+            t.set(seconds[i], 1000 * i + 7, 6);
+            String iso = t.isoString();
+            assertTrue(index.contains("\"first\":\"" + iso + "\",\"last\":\"" + iso + "\",\"first_epoch\":" + t.epochString() + ","), iso + " in " + index);
+        }
+    }
+
     @Test
     void pcapPerFlowAndAnIndexInStartOrder() throws IOException {
         Path out = tmp.resolve("trace");
