@@ -298,6 +298,11 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
         return reader.problems();
     }
 
+    /** Whether application protocols are parsed over the reassembled TCP streams (tests). */
+    boolean parsesApplicationStreams() {
+        return hooks != null && hooks.app != null;
+    }
+
     /** Whether the whole input was read. */
     public boolean isFinished() {
         return finished;

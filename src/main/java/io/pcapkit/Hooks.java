@@ -60,7 +60,7 @@ final class Hooks {
         boolean needFlows = r.tcp || trace != null || onFlow != null || extra.length > 0;
         if (needFlows) {
             tcp = r.tcp || hasStreamListener(extra) ? new TcpStreams(r.streams) : null;
-            app = r.tcp ? new AppStreams(r.streams) : null;
+            app = r.tcp && (dissect == null || dissect.reachesApplication()) ? new AppStreams(r.streams) : null;
             if (tcp != null && (messages != null || r.onMessage != null)) {
                 tcp.listen(new MessageAssembler(m -> {
                     if (messages != null) messages.add(m);

@@ -69,6 +69,34 @@ class ReassemblyApiTest {
         assertTrue(lines[5].contains("\"protocols\":\"Ethernet:IPv4:UDP:Raw\""), lines[5]);
     }
 
+    /**
+     * Below the application threshold the streams are not parsed for application protocols (that
+     * work would be thrown away), and the flows, their stream bytes and the TCP messages are those
+     * of a run that goes to the application layer.
+     */
+    @Test
+    void belowTheApplicationLayerTheStreamsAreNotParsedAndTheFlowsAreTheSame() throws IOException {
+        Extractor deep = Pcapkit.extract(capture("ppp_three_http_streams.pcap")).reassemble("ip,tcp").store(true).run();
+        Extractor transport = Pcapkit.extract(capture("ppp_three_http_streams.pcap")).layer(io.pcapkit.dissect.LayerType.TRANSPORT)
+                .reassemble("ip,tcp").store(true).run();
+        assertTrue(deep.parsesApplicationStreams());
+        assertTrue(!transport.parsesApplicationStreams());
+        assertEquals(3, deep.flows().size());
+        assertEquals(deep.flows().size(), transport.flows().size());
+        for (int i = 0; i < deep.flows().size(); i++) {
+            Flow a = deep.flows().get(i);
+            Flow b = transport.flows().get(i);
+            assertEquals(java.util.Arrays.toString(a.frames()), java.util.Arrays.toString(b.frames()));
+            for (int d = 0; d < 2; d++) assertEquals(a.bytes(d), b.bytes(d));
+        }
+        assertEquals(deep.messages().size(), transport.messages().size());
+        for (int i = 0; i < deep.messages().size(); i++) {
+            assertTrue(java.util.Arrays.equals(deep.messages().get(i).payload(), transport.messages().get(i).payload()));
+        }
+        assertTrue(deep.frames().stream().anyMatch(f -> f.protocols().toString().contains("HTTP")), "the deep run does parse HTTP");
+        assertTrue(transport.frames().stream().noneMatch(f -> f.protocols().toString().contains("HTTP")));
+    }
+
     @Test
     void tcpMessagesAndFlowsFromExtract(@TempDir Path dir) throws IOException {
         List<Flow> ended = new ArrayList<>();

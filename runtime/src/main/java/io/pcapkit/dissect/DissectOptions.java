@@ -45,6 +45,15 @@ public final class DissectOptions {
         return false;
     }
 
+    /**
+     * Whether a frame may be dissected up to an application layer: no layer threshold below it.
+     * Below it, application work over reassembled streams (finding the protocol, parsing messages
+     * that span segments) would be thrown away, so it is not done.
+     */
+    public boolean reachesApplication() {
+        return layer == null || layer == LayerType.APPLICATION;
+    }
+
     public DissectOptions layer(LayerType l) {
         this.layer = l;
         return this;
