@@ -62,11 +62,15 @@ final class NdjsonDumper extends RecordDumper {
         return s;
     }
 
+    /**
+     * An integer: dotted text for IPv4, otherwise a JSON number whatever its display format (a
+     * HEX checksum is a number here too, as {@link #writeNumber} writes it on the general path).
+     */
     @Override
     public void number(Field f, long value, int off, int len) {
-        if (plainField() && (f.format == Format.DEC || f.format == Format.IPV4)) {
+        if (plainField()) {
             try {
-                if (f.format == Format.DEC) w.number(fieldKey(f), value);
+                if (f.format != Format.IPV4) w.number(fieldKey(f), value);
                 else w.ipv4(fieldKey(f), value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
