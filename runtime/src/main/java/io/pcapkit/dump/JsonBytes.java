@@ -313,16 +313,21 @@ final class JsonBytes implements AutoCloseable {
         int p = open(key, 17);
         byte[] b = buf;
         b[p++] = '"';
+        p = dotted(b, p, v);
+        b[p++] = '"';
+        pos = p;
+        comma = true;
+    }
+
+    /** The low 32 bits of {@code v} as {@code a.b.c.d}. */
+    private static int dotted(byte[] b, int p, long v) {
         p = octet(b, p, (int) (v >>> 24) & 0xff);
         b[p++] = '.';
         p = octet(b, p, (int) (v >>> 16) & 0xff);
         b[p++] = '.';
         p = octet(b, p, (int) (v >>> 8) & 0xff);
         b[p++] = '.';
-        p = octet(b, p, (int) v & 0xff);
-        b[p++] = '"';
-        pos = p;
-        comma = true;
+        return octet(b, p, (int) v & 0xff);
     }
 
     /** The longest IPv6 text, {@code "xxxx:...:xxxx"} with its quotes. */
@@ -340,13 +345,7 @@ final class JsonBytes implements AutoCloseable {
         b[p++] = '"';
         if (Formats.ipv4Mapped(hi, lo)) {
             for (byte c : MAPPED) b[p++] = c;
-            p = octet(b, p, (int) (lo >>> 24) & 0xff);
-            b[p++] = '.';
-            p = octet(b, p, (int) (lo >>> 16) & 0xff);
-            b[p++] = '.';
-            p = octet(b, p, (int) (lo >>> 8) & 0xff);
-            b[p++] = '.';
-            p = octet(b, p, (int) lo & 0xff);
+            p = dotted(b, p, lo);
         } else {
             int run = Formats.ipv6ZeroRun(hi, lo);
             int skipFrom = run < 0 ? 8 : run >>> 8;
