@@ -139,4 +139,16 @@ final class Fixtures {
     static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;
     }
+
+    /**
+     * A test IPv6 address at {@code at} of {@code a}: random groups, most of them zero so that "::"
+     * runs of every length and place occur, and every tenth ({@code i % 10 == 0}) IPv4-mapped.
+     */
+    static void randomIpv6(java.nio.ByteBuffer a, int at, java.util.SplittableRandom rnd, int i) {
+        for (int g = 0; g < 8; g++) a.putShort(at + 2 * g, (short) (rnd.nextInt(3) == 0 ? rnd.nextInt(1 << (1 + rnd.nextInt(16))) : 0));
+        if (i % 10 == 0) {
+            for (int g = 0; g < 5; g++) a.putShort(at + 2 * g, (short) 0);
+            a.putShort(at + 10, (short) 0xffff);
+        }
+    }
 }

@@ -173,11 +173,7 @@ class JsonBytesTest {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
         ByteBuffer a = ByteBuffer.allocate(19);
         for (int i = 0; i < 50_000; i++) {
-            for (int g = 0; g < 8; g++) a.putShort(3 + 2 * g, (short) (rnd.nextInt(3) == 0 ? rnd.nextInt(1 << (1 + rnd.nextInt(16))) : 0));
-            if (i % 10 == 0) {
-                for (int g = 0; g < 5; g++) a.putShort(3 + 2 * g, (short) 0);
-                a.putShort(13, (short) 0xffff);
-            }
+            Fixtures.randomIpv6(a, 3, rnd, i);
             if (i < 256) {
                 // every mask of zero groups, the others all ones
                 for (int g = 0; g < 8; g++) a.putShort(3 + 2 * g, (short) ((i >>> g & 1) != 0 ? 0 : 0xffff));

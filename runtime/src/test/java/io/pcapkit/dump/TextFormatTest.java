@@ -111,11 +111,7 @@ class TextFormatTest {
         // IPv6: random groups, most of them zero so that runs of every length and place occur, and mapped IPv4
         ByteBuffer a = ByteBuffer.allocate(17);
         for (int i = 0; i < 200_000; i++) {
-            for (int g = 0; g < 8; g++) a.putShort(1 + 2 * g, (short) (rnd.nextInt(3) == 0 ? rnd.nextInt(1 << (1 + rnd.nextInt(16))) : 0));
-            if (i % 10 == 0) {
-                for (int g = 0; g < 5; g++) a.putShort(1 + 2 * g, (short) 0);
-                a.putShort(11, (short) 0xffff);
-            }
+            Fixtures.randomIpv6(a, 1, rnd, i);
             StringBuilder sb = new StringBuilder();
             Formats.ipv6(sb, a, 1);
             assertEquals(sb.toString(), new String(c, 0, CharFormat.ipv6(a, 1, c, 0)));
