@@ -24,6 +24,8 @@ public final class Dissector implements Dispatcher {
     private final boolean[] streamable;
     /** by codec: whether its {@code bind} sets parameters */
     private final boolean[] binds;
+    /** by codec: whether it writes a decoded layer's JSON itself ({@link LayerCodec#writesJson}) */
+    private final boolean[] writesJson;
     private final DissectOptions options;
     private final Chain chain = new Chain();
     /** flows and per-flow decoder state */
@@ -53,9 +55,11 @@ public final class Dissector implements Dispatcher {
         // class each time, which the JIT cannot inline
         streamable = new boolean[n];
         binds = new boolean[n];
+        writesJson = new boolean[n];
         for (int i = 0; i < n; i++) {
             streamable[i] = codecs[i] != null && !codecs[i].hasVariants();
             binds[i] = codecs[i] != null && codecs[i].binds();
+            writesJson[i] = codecs[i] != null && codecs[i].writesJson();
         }
         sniff = options.sniffs();
     }
@@ -155,6 +159,7 @@ public final class Dissector implements Dispatcher {
         c.reset(buf, off);
         context.beginFrame(buf, off, c);
         if (sink != null) sink.beginFrame(frame);
+        JsonLayerOut json = sink == null ? null : sink.jsonOut();
         int pos = off;
         int limit = off + capLen;
         // start of the bytes the current layers lie in (the frame, or a continuation): offsets
@@ -185,7 +190,14 @@ public final class Dissector implements Dispatcher {
                 boolean stream = streaming || streamable[p.codec];
                 if (show && stream) {
                     sink.beginLayer(p, pos - srcBase);
-                    he = codec.walk(buf, pos, limit, sink);
+                    if (json != null && writesJson[p.codec]) {
+                        // decoded, then written from the stored values: no sink call per field
+                        he = codec.decode(buf, pos, limit);
+                        if (he >= 0) codec.writeJson(json, sink);
+                        else codec.emit(buf, sink);
+                    } else {
+                        he = codec.walk(buf, pos, limit, sink);
+                    }
                 } else {
                     he = codec.decode(buf, pos, limit);
                 }

@@ -44,4 +44,13 @@ public interface FrameSink extends FieldSink {
 
     /** The frame is complete; {@code chain} is valid until the next frame. */
     void endFrame(Chain chain);
+
+    /**
+     * Where codecs that can may write a layer's fields as JSON bytes instead of calling the
+     * {@link FieldSink} methods (the NDJSON dumper's writer), or null: every field through the
+     * sink (the default).
+     */
+    default JsonLayerOut jsonOut() {
+        return null;
+    }
 }

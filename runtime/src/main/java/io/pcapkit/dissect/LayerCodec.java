@@ -78,6 +78,23 @@ public abstract class LayerCodec {
         walkTop(b, start, limit, sink);
     }
 
+    /**
+     * Whether {@link #writeJson} writes fields itself (generated for grammars whose top-level
+     * fields all have a stored value: numbers, flags, addresses, groups, nested types by offset).
+     */
+    public boolean writesJson() {
+        return false;
+    }
+
+    /**
+     * After a successful {@link #decode}, writes the layer's fields as the sink calls of a walk
+     * would have made the NDJSON dumper write them: the scalars straight to {@code out}, the rest
+     * (lists, nested types) through {@code sink} from their stored offsets. This default walks again.
+     */
+    public void writeJson(JsonLayerOut out, FieldSink sink) {
+        emit(buf, sink);
+    }
+
     /** The protocol id the payload dispatches to, or -1 (the payload stays raw). */
     public int next(Dispatcher d) {
         return -1;

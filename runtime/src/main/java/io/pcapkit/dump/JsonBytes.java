@@ -1,8 +1,11 @@
 package io.pcapkit.dump;
 
+import io.pcapkit.dissect.Field;
+import io.pcapkit.dissect.JsonLayerOut;
 import io.pcapkit.frame.Formats;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -18,8 +21,11 @@ import java.nio.charset.StandardCharsets;
  * a byte loop there took a third of the run. The escaping matches jackson-core's defaults: {@code "} and
  * {@code \\}, the short escapes {@code \b \t \n \f \r}, other control characters as
  * {@code \\u00XX}, surrogates (paired or not) as {@code \\uXXXX} each, everything else as UTF-8.
+ *
+ * <p>It is also the {@link JsonLayerOut} that generated codecs write a layer's fields to, at
+ * positions they carry themselves.
  */
-final class JsonBytes implements AutoCloseable {
+final class JsonBytes extends JsonLayerOut implements AutoCloseable {
     /** Output buffer size: large enough that a typical record is one copy, small enough to stay in L2. */
     private static final int BUFFER_BYTES = 64 * 1024;
     /** Bytes past the limit that a word copy may overwrite (they are rewritten or never flushed). */
@@ -98,6 +104,11 @@ final class JsonBytes implements AutoCloseable {
         System.arraycopy(key.padded, 0, t, 0, key.length);
         System.arraycopy(value.padded, 0, t, key.length, value.length);
         return Encoded.of(t);
+    }
+
+    /** An enumerated value: <code>&#123;"value":6,"name":"TCP"&#125;</code>. */
+    static Encoded encodeEnum(long value, String name) {
+        return encodeValue("{\"value\":" + value + ",\"name\":" + quote(name) + "}");
     }
 
     /** Any pre-encoded JSON value (an object's whole text). */
@@ -294,8 +305,12 @@ final class JsonBytes implements AutoCloseable {
 
     /** {@code "key":"aa:bb:cc:dd:ee:ff"} from six bytes (the text of {@code CharFormat.mac}). */
     void mac(Encoded key, ByteBuffer src, int off) throws IOException {
-        int p = open(key, 19);
-        byte[] b = buf;
+        pos = quotedMac(buf, open(key, 19), src, off);
+        comma = true;
+    }
+
+    /** {@code "aa:bb:cc:dd:ee:ff"} at {@code p} (19 bytes); returns the end. */
+    private static int quotedMac(byte[] b, int p, ByteBuffer src, int off) {
         b[p] = '"';
         for (int i = 0; i < 6; i++) {
             int v = src.get(off + i) & 0xff;
@@ -304,19 +319,21 @@ final class JsonBytes implements AutoCloseable {
             b[p + 3 + 3 * i] = ':';
         }
         b[p + 18] = '"';
-        pos = p + 19;
-        comma = true;
+        return p + 19;
     }
 
     /** {@code "key":"a.b.c.d"} from the low 32 bits (the text of {@code CharFormat.ipv4}). */
     void ipv4(Encoded key, long v) throws IOException {
-        int p = open(key, 17);
-        byte[] b = buf;
+        pos = quotedIpv4(buf, open(key, 17), v);
+        comma = true;
+    }
+
+    /** {@code "a.b.c.d"} from the low 32 bits at {@code p} (up to 17 bytes); returns the end. */
+    private static int quotedIpv4(byte[] b, int p, long v) {
         b[p++] = '"';
         p = dotted(b, p, v);
         b[p++] = '"';
-        pos = p;
-        comma = true;
+        return p;
     }
 
     /** The low 32 bits of {@code v} as {@code a.b.c.d}. */
@@ -338,10 +355,14 @@ final class JsonBytes implements AutoCloseable {
      * {@code CharFormat.ipv6}) written straight as bytes, without a detour through chars.
      */
     void ipv6(Encoded key, ByteBuffer src, int off) throws IOException {
+        pos = quotedIpv6(buf, open(key, MAX_IPV6_BYTES), src, off);
+        comma = true;
+    }
+
+    /** The quoted RFC 5952 text of the 16 bytes at {@code off}, at {@code p}; returns the end. */
+    private static int quotedIpv6(byte[] b, int p, ByteBuffer src, int off) {
         long hi = src.getLong(off);
         long lo = src.getLong(off + 8);
-        int p = open(key, MAX_IPV6_BYTES);
-        byte[] b = buf;
         b[p++] = '"';
         if (Formats.ipv4Mapped(hi, lo)) {
             for (byte c : MAPPED) b[p++] = c;
@@ -362,8 +383,7 @@ final class JsonBytes implements AutoCloseable {
             }
         }
         b[p++] = '"';
-        pos = p;
-        comma = true;
+        return p;
     }
 
     private static final byte[] MAPPED = "::ffff:".getBytes(StandardCharsets.US_ASCII);
@@ -635,10 +655,125 @@ final class JsonBytes implements AutoCloseable {
         buf[pos++] = '"';
     }
 
+    // ---- JsonLayerOut: generated codecs write a layer's fields at positions they carry ----
+
+    /** Enumerated values' texts (without their keys) by field id, for {@link #enumerated}. */
+    private EnumTexts enumValues;
+
+    @Override
+    public int position() {
+        return pos;
+    }
+
+    @Override
+    public boolean comma() {
+        return comma;
+    }
+
+    @Override
+    public void at(int position, boolean comma) {
+        this.pos = position;
+        this.comma = comma;
+    }
+
+    @Override
+    public int room(int p, int n) {
+        if (p + n <= limit) return p;
+        pos = p;
+        try {
+            flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pos;
+    }
+
+    @Override
+    public int key(int p, byte[] key, int length, boolean comma) {
+        int from = comma ? 0 : 1;
+        return words(key, from, length - from, p);
+    }
+
+    @Override
+    public int number(int p, long v) {
+        return writeLong(buf, p, v);
+    }
+
+    @Override
+    public int bool(int p, boolean v) {
+        Encoded lit = v ? TRUE : FALSE;
+        return words(lit.padded, 0, lit.length, p);
+    }
+
+    @Override
+    public int ipv4(int p, long v) {
+        return quotedIpv4(buf, p, v);
+    }
+
+    @Override
+    public int mac(int p, ByteBuffer b, int off) {
+        return quotedMac(buf, p, b, off);
+    }
+
+    @Override
+    public int ipv6(int p, ByteBuffer b, int off) {
+        return quotedIpv6(buf, p, b, off);
+    }
+
+    @Override
+    public int closeGroup(int p) {
+        buf[p] = '}';
+        return p + 1;
+    }
+
+    @Override
+    public int enumerated(int p, byte[] key, int length, boolean comma, Field f, long value, String name) {
+        if (enumValues == null) enumValues = new EnumTexts(io.pcapkit.dissect.RuntimeFields.count());
+        String shown = name == null ? io.pcapkit.frame.EnumValue.UNASSIGNED : name;
+        Encoded t = enumValues.find(f.id, value, shown);
+        if (t == null) t = enumValues.put(f.id, value, shown, encodeEnum(value, shown));
+        if (length + t.length > limit / 4) {
+            // a name too long for the buffer's usual room: written in pieces
+            try {
+                at(p, comma);
+                raw(key, comma ? 0 : 1, length - (comma ? 0 : 1));
+                raw(t.padded, 0, t.length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return pos;
+        }
+        p = key(room(p, length + t.length), key, length, comma);
+        return words(t.padded, 0, t.length, p);
+    }
+
+    /** Texts of stretches of fields by their bits, for {@link #cachedRun}. */
+    private RunTexts runs;
+    /** Buffers written out so far: a stretch written across a flush is not kept. */
+    private long flushes;
+    private long flushesAtMiss;
+
+    @Override
+    public int cachedRun(int p, Field f, int key) {
+        if (runs == null) runs = new RunTexts(io.pcapkit.dissect.RuntimeFields.count());
+        int slot = runs.find(f.id, key);
+        if (slot < 0) {
+            flushesAtMiss = flushes;
+            return -1;
+        }
+        return words(runs.text(f.id, slot), 0, runs.length(f.id, slot), p);
+    }
+
+    @Override
+    public void keepRun(Field f, int key, int start, int end) {
+        if (flushes == flushesAtMiss && end > start) runs.put(f.id, key, buf, start, end - start);
+    }
+
     private void flushBuffer() throws IOException {
         if (pos > 0) {
             out.write(buf, 0, pos);
             pos = 0;
+            flushes++;
         }
     }
 

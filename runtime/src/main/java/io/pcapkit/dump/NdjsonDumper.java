@@ -19,15 +19,10 @@ import io.pcapkit.frame.EnumValue;
  * value.
  */
 final class NdjsonDumper extends RecordDumper {
-    /** Slots per field in the enumerated-value cache: 64, a Fibonacci hash of the value picks one. */
-    private static final int ENUM_SLOT_BITS = 6;
-    private static final int ENUM_SLOTS = 1 << ENUM_SLOT_BITS;
-
     private final JsonBytes w;
     private final Encoded[] keys = new Encoded[KEY_COUNT];
-    private final Encoded[][] enumTexts = new Encoded[KEY_COUNT][];
-    private final long[][] enumValues = new long[KEY_COUNT][];
-    private final String[][] enumNames = new String[KEY_COUNT][];
+    /** An enumerated value's text with its key, per key. */
+    private final EnumTexts enumTexts = new EnumTexts(KEY_COUNT);
     /** {@code ,"key":false} and {@code ,"key":true} per field, made on first use. */
     private final Encoded[] flagTexts = new Encoded[2 * KEY_COUNT];
     /** <code>,"key":&#123;</code> and <code>,"key":[</code> per key, made on first use: a layer or group opens in one copy. */
@@ -125,6 +120,12 @@ final class NdjsonDumper extends RecordDumper {
         }
     }
 
+    /** The writer itself, for codecs that write their layers' JSON; not when {@code _offsets} are noted. */
+    @Override
+    public io.pcapkit.dissect.JsonLayerOut jsonOut() {
+        return options.offsets ? null : w;
+    }
+
     @Override
     protected boolean writesHeader() {
         return false;
@@ -192,28 +193,13 @@ final class NdjsonDumper extends RecordDumper {
     @Override
     protected void writeEnum(int k, long value, String name, Format format, int len) throws IOException {
         if (k < 0) {
-            w.rawValue(enumObject(value, name)); // an array element: rare, not cached
+            w.rawValue(JsonBytes.encodeEnum(value, name)); // an array element: rare, not cached
             return;
         }
-        Encoded[] texts = enumTexts[k];
-        if (texts == null) {
-            texts = enumTexts[k] = new Encoded[ENUM_SLOTS];
-            enumValues[k] = new long[ENUM_SLOTS];
-            enumNames[k] = new String[ENUM_SLOTS];
-        }
-        int slot = (int) ((value * 0x9E3779B97F4A7C15L) >>> (64 - ENUM_SLOT_BITS));
-        Encoded t = texts[slot];
-        if (t == null || enumValues[k][slot] != value || !name.equals(enumNames[k][slot])) {
-            // a new value, or two values sharing a slot: encode it again (with its key)
-            texts[slot] = t = JsonBytes.encodeKeyed(keyBytes(k), enumObject(value, name));
-            enumValues[k][slot] = value;
-            enumNames[k][slot] = name;
-        }
+        Encoded t = enumTexts.find(k, value, name);
+        // a new value, or two values sharing a slot: encode it again (with its key)
+        if (t == null) t = enumTexts.put(k, value, name, JsonBytes.encodeKeyed(keyBytes(k), JsonBytes.encodeEnum(value, name)));
         w.keyed(t);
-    }
-
-    private static Encoded enumObject(long value, String name) {
-        return JsonBytes.encodeValue("{\"value\":" + value + ",\"name\":" + JsonBytes.quote(name) + "}");
     }
 
     @Override

@@ -1,0 +1,70 @@
+package io.pcapkit.dump;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pcapkit.dissect.Field;
+import io.pcapkit.dissect.FieldKind;
+import io.pcapkit.dissect.Format;
+import io.pcapkit.dissect.JsonLayerOut;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The texts of cached stretches of fields: found by their bits only, replaced in turn, never kept across a flush. */
+class RunTextsTest {
+    private static final Field F = new Field(3, "ttl", "ttl", FieldKind.NUMBER, Format.DEC, "test");
+
+    @Test
+    void aSlotHoldsTheKeyItWasMadeForAndTakesTurns() {
+        RunTexts t = new RunTexts(8);
+        assertEquals(-1, t.find(3, 5), "nothing kept yet");
+        byte[] a = "\"ttl\":5".getBytes(StandardCharsets.US_ASCII);
+        t.put(3, 5, a, 0, a.length);
+        int slot = t.find(3, 5);
+        assertTrue(slot >= 0);
+        assertArrayEquals(a, Arrays.copyOf(t.text(3, slot), t.length(3, slot)));
+        assertEquals(-1, t.find(4, 5), "another stretch");
+        // a key that shares the slot replaces the text, in the same array when it fits
+        int other = 6;
+        while (slotOf(other) != slot) other++;
+        byte[] before = t.text(3, slot);
+        byte[] b = "\"ttl\":6".getBytes(StandardCharsets.US_ASCII);
+        t.put(3, other, b, 0, b.length);
+        assertEquals(-1, t.find(3, 5), "the old key no longer matches");
+        assertEquals(slot, t.find(3, other));
+        assertTrue(before == t.text(3, slot), "the slot's array is reused");
+        // a longer text gets a longer array, padded for word copies
+        byte[] c = "x".repeat(300).getBytes(StandardCharsets.US_ASCII);
+        t.put(3, other, c, 0, c.length);
+        assertEquals(300, t.length(3, slot));
+        assertTrue(t.text(3, slot).length >= 300 + 16);
+    }
+
+    /** The slot key {@code k} would take, found by keeping it in a scratch table. */
+    private static int slotOf(int k) {
+        RunTexts s = new RunTexts(8);
+        s.put(3, k, new byte[1], 0, 1);
+        return s.find(3, k);
+    }
+
+    @Test
+    void aStretchWrittenAcrossAFlushIsNotKept() {
+        JsonBytes w = new JsonBytes(new ByteArrayOutputStream());
+        byte[] key = JsonLayerOut.key(",\"proto\":");
+        // near the end of the buffer: the name's own room check writes the buffer out
+        int p = 64 * 1024 - 12;
+        assertEquals(-1, w.cachedRun(p, F, 7));
+        int end = w.enumerated(p, key, 9, true, F, 6, "a name longer than the bytes left before the buffer's end");
+        w.keepRun(F, 7, p, end);
+        assertEquals(-1, w.cachedRun(0, F, 7), "bytes from before the flush are gone: nothing may be kept");
+        // without a flush the stretch is kept and copied back
+        int start = 100;
+        assertEquals(-1, w.cachedRun(start, F, 8));
+        int stop = w.enumerated(start, key, 9, true, F, 6, "TCP");
+        w.keepRun(F, 8, start, stop);
+        assertEquals(stop - start + 1000, w.cachedRun(1000, F, 8));
+    }
+}
