@@ -165,7 +165,36 @@ public final class FastCodecEmitter {
         for (TypeDef t : allNested(g.top)) walkers.add(walker(t));
         cls.addMethods(walkers);
         if (!g.layer.next.isEmpty()) cls.addMethod(nextMethod());
+        new JsonWriterEmitter(g, plan, jsonCodec(), codecName).addTo(cls);
         return cls.build();
+    }
+
+    /** What the JSON writer of this codec needs from its walkers' emitter. */
+    private JsonWriterEmitter.Codec jsonCodec() {
+        return new JsonWriterEmitter.Codec() {
+            @Override
+            public String fieldConstant(FieldDef f) {
+                return fieldConst(f);
+            }
+
+            @Override
+            public String groupConstant(String groupPath) {
+                return fieldsName + "." + plan.group(g.top, groupPath).constant();
+            }
+
+            @Override
+            public JavaExpr.Code topExpr(String src, String where, String underscore, boolean underscoreBool) {
+                W w = new W(g.top);
+                w.underscore = underscore;
+                w.underscoreBool = underscoreBool;
+                return w.expr(src, where);
+            }
+
+            @Override
+            public String walkerName(TypeDef t) {
+                return FastCodecEmitter.this.walkerName(t);
+            }
+        };
     }
 
     static List<TypeDef> allNested(TypeDef t) {
