@@ -56,8 +56,14 @@ public abstract class JsonLayerOut {
     /** Sixteen bytes as a quoted RFC 5952 IPv6 address (room for 41 bytes). */
     public abstract int ipv6(int p, ByteBuffer b, int off);
 
-    /** Closes a group: <code>&#125;</code>. */
+    /** Closes a group or a list item: <code>&#125;</code>. */
     public abstract int closeGroup(int p);
+
+    /** Closes a list: {@code ]}. */
+    public abstract int closeArray(int p);
+
+    /** Opens a list item: <code>&#123;</code>, after a comma when one is due. */
+    public abstract int openItem(int p, boolean comma);
 
     /**
      * An enumerated field, key and <code>&#123;"value": …, "name": …&#125;</code>, with room of its

@@ -727,6 +727,19 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
     }
 
     @Override
+    public int closeArray(int p) {
+        buf[p] = ']';
+        return p + 1;
+    }
+
+    @Override
+    public int openItem(int p, boolean comma) {
+        if (comma) buf[p++] = ',';
+        buf[p] = '{';
+        return p + 1;
+    }
+
+    @Override
     public int enumerated(int p, byte[] key, int length, boolean comma, Field f, long value, String name) {
         if (enumValues == null) enumValues = new EnumTexts(io.pcapkit.dissect.RuntimeFields.count());
         String shown = name == null ? io.pcapkit.frame.EnumValue.UNASSIGNED : name;

@@ -165,7 +165,7 @@ public final class FastCodecEmitter {
         for (TypeDef t : allNested(g.top)) walkers.add(walker(t));
         cls.addMethods(walkers);
         if (!g.layer.next.isEmpty()) cls.addMethod(nextMethod());
-        new JsonWriterEmitter(g, plan, jsonCodec(), codecName).addTo(cls);
+        if (new JsonWriterEmitter(g, plan, jsonCodec(), codecName, jsonKeys).addTo(cls)) cls.addMethods(jsonWalkers());
         return cls.build();
     }
 
@@ -193,6 +193,11 @@ public final class FastCodecEmitter {
             @Override
             public String walkerName(TypeDef t) {
                 return FastCodecEmitter.this.walkerName(t);
+            }
+
+            @Override
+            public String jsonWalker(TypeDef t) {
+                return FastCodecEmitter.this.jsonWalker(t);
             }
         };
     }
@@ -307,11 +312,21 @@ public final class FastCodecEmitter {
         boolean element;
         /** A walker over bytes a processor decoded: its fields have no frame offsets. */
         final boolean virt;
+        /**
+         * A JSON walker ({@link #jsonWalker}): the same reads, but numbers, flags, names, groups,
+         * lists and items go straight to the {@code JsonLayerOut j}, at position {@code jq}.
+         */
+        final boolean json;
 
         W(TypeDef t) {
+            this(t, false);
+        }
+
+        W(TypeDef t, boolean json) {
             this.t = t;
             this.top = t.isTop();
             this.virt = processed.contains(t);
+            this.json = json;
         }
 
         String val(FieldDef f) {
@@ -568,13 +583,17 @@ public final class FastCodecEmitter {
     }
 
     private MethodSpec walker(TypeDef t) {
-        W w = new W(t);
+        return walker(t, false);
+    }
+
+    private MethodSpec walker(TypeDef t, boolean json) {
+        W w = new W(t, json);
         MethodSpec.Builder m;
         ClassName self = ClassName.get(pkg, codecName);
         if (w.top) {
             m = MethodSpec.methodBuilder("walkTop").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED);
         } else {
-            m = MethodSpec.methodBuilder(walkerName(t)).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+            m = MethodSpec.methodBuilder(json ? jsonWalkerName(t) : walkerName(t)).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
         }
         m.returns(TypeName.INT)
                 .addParameter(ByteBuffer.class, "b")
@@ -585,12 +604,14 @@ public final class FastCodecEmitter {
             // pio0/pend: the stream of the type that read this one (Kaitai's _parent._io)
             m.addParameter(TypeName.INT, "io0").addParameter(TypeName.INT, "pio0").addParameter(TypeName.INT, "pend")
                     .addParameter(self, "c").addParameter(TypeName.INT, "depth");
+            if (json) m.addParameter(JsonKeys.JSON_OUT, "j");
         }
         Body o = w.out;
         if (w.top) o.line("final " + codecName + " c = this");
         if (w.top) o.line("final int io0 = start");
         if (w.top && usesProcessors) o.line("c.context().beginLayer(start)");
         o.line("int p = start");
+        if (json) o.line("int jq = j.position()").line("boolean jc = j.comma()");
         java.util.Set<String> lazy = new java.util.LinkedHashSet<>();
         for (FieldDef f : OutputPlan.outputs(t)) {
             String[] parts = f.outputPath().split("\\.");
@@ -666,6 +687,7 @@ public final class FastCodecEmitter {
             meta(w);
         } else {
             elementEpilogue(w);
+            if (json) o.line("j.at(jq, jc)");
             o.line("return p");
         }
         m.addCode(o.build());
@@ -707,7 +729,10 @@ public final class FastCodecEmitter {
         for (String gp : step.open()) {
             String gc = fieldsName + "." + plan.group(w.t, gp).constant();
             List<FieldDef> members = OutputPlan.conditionalGroup(w.t, gp);
-            if (members == null) {
+            if (members == null && w.json) {
+                String name = plan.group(w.t, gp).name();
+                directOpen(w, "sink != null", name, ":{");
+            } else if (members == null) {
                 w.out.line("if (sink != null) sink.beginGroup(" + gc + ")");
             } else {
                 // every field of the group is conditional: show it only when one is there
@@ -721,7 +746,8 @@ public final class FastCodecEmitter {
 
     private void endGroup(W w, String gp) {
         String gc = fieldsName + "." + plan.group(w.t, gp).constant();
-        if (OutputPlan.conditionalGroup(w.t, gp) == null) w.out.line("if (sink != null) sink.endGroup(" + gc + ")");
+        if (OutputPlan.conditionalGroup(w.t, gp) == null && w.json) directClose(w, "sink != null", "closeGroup");
+        else if (OutputPlan.conditionalGroup(w.t, gp) == null) w.out.line("if (sink != null) sink.endGroup(" + gc + ")");
         else w.out.line("if (" + groupVar(w, gp) + " && sink != null) sink.endGroup(" + gc + ")");
     }
 
@@ -750,6 +776,11 @@ public final class FastCodecEmitter {
             if (c.bool()) throw new io.pcapkit.generator.GeneratorException(f.where, "-value must be an integer expression");
             v = c.java();
             vb = false;
+        }
+        if (w.json) {
+            if (f.namesEnum != null && vb) throw new io.pcapkit.generator.GeneratorException(f.where, "-enum on a boolean");
+            directScalar(w, f, v, vb);
+            return;
         }
         if (f.namesEnum != null) {
             if (vb) throw new io.pcapkit.generator.GeneratorException(f.where, "-enum on a boolean");
@@ -810,6 +841,106 @@ public final class FastCodecEmitter {
         w.out.open("if (!(" + String.join(" && ", checks) + "))")
                 .line("return c.invalid(" + fieldConst(f) + ", " + at + ", " + actual + ", " + quote(String.join(", ", says)) + ")")
                 .close();
+    }
+
+    // ---- JSON walkers ----
+
+    private final Map<TypeDef, MethodSpec> jsonWalkers = new java.util.LinkedHashMap<>();
+    /** The key constants of this codec's JSON writers. */
+    final JsonKeys jsonKeys = new JsonKeys();
+
+    private String jsonWalkerName(TypeDef t) {
+        return "j" + walkerName(t);
+    }
+
+    /**
+     * The JSON walker of nested type {@code t} (and of the types it reaches), made on first use; null
+     * when some field of them has no direct form (a list of numbers or bytes, a processed field, a
+     * conditional group): the writer then walks that type through the sink.
+     */
+    String jsonWalker(TypeDef t) {
+        if (!jsonable(t, new HashSet<>())) return null;
+        makeJsonWalkers(t);
+        return jsonWalkerName(t);
+    }
+
+    private void makeJsonWalkers(TypeDef t) {
+        if (jsonWalkers.containsKey(t)) return;
+        jsonWalkers.put(t, null);
+        jsonWalkers.put(t, walker(t, true));
+        for (TypeDef n : reached(t)) makeJsonWalkers(n);
+    }
+
+    List<MethodSpec> jsonWalkers() {
+        return new ArrayList<>(jsonWalkers.values());
+    }
+
+    private boolean jsonable(TypeDef t, Set<TypeDef> seen) {
+        if (!seen.add(t)) return true;
+        if (t.isTop() || processed.contains(t)) return false;
+        for (FieldDef f : OutputPlan.outputs(t)) {
+            String[] parts = f.outputPath().split("\\.");
+            for (int k = 1; k < parts.length; k++) {
+                if (OutputPlan.conditionalGroup(t, String.join(".", java.util.Arrays.copyOf(parts, k))) != null) return false;
+            }
+        }
+        for (FieldDef f : t.seq) {
+            if (f.process != null) return false;
+            boolean userElements = f.type != null && t.resolve(f.type) != null && f.switchOn == null;
+            if (f.isRepeated() && !userElements) return false;
+        }
+        for (TypeDef n : reached(t)) if (!jsonable(n, seen)) return false;
+        return true;
+    }
+
+    /** The user types {@code t}'s fields read. */
+    private List<TypeDef> reached(TypeDef t) {
+        List<TypeDef> out = new ArrayList<>();
+        for (FieldDef f : t.seq) {
+            if (f.type != null && t.resolve(f.type) != null) out.add(t.resolve(f.type));
+            if (f.switchCases != null) for (String c : f.switchCases.values()) if (t.resolve(c) != null) out.add(t.resolve(c));
+        }
+        return out;
+    }
+
+    /** An opening bracket with its key: {@code ,"name":{} or {@code ,"name":[}. */
+    private void directOpen(W w, String cond, String name, String tail) {
+        String k = jsonKeys.constant(",\"" + name + "\"" + tail);
+        int n = JsonKeys.length(name, tail);
+        w.out.open("if (" + cond + ")").line("jq = j.key(j.room(jq, " + n + "), " + k + ", " + n + ", jc)").line("jc = false").close();
+    }
+
+    private void directClose(W w, String cond, String how) {
+        w.out.open("if (" + cond + ")").line("jq = j." + how + "(j.room(jq, 1))").line("jc = true").close();
+    }
+
+    /** A number, flag or name with its key, straight to the writer (the NDJSON dumper's form of it). */
+    private void directScalar(W w, FieldDef f, String v, boolean vb) {
+        String name = plan.desc(f).name();
+        String k = jsonKeys.constant(",\"" + name + "\":");
+        int n = JsonKeys.length(name, ":");
+        Body o = w.out;
+        o.open("if (s != null)");
+        if (f.namesEnum != null) {
+            String t = "t" + (tmp++);
+            o.line("long " + t + " = " + v);
+            o.line("jq = j.enumerated(jq, " + k + ", " + n + ", jc, " + fieldConst(f) + ", " + t + ", " + plan.namesCall(f, t) + ")");
+        } else {
+            String write = vb ? "j.bool(jq, " + v + ")" : "IPV4".equals(plan.desc(f).format()) ? "j.ipv4(jq, " + v + ")" : "j.number(jq, " + v + ")";
+            o.line("jq = j.key(j.room(jq, " + (n + 20) + "), " + k + ", " + n + ", jc)");
+            o.line("jq = " + write);
+        }
+        o.line("jc = true");
+        o.close();
+    }
+
+    /** A sink call; in a JSON walker with the position handed to the writer and taken back around it. */
+    private void sinkLine(W w, String cond, String call) {
+        if (!w.json) {
+            w.out.line("if (" + cond + ") " + call);
+            return;
+        }
+        w.out.open("if (" + cond + ")").line("j.at(jq, jc)").line(call).line("jq = j.position()").line("jc = j.comma()").close();
     }
 
     static String quote(String s) {
@@ -944,7 +1075,8 @@ public final class FastCodecEmitter {
                 for (io.pcapkit.generator.model.LayerMeta.Lookup l : g.layer.lookups.values()) lookedUp |= l.in().equals(f.id);
             }
             if (lookedUp) o.line("c.lk = " + g.top.seq.indexOf(f));
-            if (visible) o.line("if (s != null) s.beginList(" + fc + ")");
+            if (visible && w.json) directOpen(w, "s != null", plan.desc(f).name(), ":[");
+            else if (visible) o.line("if (s != null) s.beginList(" + fc + ")");
             String savedIndex = w.index;
             switch (f.repeat) {
                 case "eos" -> {
@@ -1007,12 +1139,13 @@ public final class FastCodecEmitter {
                 }
             }
             w.index = savedIndex;
-            if (visible) o.line("if (s != null) s.endList(" + fc + ")");
+            if (visible && w.json) directClose(w, "s != null", "closeArray");
+            else if (visible) o.line("if (s != null) s.endList(" + fc + ")");
             if (lookedUp) o.line("c.lk = -1");
         } else {
             single(w, f, visible);
         }
-        if (structured) o.line("if (sink != null && s == null) sink.bytes(" + fcs + ", b, q0, p - q0)");
+        if (structured) sinkLine(w, "sink != null && s == null", "sink.bytes(" + fcs + ", b, q0, p - q0)");
         if (f.ifExpr != null) o.close();
         o.close();
     }
@@ -1039,12 +1172,25 @@ public final class FastCodecEmitter {
         if (ut != null) {
             String[] reg = region(w, f);
             String sink = visible ? "s" : "null";
-            if (visible) o.line("if (s != null) s.beginItem(" + fc + ")");
+            if (visible && w.json) {
+                o.open("if (s != null)").line("jq = j.openItem(j.room(jq, 2), jc)").line("jc = false").close();
+            } else if (visible) {
+                o.line("if (s != null) s.beginItem(" + fc + ")");
+            }
             String r = "r" + (tmp++);
-            o.line("int " + r + " = " + walkerName(ut) + "(b, p, " + (reg == null ? "end" : reg[0]) + ", " + sink + ", "
-                    + (reg == null ? "io0" : "p") + ", io0, end, c, " + (w.top ? "1" : "depth + 1") + ")");
+            String args = "(b, p, " + (reg == null ? "end" : reg[0]) + ", " + sink + ", " + (reg == null ? "io0" : "p") + ", io0, end, c, "
+                    + (w.top ? "1" : "depth + 1");
+            if (visible && w.json) {
+                o.line("int " + r);
+                o.open("if (s != null)").line("j.at(jq, jc)").line(r + " = " + jsonWalkerName(ut) + args + ", j)")
+                        .line("jq = j.position()").line("jc = j.comma()");
+                o.next("else").line(r + " = " + walkerName(ut) + args + ")").close();
+            } else {
+                o.line("int " + r + " = " + walkerName(ut) + args + ")");
+            }
             o.line("if (" + r + " < 0) return ERROR");
-            if (visible) o.line("if (s != null) s.endItem(" + fc + ")");
+            if (visible && w.json) directClose(w, "s != null", "closeGroup");
+            else if (visible) o.line("if (s != null) s.endItem(" + fc + ")");
             o.line("p = " + (reg == null ? r : reg[1]));
             return null;
         }
@@ -1134,7 +1280,7 @@ public final class FastCodecEmitter {
             o.line(w.len(f) + " = " + r + " - p");
         }
         if (visible) {
-            o.line("if (s != null) s.rendered(" + fc + ", " + prim.helper() + ".RENDERER, b, " + base + ", " + bend + ", p, " + r + " - p)");
+            sinkLine(w, "s != null", "s.rendered(" + fc + ", " + prim.helper() + ".RENDERER, b, " + base + ", " + bend + ", p, " + r + " - p)");
         }
         o.line("p = " + r);
     }
@@ -1168,7 +1314,7 @@ public final class FastCodecEmitter {
             }
             o.line(w.off(f) + " = p");
             o.line(w.len(f) + " = " + n);
-            if (visible) o.line("if (s != null) s.bytes(" + fc + ", b, p, " + n + ")");
+            if (visible) sinkLine(w, "s != null", "s.bytes(" + fc + ", b, p, " + n + ")");
             o.line("p += " + n);
             return;
         }
@@ -1208,7 +1354,7 @@ public final class FastCodecEmitter {
                 if (defaultType != null) {
                     callNested(w, f, w.t.resolve(defaultType), region, sink, r, depth, visible);
                 } else if (reg != null) {
-                    if (visible) o.line("if (s != null) s.bytes(" + fc + ", b, p, " + reg[0] + " - p)");
+                    if (visible) sinkLine(w, "s != null", "s.bytes(" + fc + ", b, p, " + reg[0] + " - p)");
                     o.line(r + " = " + reg[0]);
                 } else {
                     o.line(r + " = p");
@@ -1268,12 +1414,12 @@ public final class FastCodecEmitter {
                 if (f.namesEnum != null) {
                     String tv = "v" + (tmp++);
                     o.line("long " + tv + " = " + c.java());
-                    o.line("if (s != null) s.enumerated(" + fc + ", " + tv + ", " + plan.namesCall(f, tv) + ", p, " + vlen + ")");
+                    sinkLine(w, "s != null", "s.enumerated(" + fc + ", " + tv + ", " + plan.namesCall(f, tv) + ", p, " + vlen + ")");
                 } else {
-                    o.line("if (s != null) s.number(" + fc + ", " + c.java() + ", " + (w.virt ? "-1" : "p") + ", " + vlen + ")");
+                    sinkLine(w, "s != null", "s.number(" + fc + ", " + c.java() + ", " + (w.virt ? "-1" : "p") + ", " + vlen + ")");
                 }
             } else {
-                o.line("if (s != null) s.bytes(" + fc + ", b, p, " + vlen + ")");
+                sinkLine(w, "s != null", "s.bytes(" + fc + ", b, p, " + vlen + ")");
             }
         }
         o.line("p = " + next);
@@ -1323,10 +1469,18 @@ public final class FastCodecEmitter {
         Body o = w.out;
         String fc = fieldConst(f);
         boolean group = visible && !f.flatten;
+        String args = "(b, p, " + region + ", " + sink + ", " + (region.equals("end") ? "io0" : "p") + ", io0, end, c, " + depth;
+        if (w.json && visible) {
+            if (group) directOpen(w, "s != null", plan.desc(f).name(), ":{");
+            o.open("if (s != null)").line("j.at(jq, jc)").line(r + " = " + jsonWalkerName(ut) + args + ", j)")
+                    .line("jq = j.position()").line("jc = j.comma()");
+            o.next("else").line(r + " = " + walkerName(ut) + args + ")").close();
+            if (group) directClose(w, "s != null && " + r + " >= 0", "closeGroup");
+            return;
+        }
         if (group) o.line("if (s != null) s.beginGroup(" + fc + ")");
         // a sized field opens a stream of its own; an unsized one reads on in the parent's
-        o.line(r + " = " + walkerName(ut) + "(b, p, " + region + ", " + sink + ", " + (region.equals("end") ? "io0" : "p") + ", io0, end, c, "
-                + depth + ")");
+        o.line(r + " = " + walkerName(ut) + args + ")");
         if (group) o.line("if (s != null && " + r + " >= 0) s.endGroup(" + fc + ")");
     }
 

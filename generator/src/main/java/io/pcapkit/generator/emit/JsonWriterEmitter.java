@@ -1,7 +1,6 @@
 package io.pcapkit.generator.emit;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -35,7 +34,7 @@ import javax.lang.model.element.Modifier;
  * lengths, checksums, addresses) vary per packet and are written each time.
  */
 final class JsonWriterEmitter {
-    static final ClassName JSON_OUT = ClassName.get("io.pcapkit.dissect", "JsonLayerOut");
+    static final ClassName JSON_OUT = JsonKeys.JSON_OUT;
 
     // the longest text of a value, for the room a run asks for
     private static final int NUMBER_BYTES = 20;
@@ -65,13 +64,16 @@ final class JsonWriterEmitter {
         JavaExpr.Code topExpr(String src, String where, String underscore, boolean underscoreBool);
 
         String walkerName(TypeDef t);
+
+        /** The JSON walker of nested type {@code t}, or null when it has none. */
+        String jsonWalker(TypeDef t);
     }
 
     private final Grammar g;
     private final OutputPlan plan;
     private final Codec codec;
     private final String codecName;
-    private final List<FieldSpec> keys = new ArrayList<>();
+    private final JsonKeys keys;
     private final Body o = new Body();
     /** The current run: writes with the room they need, not yet emitted. */
     private final List<Item> run = new ArrayList<>();
@@ -98,7 +100,8 @@ final class JsonWriterEmitter {
         }
     }
 
-    JsonWriterEmitter(Grammar g, OutputPlan plan, Codec codec, String codecName) {
+    JsonWriterEmitter(Grammar g, OutputPlan plan, Codec codec, String codecName, JsonKeys keys) {
+        this.keys = keys;
         this.g = g;
         this.plan = plan;
         this.codec = codec;
@@ -120,7 +123,7 @@ final class JsonWriterEmitter {
         } catch (NoWriter | Unsupported e) {
             return false;
         }
-        cls.addFields(keys);
+        cls.addFields(keys.fields());
         cls.addMethod(MethodSpec.methodBuilder("writesJson").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.BOOLEAN).addStatement("return true").build());
         cls.addMethod(m);
@@ -300,9 +303,22 @@ final class JsonWriterEmitter {
         o.line("final io.pcapkit.dissect.FieldSink s" + tmp + " = sink.expand(" + fc + ") ? sink : null");
         String s = "s" + (tmp++);
         o.open("if (" + s + " != null)");
-        if (!f.flatten) o.line(s + ".beginGroup(" + fc + ")");
-        o.line(codec.walkerName(ut) + "(b, " + off + ", " + regionEnd + ", " + s + ", " + io0 + ", io0, end, c, 1)");
-        if (!f.flatten) o.line(s + ".endGroup(" + fc + ")");
+        String direct = codec.jsonWalker(ut);
+        if (direct != null) {
+            // straight to the writer too: its group here, its fields in its JSON walker
+            String name = plan.desc(f).name();
+            if (!f.flatten) {
+                int n = keyLength(name, ":{");
+                o.line("jq = j.key(j.room(jq, " + n + "), " + key(",\"" + name + "\":{") + ", " + n + ", jc)");
+                o.line("j.at(jq, false)");
+            }
+            o.line(direct + "(b, " + off + ", " + regionEnd + ", " + s + ", " + io0 + ", io0, end, c, 1, j)");
+            if (!f.flatten) o.line("j.at(j.closeGroup(j.room(j.position(), 1)), true)");
+        } else {
+            if (!f.flatten) o.line(s + ".beginGroup(" + fc + ")");
+            o.line(codec.walkerName(ut) + "(b, " + off + ", " + regionEnd + ", " + s + ", " + io0 + ", io0, end, c, 1)");
+            if (!f.flatten) o.line(s + ".endGroup(" + fc + ")");
+        }
         o.next("else");
         o.line("sink.bytes(" + fc + ", b, " + off + ", c.n_" + f.id + ")");
         o.close();
@@ -424,24 +440,12 @@ final class JsonWriterEmitter {
 
     // ---- keys and expressions ----
 
-    /** A key constant of the class (keys are ASCII: OutputPlan admits {@code [A-Za-z0-9_/-]} only). */
     private String key(String text) {
-        String name = "J_" + keys.size();
-        for (FieldSpec k : keys) {
-            if (k.initializer().toString().equals(keyInit(text).toString())) return k.name();
-        }
-        keys.add(FieldSpec.builder(byte[].class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(keyInit(text)).build());
-        return name;
+        return keys.constant(text);
     }
 
-    private static com.palantir.javapoet.CodeBlock keyInit(String text) {
-        return com.palantir.javapoet.CodeBlock.of("$T.key($S)", JSON_OUT, text);
-    }
-
-    /** Bytes of {@code ,"name"} and {@code tail}. */
     private static int keyLength(String name, String tail) {
-        return 3 + name.length() + tail.length();
+        return JsonKeys.length(name, tail);
     }
 
     private JavaExpr.Code expr(String src, String where, String underscore, boolean underscoreBool) {
