@@ -178,11 +178,6 @@ public final class FastCodecEmitter {
             }
 
             @Override
-            public String groupConstant(String groupPath) {
-                return fieldsName + "." + plan.group(g.top, groupPath).constant();
-            }
-
-            @Override
             public JavaExpr.Code topExpr(String src, String where, String underscore, boolean underscoreBool) {
                 W w = new W(g.top);
                 w.underscore = underscore;
@@ -926,9 +921,9 @@ public final class FastCodecEmitter {
             o.line("long " + t + " = " + v);
             o.line("jq = j.enumerated(jq, " + k + ", " + n + ", jc, " + fieldConst(f) + ", " + t + ", " + plan.namesCall(f, t) + ")");
         } else {
-            String write = vb ? "j.bool(jq, " + v + ")" : "IPV4".equals(plan.desc(f).format()) ? "j.ipv4(jq, " + v + ")" : "j.number(jq, " + v + ")";
-            o.line("jq = j.key(j.room(jq, " + (n + 20) + "), " + k + ", " + n + ", jc)");
-            o.line("jq = " + write);
+            String format = plan.desc(f).format();
+            o.line("jq = j.key(j.room(jq, " + (n + JsonWriterEmitter.valueRoom(vb, format)) + "), " + k + ", " + n + ", jc)");
+            o.line("jq = " + JsonWriterEmitter.valueWrite(vb, format, v));
         }
         o.line("jc = true");
         o.close();

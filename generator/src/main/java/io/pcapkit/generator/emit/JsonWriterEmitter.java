@@ -1,6 +1,5 @@
 package io.pcapkit.generator.emit;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -18,8 +17,9 @@ import javax.lang.model.element.Modifier;
  * bytes from the stored values (the codec's slots), in the order and form the sink calls of its
  * walk would give the NDJSON dumper, without a sink call per field. Numbers, flags, IPv4, MAC and
  * IPv6 addresses, enumerated values and groups are written straight to the
- * {@code JsonLayerOut}; nested types go through the sink from their stored offsets, and bytes in
- * other forms through the sink's {@code bytes}. A grammar whose top level has a field with no
+ * {@code JsonLayerOut}; nested types are walked again from their stored offsets by their JSON
+ * walkers ({@link FastCodecEmitter#jsonWalker}), or through the sink when they have none, and
+ * bytes in other forms go through the sink's {@code bytes}. A grammar whose top level has a field with no
  * stored value to write from (a top-level list, a switch, a processed or primitive field, a
  * conditional group) gets none, and its layers take the walk.
  *
@@ -34,7 +34,6 @@ import javax.lang.model.element.Modifier;
  * lengths, checksums, addresses) vary per packet and are written each time.
  */
 final class JsonWriterEmitter {
-    static final ClassName JSON_OUT = JsonKeys.JSON_OUT;
 
     // the longest text of a value, for the room a run asks for
     private static final int NUMBER_BYTES = 20;
@@ -57,8 +56,6 @@ final class JsonWriterEmitter {
     /** What the writer needs from the codec's emitter. */
     interface Codec {
         String fieldConstant(FieldDef f);
-
-        String groupConstant(String groupPath);
 
         /** Java for {@code src} over the top-level slots, {@code _} being {@code underscore}. */
         JavaExpr.Code topExpr(String src, String where, String underscore, boolean underscoreBool);
@@ -150,7 +147,7 @@ final class JsonWriterEmitter {
         endRun();
         o.line("j.at(jq, jc)");
         return MethodSpec.methodBuilder("writeJson").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .addParameter(JSON_OUT, "j").addParameter(FastCodecEmitter.FIELD_SINK, "sink")
+                .addParameter(JsonKeys.JSON_OUT, "j").addParameter(FastCodecEmitter.FIELD_SINK, "sink")
                 .addCode(o.build()).build();
     }
 
@@ -258,18 +255,8 @@ final class JsonWriterEmitter {
             }, packed, width, fc, true, true));
             return;
         }
-        String write;
-        int room;
-        if (vb) {
-            write = "j.bool(jq, " + value + ")";
-            room = BOOL_BYTES;
-        } else if ("IPV4".equals(plan.desc(f).format())) {
-            write = "j.ipv4(jq, " + value + ")";
-            room = IPV4_BYTES;
-        } else {
-            write = "j.number(jq, " + value + ")";
-            room = NUMBER_BYTES;
-        }
+        String write = valueWrite(vb, plan.desc(f).format(), value);
+        int room = valueRoom(vb, plan.desc(f).format());
         add(new Item(keyLen + room, after -> {
             if (guard != null) o.open("if (" + guard + ")");
             o.line("jq = j.key(jq, " + key + ", " + keyLen + ", jc)");
@@ -277,6 +264,21 @@ final class JsonWriterEmitter {
             o.line("jc = true");
             if (guard != null) o.close();
         }, packed, width, fc, false, true));
+    }
+
+    /**
+     * The writer call for a number or flag {@code v} (Java) as the NDJSON dumper shows it: a flag
+     * as {@code true}/{@code false}, an IPv4-format integer dotted, any other integer as a number
+     * (a HEX checksum too). Shared with the nested JSON walkers.
+     */
+    static String valueWrite(boolean isBool, String format, String v) {
+        if (isBool) return "j.bool(jq, " + v + ")";
+        return "IPV4".equals(format) ? "j.ipv4(jq, " + v + ")" : "j.number(jq, " + v + ")";
+    }
+
+    /** The most bytes {@link #valueWrite} writes. */
+    static int valueRoom(boolean isBool, String format) {
+        return isBool ? BOOL_BYTES : "IPV4".equals(format) ? IPV4_BYTES : NUMBER_BYTES;
     }
 
     /** Whether {@code f}'s -value reads nothing but the raw value (numbers, operators and casts around it). */
