@@ -62,7 +62,16 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
     private boolean comma;
 
     JsonBytes(OutputStream out) {
+        this(out, null);
+    }
+
+    /**
+     * @param enums where {@link #enumerated} keeps an enumerated field's text with its key: the
+     *              NDJSON dumper's own, so that both of its paths share one (null: one of its own)
+     */
+    JsonBytes(OutputStream out, EnumTexts enums) {
         this.out = out;
+        this.enums = enums;
     }
 
     /**
@@ -657,8 +666,8 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
 
     // ---- JsonLayerOut: generated codecs write a layer's fields at positions they carry ----
 
-    /** Enumerated values' texts (without their keys) by field id, for {@link #enumerated}. */
-    private EnumTexts enumValues;
+    /** Enumerated fields' texts with their keys, by field id, for {@link #enumerated}. */
+    private EnumTexts enums;
 
     @Override
     public int position() {
@@ -741,23 +750,22 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
 
     @Override
     public int enumerated(int p, byte[] key, int length, boolean comma, Field f, long value, String name) {
-        if (enumValues == null) enumValues = new EnumTexts(io.pcapkit.dissect.RuntimeFields.count());
+        if (enums == null) enums = new EnumTexts(io.pcapkit.dissect.RuntimeFields.count());
         String shown = name == null ? io.pcapkit.frame.EnumValue.UNASSIGNED : name;
-        Encoded t = enumValues.find(f.id, value, shown);
-        if (t == null) t = enumValues.put(f.id, value, shown, encodeEnum(value, shown));
-        if (length + t.length > limit / 4) {
+        Encoded t = enums.find(f.id, value, shown);
+        if (t == null) t = enums.put(f.id, value, shown, encodeKeyed(Encoded.of(java.util.Arrays.copyOf(key, length)), encodeEnum(value, shown)));
+        int from = comma ? 0 : 1;
+        if (t.length > limit / 4) {
             // a name too long for the buffer's usual room: written in pieces
             try {
                 at(p, comma);
-                raw(key, comma ? 0 : 1, length - (comma ? 0 : 1));
-                raw(t.padded, 0, t.length);
+                raw(t.padded, from, t.length - from);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return pos;
         }
-        p = key(room(p, length + t.length), key, length, comma);
-        return words(t.padded, 0, t.length, p);
+        return words(t.padded, from, t.length - from, room(p, t.length));
     }
 
     /** Texts of stretches of fields by their bits, for {@link #cachedRun}. */
@@ -768,13 +776,13 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
 
     @Override
     public int cachedRun(int p, Field f, int key) {
-        if (runs == null) runs = new RunTexts(io.pcapkit.dissect.RuntimeFields.count());
+        if (runs == null) runs = new RunTexts();
         int slot = runs.find(f.id, key);
         if (slot < 0) {
             flushesAtMiss = flushes;
             return -1;
         }
-        return words(runs.text(f.id, slot), 0, runs.length(f.id, slot), p);
+        return words(runs.text(slot), 0, runs.length(slot), p);
     }
 
     @Override

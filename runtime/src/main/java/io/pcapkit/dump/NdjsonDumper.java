@@ -33,7 +33,7 @@ final class NdjsonDumper extends RecordDumper {
 
     NdjsonDumper(OutputStream out, DumpOptions options) {
         super(options);
-        w = new JsonBytes(out);
+        w = new JsonBytes(out, enumTexts);
     }
 
     private void key(int k) throws IOException {

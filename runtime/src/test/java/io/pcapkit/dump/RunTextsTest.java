@@ -19,35 +19,50 @@ class RunTextsTest {
 
     @Test
     void aSlotHoldsTheKeyItWasMadeForAndTakesTurns() {
-        RunTexts t = new RunTexts(8);
+        RunTexts t = new RunTexts();
         assertEquals(-1, t.find(3, 5), "nothing kept yet");
         byte[] a = "\"ttl\":5".getBytes(StandardCharsets.US_ASCII);
         t.put(3, 5, a, 0, a.length);
         int slot = t.find(3, 5);
         assertTrue(slot >= 0);
-        assertArrayEquals(a, Arrays.copyOf(t.text(3, slot), t.length(3, slot)));
+        assertArrayEquals(a, Arrays.copyOf(t.text(slot), t.length(slot)));
         assertEquals(-1, t.find(4, 5), "another stretch");
         // a key that shares the slot replaces the text, in the same array when it fits
         int other = 6;
         while (slotOf(other) != slot) other++;
-        byte[] before = t.text(3, slot);
+        assertEquals(slot, t.find(3, 5));
+        byte[] before = t.text(slot);
         byte[] b = "\"ttl\":6".getBytes(StandardCharsets.US_ASCII);
         t.put(3, other, b, 0, b.length);
         assertEquals(-1, t.find(3, 5), "the old key no longer matches");
         assertEquals(slot, t.find(3, other));
-        assertTrue(before == t.text(3, slot), "the slot's array is reused");
+        assertTrue(before == t.text(slot), "the slot's array is reused");
         // a longer text gets a longer array, padded for word copies
         byte[] c = "x".repeat(300).getBytes(StandardCharsets.US_ASCII);
         t.put(3, other, c, 0, c.length);
-        assertEquals(300, t.length(3, slot));
-        assertTrue(t.text(3, slot).length >= 300 + 16);
+        assertEquals(slot, t.find(3, other));
+        assertEquals(300, t.length(slot));
+        assertTrue(t.text(slot).length >= 300 + 16);
     }
 
     /** The slot key {@code k} would take, found by keeping it in a scratch table. */
     private static int slotOf(int k) {
-        RunTexts s = new RunTexts(8);
+        RunTexts s = new RunTexts();
         s.put(3, k, new byte[1], 0, 1);
         return s.find(3, k);
+    }
+
+    /** Each stretch keeps its own texts. */
+    @Test
+    void manyStretchesKeepTheirOwnTexts() {
+        RunTexts t = new RunTexts();
+        for (int id = 0; id < 1000; id += 7) t.put(id, id & 0xffff, new byte[] {(byte) id}, 0, 1);
+        for (int id = 0; id < 1000; id += 7) {
+            int slot = t.find(id, id & 0xffff);
+            assertTrue(slot >= 0, "stretch " + id);
+            assertEquals((byte) id, t.text(slot)[0]);
+        }
+        assertEquals(-1, t.find(3, 3), "a stretch never met");
     }
 
     @Test
