@@ -900,8 +900,9 @@ public final class FastCodecEmitter {
 
     /** An opening bracket with its key: {@code ,"name":{} or {@code ,"name":[}. */
     private void directOpen(W w, String cond, String name, String tail) {
-        String k = jsonKeys.constant(",\"" + name + "\"" + tail);
-        int n = JsonKeys.length(name, tail);
+        JsonKeys.Key key = jsonKeys.of(name, tail);
+        String k = key.constant();
+        int n = key.length();
         w.out.open("if (" + cond + ")").line("jq = j.key(j.room(jq, " + n + "), " + k + ", " + n + ", jc)").line("jc = false").close();
     }
 
@@ -912,8 +913,9 @@ public final class FastCodecEmitter {
     /** A number, flag or name with its key, straight to the writer (the NDJSON dumper's form of it). */
     private void directScalar(W w, FieldDef f, String v, boolean vb) {
         String name = plan.desc(f).name();
-        String k = jsonKeys.constant(",\"" + name + "\":");
-        int n = JsonKeys.length(name, ":");
+        JsonKeys.Key key = jsonKeys.of(name, ":");
+        String k = key.constant();
+        int n = key.length();
         Body o = w.out;
         o.open("if (s != null)");
         if (f.namesEnum != null) {

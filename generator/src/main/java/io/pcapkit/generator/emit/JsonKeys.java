@@ -19,8 +19,18 @@ final class JsonKeys {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final List<FieldSpec> fields = new ArrayList<>();
 
+    /** A key constant and the length of its text. */
+    record Key(String constant, int length) {
+    }
+
+    /** The key {@code ,"name"} followed by {@code tail} ({@code :}, <code>:&#123;</code> or {@code :[}). */
+    Key of(String name, String tail) {
+        String text = ",\"" + name + "\"" + tail;
+        return new Key(constant(text), text.length());
+    }
+
     /** The constant holding {@code text}. */
-    String constant(String text) {
+    private String constant(String text) {
         String name = names.get(text);
         if (name != null) return name;
         name = "J_" + names.size();
@@ -34,8 +44,4 @@ final class JsonKeys {
         return fields;
     }
 
-    /** Bytes of {@code ,"name"} and {@code tail}. */
-    static int length(String name, String tail) {
-        return 3 + name.length() + tail.length();
-    }
 }

@@ -182,8 +182,9 @@ final class JsonWriterEmitter {
             sinkCall(guard, "sink.bytes(" + fc + ", b, " + off + ", " + len + ")");
             return;
         }
-        String key = key(",\"" + plan.desc(f).name() + "\":");
-        int keyLen = keyLength(plan.desc(f).name(), ":");
+        JsonKeys.Key k = keys.of(plan.desc(f).name(), ":");
+        String key = k.constant();
+        int keyLen = k.length();
         String value = switch (fmt) {
             case "MAC" -> "j.mac(jq, b, " + off + ")";
             case "IPV4" -> "j.ipv4(jq, b.getInt(" + off + ") & 0xFFFFFFFFL)";
@@ -238,8 +239,9 @@ final class JsonWriterEmitter {
         int width = pure ? bits : -1;
         String fc = codec.fieldConstant(f);
         String name = plan.desc(f).name();
-        String key = key(",\"" + name + "\":");
-        int keyLen = keyLength(name, ":");
+        JsonKeys.Key k = keys.of(name, ":");
+        String key = k.constant();
+        int keyLen = k.length();
         String value = v;
         if (f.namesEnum != null) {
             if (vb) throw new io.pcapkit.generator.GeneratorException(f.where, "-enum on a boolean");
@@ -310,8 +312,8 @@ final class JsonWriterEmitter {
             // straight to the writer too: its group here, its fields in its JSON walker
             String name = plan.desc(f).name();
             if (!f.flatten) {
-                int n = keyLength(name, ":{");
-                o.line("jq = j.key(j.room(jq, " + n + "), " + key(",\"" + name + "\":{") + ", " + n + ", jc)");
+                JsonKeys.Key k = keys.of(name, ":{");
+                o.line("jq = j.key(j.room(jq, " + k.length() + "), " + k.constant() + ", " + k.length() + ", jc)");
                 o.line("j.at(jq, false)");
             }
             o.line(direct + "(b, " + off + ", " + regionEnd + ", " + s + ", " + io0 + ", io0, end, c, 1, j)");
@@ -332,8 +334,9 @@ final class JsonWriterEmitter {
     private void openGroup(TypeDef top, String gp) {
         if (OutputPlan.conditionalGroup(top, gp) != null) throw new NoWriter("a conditional group");
         String name = plan.group(top, gp).name();
-        String key = key(",\"" + name + "\":{");
-        int keyLen = keyLength(name, ":{");
+        JsonKeys.Key k = keys.of(name, ":{");
+        String key = k.constant();
+        int keyLen = k.length();
         add(new Item(keyLen, after -> {
             o.line("jq = j.key(jq, " + key + ", " + keyLen + ", jc)");
             o.line("jc = false");
@@ -441,14 +444,6 @@ final class JsonWriterEmitter {
     }
 
     // ---- keys and expressions ----
-
-    private String key(String text) {
-        return keys.constant(text);
-    }
-
-    private static int keyLength(String name, String tail) {
-        return JsonKeys.length(name, tail);
-    }
 
     private JavaExpr.Code expr(String src, String where, String underscore, boolean underscoreBool) {
         JavaExpr.Code c = codec.topExpr(src, where, underscore, underscoreBool);
