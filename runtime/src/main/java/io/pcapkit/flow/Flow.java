@@ -49,10 +49,10 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
     /** the first segment seen that way was a SYN (its stream starts one past its sequence number) */
     private static final int BASE_SYN = 8;
 
-    final long id;
-    final long serial;
+    long id;
+    long serial;
     /** whether A is the key's lower end */
-    final boolean aIsLow;
+    boolean aIsLow;
     private Endpoints endpoints;
     long firstSeconds;
     long firstFraction;
@@ -88,10 +88,28 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
     Flow newer;
 
     Flow(FlowKey key, long id, long serial) {
+        reuse(key, id, serial);
+    }
+
+    /** Makes this a new flow (every field as a new one has it): flows ended and let go are recycled. */
+    void reuse(FlowKey key, long id, long serial) {
         copyFrom(key);
         this.id = id;
         this.serial = serial;
         this.aIsLow = key.forward;
+        endpoints = null;
+        firstSeconds = firstFraction = lastSeconds = lastFraction = lastNanos = 0;
+        firstDigits = lastDigits = 0;
+        packets0 = packets1 = bytes0 = bytes1 = 0;
+        firstFrame = pending = lastFrame = 0;
+        frameLen = pendingLen = frameCount = 0;
+        if (frameData != null && frameData.length > 64) frameData = null;
+        tcpFlags = 0;
+        baseSeq0 = baseSeq1 = 0;
+        tcp = null;
+        end = null;
+        files = null;
+        older = newer = null;
     }
 
     /** Flows are themselves (two connections on the same ports are two flows). */

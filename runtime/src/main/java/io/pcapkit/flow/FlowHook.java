@@ -8,6 +8,7 @@ import io.pcapkit.dissect.LayerHook;
 import io.pcapkit.dissect.Protocol;
 import io.pcapkit.reassembly.AppStreams;
 import io.pcapkit.reassembly.CaptureClock;
+import io.pcapkit.reassembly.ReassemblyLimits;
 import io.pcapkit.reassembly.TcpConnection;
 import io.pcapkit.reassembly.TcpStreams;
 import java.nio.ByteBuffer;
@@ -22,7 +23,9 @@ import java.util.List;
  * packet of its flow (tshark agrees); a quoted UDP header is (tshark gives it a udp.stream).
  *
  * <p>Bounded: at most {@link FlowOptions#maxOpen} flows (the least recently active is ended
- * beyond that); a flow idle for {@link FlowOptions#idleTimeoutNanos} of capture time ends.
+ * beyond that); a flow idle for {@link FlowOptions#idleTimeoutNanos} of capture time ends. When no
+ * listener keeps flows ({@link FlowListener#keepsFlows}), ended flows and their connections are
+ * reused for new ones, so that a flood of short flows makes no garbage.
  */
 public final class FlowHook implements LayerHook {
     private final FlowOptions options;
@@ -35,6 +38,11 @@ public final class FlowHook implements LayerHook {
     private long nextUdp;
     private long serial;
     private final CaptureClock clock = new CaptureClock();
+    // ended flows for reuse (ReassemblyLimits.FLOW_RECYCLED), when no listener keeps flows
+    private final Flow[] pool = new Flow[ReassemblyLimits.FLOW_RECYCLED];
+    private int recycled;
+    private boolean recycles = true;
+    private long reused;
     private long evicted;
     private long timedOut;
     private long peakOpen;
@@ -82,6 +90,7 @@ public final class FlowHook implements LayerHook {
     public FlowHook listen(FlowListener l) {
         listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
         listeners[listeners.length - 1] = l;
+        if (l.keepsFlows()) recycles = false;
         return this;
     }
 
@@ -108,6 +117,11 @@ public final class FlowHook implements LayerHook {
 
     public long timedOut() {
         return timedOut;
+    }
+
+    /** Flows made from ended ones (see {@link FlowListener#keepsFlows}). */
+    public long reused() {
+        return reused;
     }
 
     /** TCP flows numbered so far (the next tcp.stream). */
@@ -194,7 +208,7 @@ public final class FlowHook implements LayerHook {
                 evicted++;
                 end(old, Flow.End.EVICTED, frame.number);
             }
-            f = new Flow(k, isTcp ? nextTcp++ : nextUdp++, serial++);
+            f = newFlow(k, isTcp ? nextTcp++ : nextUdp++);
             f.firstSeconds = frame.time.seconds;
             f.firstFraction = frame.time.fraction;
             f.firstDigits = frame.time.digits;
@@ -276,6 +290,29 @@ public final class FlowHook implements LayerHook {
         f.end = why;
         if (f.tcp != null) f.tcp.close(frame);
         for (FlowListener l : listeners) l.ended(f);
+        recycle(f);
+    }
+
+    /** A flow for key {@code k}: an ended one reused when there is one, else a new one. */
+    private Flow newFlow(FlowKey k, long id) {
+        if (recycled == 0) return new Flow(k, id, serial++);
+        Flow f = pool[--recycled];
+        pool[recycled] = null;
+        f.reuse(k, id, serial++);
+        reused++;
+        return f;
+    }
+
+    /**
+     * Keeps ended flow {@code f} for reuse when nothing can still see it: no listener keeps flows,
+     * its connection (whose endpoints are the flow's) goes back to the streams with it, and it is
+     * not among the current frame's flows (whose listeners hear of the frame after it ends).
+     */
+    private void recycle(Flow f) {
+        if (!recycles || recycled == pool.length) return;
+        for (int j = 0; j < frameFlowCount; j++) if (frameFlows[j] == f) return;
+        if (f.tcp != null && (tcp == null || !tcp.recycle(f.tcp))) return;
+        pool[recycled++] = f;
     }
 
     /** The input ended: every open flow ends (TCP data still waiting is delivered after gaps), then listeners finish. */
@@ -287,8 +324,12 @@ public final class FlowHook implements LayerHook {
         for (FlowListener l : listeners) l.finished();
     }
 
-    /** The open flows, least recently active first (a copy). */
+    /**
+     * The open flows, least recently active first (a copy). The caller may keep them: from now on
+     * ended flows are not reused.
+     */
     public List<Flow> openFlows(boolean copy) {
+        recycles = false;
         return open.list();
     }
 }

@@ -20,6 +20,16 @@ public interface FlowListener {
     default void ended(Flow f) {
     }
 
+    /**
+     * Whether this listener may hold on to a {@link Flow} (or its {@link Flow#tcp() connection})
+     * after {@link #ended} returns. When no listener does, the flow's objects are reused for a later
+     * flow, so that a flood of short flows makes no garbage. The default, true, is right for any
+     * listener; say false only if nothing of the flow is kept past {@code ended}.
+     */
+    default boolean keepsFlows() {
+        return true;
+    }
+
     /** The run is over: every flow has ended. */
     default void finished() {
     }

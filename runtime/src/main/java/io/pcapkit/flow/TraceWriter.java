@@ -162,6 +162,12 @@ public final class TraceWriter implements FlowListener, Closeable {
         return d;
     }
 
+    /** An ended flow's entry is written (or copied to wait) and its file closed within {@link #ended}: nothing is kept. */
+    @Override
+    public boolean keepsFlows() {
+        return false;
+    }
+
     @Override
     public void ended(Flow f) {
         try {

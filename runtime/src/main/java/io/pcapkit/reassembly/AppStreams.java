@@ -363,6 +363,12 @@ public final class AppStreams implements StreamListener {
         }
     }
 
+    /** Nothing of a connection is kept past its close: its state lives in the connection, messages carry copies. */
+    @Override
+    public boolean keepsConnections() {
+        return false;
+    }
+
     @Override
     public void closed(TcpConnection c) {
         if (!(c.app instanceof State st)) return;

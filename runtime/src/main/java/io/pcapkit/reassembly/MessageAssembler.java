@@ -75,6 +75,12 @@ public final class MessageAssembler implements StreamListener {
         if (c.messages instanceof State s && s.len > 0) emit(c, s, true);
     }
 
+    /** Nothing of a connection is kept past its close: its state lives in the connection, messages carry copies. */
+    @Override
+    public boolean keepsConnections() {
+        return false;
+    }
+
     @Override
     public void closed(TcpConnection c) {
         if (c.messages instanceof State s) {

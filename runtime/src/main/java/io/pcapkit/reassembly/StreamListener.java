@@ -31,4 +31,13 @@ public interface StreamListener {
     /** The connection ended (FIN both ways, RST, idle timeout, eviction, end of input); nothing follows. */
     default void closed(TcpConnection c) {
     }
+
+    /**
+     * Whether this listener may hold on to a {@link TcpConnection} after {@link #closed} returns.
+     * When no listener does, closed connections are reused for later ones (see
+     * {@link io.pcapkit.flow.FlowListener#keepsFlows}). The default, true, is right for any listener.
+     */
+    default boolean keepsConnections() {
+        return true;
+    }
 }

@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  */
 public final class TcpConnection {
     private final TcpStreams owner;
-    private final long id;
-    private final Supplier<Endpoints> endpoints;
+    // not final: a closed connection no listener keeps is reused (TcpStreams#recycle)
+    private long id;
+    private Supplier<Endpoints> endpoints;
     // made on the first segment each way: a one-sided connection needs only one
     private Direction d0;
     private Direction d1;
@@ -49,6 +50,23 @@ public final class TcpConnection {
         this.owner = owner;
         this.id = id;
         this.endpoints = endpoints;
+    }
+
+    /** Makes this closed connection a new one (every field as a new one has it; its directions are kept and cleared). */
+    TcpConnection reuse(long id, Supplier<Endpoints> endpoints) {
+        this.id = id;
+        this.endpoints = endpoints;
+        if (d0 != null) d0.clear();
+        if (d1 != null) d1.clear();
+        anomalies = null;
+        prev = next = prevHolder = nextHolder = null;
+        holding = false;
+        held = 0;
+        closed = false;
+        reset = false;
+        messages = null;
+        app = null;
+        return this;
     }
 
     TcpStreams owner() {
@@ -389,10 +407,8 @@ public final class TcpConnection {
         }
         closed = true;
         for (StreamListener l : owner.listeners) l.closed(this);
-        for (Direction d : new Direction[] {d0, d1}) {
-            if (d == null) continue;
-            d.ooo = null;
-        }
+        if (d0 != null) d0.ooo = null;
+        if (d1 != null) d1.ooo = null;
         charge(-held);
         owner.closed(this);
     }
@@ -420,6 +436,14 @@ public final class TcpConnection {
         long oooBytes;
         /** Where the last delivered chunk lies in the shared ring (its header), or -1. */
         long lastChunk = -1;
+
+        /** As new, for a reused connection. */
+        void clear() {
+            based = finSeen = finDone = false;
+            base = next = delivered = missing = finAt = oooBytes = 0;
+            ooo = null;
+            lastChunk = -1;
+        }
 
         /** {@code seq} as an offset from the base, unwrapped around the next byte expected (32-bit wrap-around). */
         long relative(long seq) {

@@ -61,7 +61,13 @@ public final class TcpStreams {
 
     /** A new connection, flow id {@code id}, whose endpoints are built only if a listener asks for them. */
     public TcpConnection open(long id, Supplier<Endpoints> endpoints) {
-        TcpConnection c = new TcpConnection(this, id, endpoints);
+        TcpConnection c;
+        if (recycled > 0) {
+            c = pool[--recycled].reuse(id, endpoints);
+            pool[recycled] = null;
+        } else {
+            c = new TcpConnection(this, id, endpoints);
+        }
         c.prev = tail;
         if (tail != null) tail.next = c;
         else head = c;
@@ -69,6 +75,27 @@ public final class TcpStreams {
         openCount++;
         stats.connections++;
         return c;
+    }
+
+    // closed connections for reuse (ReassemblyLimits.FLOW_RECYCLED)
+    private final TcpConnection[] pool = new TcpConnection[ReassemblyLimits.FLOW_RECYCLED];
+    private int recycled;
+
+    /** Whether a closed connection may be reused: no listener holds on to connections. */
+    public boolean recycles() {
+        for (StreamListener l : listeners) if (l.keepsConnections()) return false;
+        return true;
+    }
+
+    /**
+     * Takes back closed connection {@code c} for reuse by a later {@link #open}; the caller, who made
+     * it, lets go of it. Returns false (and keeps nothing) when it is open, when a listener may hold
+     * on to it, or when enough wait already.
+     */
+    public boolean recycle(TcpConnection c) {
+        if (!c.isClosed() || c.owner() != this || recycled == pool.length || !recycles()) return false;
+        pool[recycled++] = c;
+        return true;
     }
 
     void closed(TcpConnection c) {
