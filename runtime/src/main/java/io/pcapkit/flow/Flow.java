@@ -103,7 +103,7 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
         packets0 = packets1 = bytes0 = bytes1 = 0;
         firstFrame = pending = lastFrame = 0;
         frameLen = pendingLen = frameCount = 0;
-        if (frameData != null && frameData.length > 64) frameData = null;
+        if (frameData != null && frameData.length > 64) frameData = null; // a small one is kept: most flows are short
         tcpFlags = 0;
         baseSeq0 = baseSeq1 = 0;
         tcp = null;
