@@ -22,8 +22,9 @@ import java.util.List;
  * dissected to the transport layer: {@code decode} (no sink), {@code visitor} (every field to a
  * blackhole), {@code ndjson} (the full record to a null stream) or {@code flows} (decode with
  * flow tracking: the same flows found again pass after pass); or a whole file, not held:
- * {@code file-plain} (NDJSON, no reassembly) or {@code file-trace} (with IP and TCP reassembly and
- * a trace), both to the transport layer. {@link AbTiming} drives it
+ * {@code file-plain} (NDJSON, no reassembly), {@code file-ip} (NDJSON with IP reassembly, as extract
+ * runs by default) or {@code file-trace} (with IP and TCP reassembly and a trace), all to the
+ * transport layer. {@link AbTiming} drives it
  * in two builds at once; the state is an opaque object so that the driver needs none of our types.
  */
 public final class InCache {
@@ -38,13 +39,13 @@ public final class InCache {
     private record State(List<PacketRecord> records, Dissector dissector, FrameSink sink, boolean streaming) {
     }
 
-    /** A whole-file run (not cache-resident): {@code file-plain} or {@code file-trace}. */
-    private record FileRun(Path file, boolean trace) {
+    /** A whole-file run (not cache-resident): {@code file-plain}, {@code file-ip} or {@code file-trace}. */
+    private record FileRun(Path file, String path) {
     }
 
     /** Reads the frames and makes the dissector and sink of {@code path}. */
     public static Object setup(String file, String path) throws IOException {
-        if (path.startsWith("file-")) return new FileRun(Path.of(file), path.equals("file-trace"));
+        if (path.startsWith("file-")) return new FileRun(Path.of(file), path);
         List<PacketRecord> records = new ArrayList<>();
         try (CaptureReader r = CaptureInput.open(Path.of(file))) {
             for (int i = 0; i < FRAMES; i++) {
@@ -75,7 +76,11 @@ public final class InCache {
             long t0 = mx.getCurrentThreadCpuTime();
             Path dir = java.nio.file.Files.createTempDirectory("pcapkit-ab");
             var o = io.pcapkit.Pcapkit.extract(f.file).layer(LayerType.TRANSPORT).format("ndjson").output(OutputStream.nullOutputStream());
-            long n = (f.trace ? o.reassemble("ip,tcp").trace(dir) : o.reassemble("none")).run().count();
+            long n = (switch (f.path) {
+                case "file-trace" -> o.reassemble("ip,tcp").trace(dir);
+                case "file-ip" -> o.reassemble("ip");
+                default -> o.reassemble("none");
+            }).run().count();
             long ns = (mx.getCurrentThreadCpuTime() - t0) / Math.max(1, n);
             java.nio.file.Files.deleteIfExists(dir.resolve("index.json"));
             java.nio.file.Files.deleteIfExists(dir);

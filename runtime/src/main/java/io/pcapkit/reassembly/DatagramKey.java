@@ -59,17 +59,21 @@ final class DatagramKey {
     }
 
     DatagramKey copy() {
-        DatagramKey k = new DatagramKey();
-        k.version = version;
-        k.src0 = src0;
-        k.src1 = src1;
-        k.dst0 = dst0;
-        k.dst1 = dst1;
-        k.id = id;
-        k.protocol = protocol;
-        k.vlan = vlan;
-        k.hash = hash;
-        return k;
+        return new DatagramKey().copyFrom(this);
+    }
+
+    /** Takes {@code k}'s fields. */
+    DatagramKey copyFrom(DatagramKey k) {
+        version = k.version;
+        src0 = k.src0;
+        src1 = k.src1;
+        dst0 = k.dst0;
+        dst1 = k.dst1;
+        id = k.id;
+        protocol = k.protocol;
+        vlan = k.vlan;
+        hash = k.hash;
+        return this;
     }
 
     byte[] src() {

@@ -31,6 +31,10 @@ public final class Defragmenter {
     private final DefragStats stats = new DefragStats();
     private long memory;
     private final CaptureClock clock = new CaptureClock();
+    // datagrams that ended unseen, for reuse (ReassemblyLimits.DEFRAG_RECYCLED)
+    private final Pending[] pool = new Pending[ReassemblyLimits.DEFRAG_RECYCLED];
+    private int recycled;
+    private long reused;
 
     /**
      * @param listener receives every completed datagram (in the frame that completes it) and, with
@@ -117,7 +121,13 @@ public final class Defragmenter {
         Pending p = open.get(key);
         if (p == null) {
             while (open.size() >= options.maxDatagrams) evictOldest();
-            p = new Pending(key.copy(), nanos);
+            if (recycled > 0) {
+                p = pool[--recycled].reuse(key, nanos);
+                pool[recycled] = null;
+                reused++;
+            } else {
+                p = new Pending(key.copy(), nanos);
+            }
             open.put(p.key, p);
             stats.peakDatagrams = Math.max(stats.peakDatagrams, open.size());
         }
@@ -288,7 +298,11 @@ public final class Defragmenter {
             case INCOMPLETE -> stats.incompleteAtEnd++;
         }
         for (Anomaly a : p.anomalies) stats.anomalies[a.ordinal()]++;
-        if (end != Datagram.End.COMPLETED && !options.includeIncomplete) return null;
+        if (end != Datagram.End.COMPLETED && !options.includeIncomplete) {
+            // nothing was made of it: its record and arrays serve the next datagram
+            if (recycled < pool.length) pool[recycled++] = p;
+            return null;
+        }
         Datagram d = p.toDatagram(end);
         if (listener != null) listener.accept(d);
         return d;
@@ -296,8 +310,11 @@ public final class Defragmenter {
 
     /** A datagram in progress. */
     private static final class Pending {
+        /** Arrays longer than this are not kept when a record is reused (a datagram of many fragments is rare). */
+        private static final int KEPT_LENGTH = 16;
+
         final DatagramKey key;
-        final long first;
+        long first;
         long last;
         long[] frames = new long[4];
         int frameCount;
@@ -327,6 +344,49 @@ public final class Defragmenter {
             this.key = key;
             this.first = nanos;
             this.last = nanos;
+        }
+
+        /** This record, ended unseen, as a new datagram's: its arrays kept while small, every count and value as new. */
+        Pending reuse(DatagramKey k, long nanos) {
+            key.copyFrom(k);
+            first = last = nanos;
+            if (frames.length > KEPT_LENGTH) frames = new long[4];
+            frameCount = 0;
+            if (fStart.length > KEPT_LENGTH) {
+                fStart = new long[4];
+                fEnd = new long[4];
+                fData = new byte[4][];
+            } else {
+                Arrays.fill(fData, 0, fragCount, null); // the fragments' bytes go
+            }
+            fragCount = 0;
+            if (pStart.length > KEPT_LENGTH) {
+                pStart = new long[4];
+                pEnd = new long[4];
+                pHolder = new int[4];
+            }
+            pieceCount = 0;
+            if (hFirst.length > KEPT_LENGTH) {
+                hFirst = new long[4];
+                hLast = new long[4];
+            }
+            hFirst[0] = 0;
+            hLast[0] = Long.MAX_VALUE;
+            holeCount = 1;
+            total = -1;
+            maxEnd = 0;
+            header = null;
+            nextHeader = -1;
+            lengthBefore = 0;
+            memory = 0;
+            anomalies.clear();
+            if (ns.length > KEPT_LENGTH) {
+                ns = new long[8];
+                ne = new long[8];
+                nh = new int[8];
+            }
+            nc = 0;
+            return this;
         }
 
         void flag(Anomaly a) {
@@ -498,6 +558,11 @@ public final class Defragmenter {
             int h = pHolder[piece];
             System.arraycopy(fData[h], (int) (pStart[piece] - fStart[h]), into, (int) (pStart[piece] - base), (int) (pEnd[piece] - pStart[piece]));
         }
+    }
+
+    /** Datagrams started on a reused record (for tests). */
+    long reusedForTest() {
+        return reused;
     }
 
     /** Datagrams in progress by key, oldest first (for tests and reports). */

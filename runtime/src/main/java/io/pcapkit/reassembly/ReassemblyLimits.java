@@ -42,6 +42,14 @@ public final class ReassemblyLimits {
      */
     public static final long DEFRAG_MAX_MEMORY_BYTES = 32L << 20;
 
+    /**
+     * At most 1,024 datagrams that ended unseen (incomplete, nobody asked for them) kept for reuse:
+     * a flood of fragments that never complete ends one datagram for each new one, so a few would
+     * do; past this many they go to the collector. Each is some 900 bytes of record and arrays (its
+     * arrays are kept only while small), so about 1 MiB.
+     */
+    public static final int DEFRAG_RECYCLED = 1_024;
+
     /** Bytes counted per stored fragment on top of its data (its record and list entries). */
     public static final int DEFRAG_FRAGMENT_OVERHEAD = 64;
 
