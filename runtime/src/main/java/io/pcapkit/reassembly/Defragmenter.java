@@ -299,8 +299,9 @@ public final class Defragmenter {
         }
         for (Anomaly a : p.anomalies) stats.anomalies[a.ordinal()]++;
         if (end != Datagram.End.COMPLETED && !options.includeIncomplete) {
-            // nothing was made of it: its record and arrays serve the next datagram
-            if (recycled < pool.length) pool[recycled++] = p;
+            // nothing was made of it: its record and arrays serve the next datagram (its bytes go now,
+            // so that a waiting record holds no fragment data)
+            if (recycled < pool.length) pool[recycled++] = p.drop();
             return null;
         }
         Datagram d = p.toDatagram(end);
@@ -346,7 +347,14 @@ public final class Defragmenter {
             this.last = nanos;
         }
 
-        /** This record, ended unseen, as a new datagram's: its arrays kept while small, every count and value as new. */
+        /** Lets go of the fragments' bytes and the header. */
+        Pending drop() {
+            Arrays.fill(fData, 0, fragCount, null);
+            header = null;
+            return this;
+        }
+
+        /** This record, ended unseen and dropped, as a new datagram's: its arrays kept while small, every count and value as new. */
         Pending reuse(DatagramKey k, long nanos) {
             key.copyFrom(k);
             first = last = nanos;
@@ -356,8 +364,6 @@ public final class Defragmenter {
                 fStart = new long[4];
                 fEnd = new long[4];
                 fData = new byte[4][];
-            } else {
-                Arrays.fill(fData, 0, fragCount, null); // the fragments' bytes go
             }
             fragCount = 0;
             if (pStart.length > KEPT_LENGTH) {

@@ -45,8 +45,8 @@ public final class ReassemblyLimits {
     /**
      * At most 1,024 datagrams that ended unseen (incomplete, nobody asked for them) kept for reuse:
      * a flood of fragments that never complete ends one datagram for each new one, so a few would
-     * do; past this many they go to the collector. Each is some 900 bytes of record and arrays (its
-     * arrays are kept only while small), so about 1 MiB.
+     * do; past this many they go to the collector. A waiting record holds no fragment data, only
+     * its bookkeeping arrays, kept while small: some 900 bytes, at most about 1.5 KiB, so 1 to 1.5 MiB.
      */
     public static final int DEFRAG_RECYCLED = 1_024;
 
