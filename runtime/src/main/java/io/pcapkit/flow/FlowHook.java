@@ -9,6 +9,7 @@ import io.pcapkit.dissect.Protocol;
 import io.pcapkit.reassembly.AppStreams;
 import io.pcapkit.reassembly.CaptureClock;
 import io.pcapkit.reassembly.ReassemblyLimits;
+import io.pcapkit.reassembly.Recycler;
 import io.pcapkit.reassembly.TcpConnection;
 import io.pcapkit.reassembly.TcpStreams;
 import java.nio.ByteBuffer;
@@ -39,8 +40,7 @@ public final class FlowHook implements LayerHook {
     private long serial;
     private final CaptureClock clock = new CaptureClock();
     // ended flows for reuse (ReassemblyLimits.FLOW_RECYCLED), when no listener keeps flows
-    private final Flow[] pool = new Flow[ReassemblyLimits.FLOW_RECYCLED];
-    private int recycled;
+    private final Recycler<Flow> pool = new Recycler<>(ReassemblyLimits.FLOW_RECYCLED);
     private boolean recycles = true;
     private long reused;
     private long evicted;
@@ -295,9 +295,8 @@ public final class FlowHook implements LayerHook {
 
     /** A flow for key {@code k}: an ended one reused when there is one, else a new one. */
     private Flow newFlow(FlowKey k, long id) {
-        if (recycled == 0) return new Flow(k, id, serial++);
-        Flow f = pool[--recycled];
-        pool[recycled] = null;
+        Flow f = pool.take();
+        if (f == null) return new Flow(k, id, serial++);
         f.reuse(k, id, serial++);
         reused++;
         return f;
@@ -309,10 +308,10 @@ public final class FlowHook implements LayerHook {
      * not among the current frame's flows (whose listeners hear of the frame after it ends).
      */
     private void recycle(Flow f) {
-        if (!recycles || recycled == pool.length) return;
+        if (!recycles || pool.full()) return;
         for (int j = 0; j < frameFlowCount; j++) if (frameFlows[j] == f) return;
         if (f.tcp != null && (tcp == null || !tcp.recycle(f.tcp))) return;
-        pool[recycled++] = f;
+        pool.give(f);
     }
 
     /** The input ended: every open flow ends (TCP data still waiting is delivered after gaps), then listeners finish. */

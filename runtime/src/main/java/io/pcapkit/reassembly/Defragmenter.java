@@ -32,8 +32,7 @@ public final class Defragmenter {
     private long memory;
     private final CaptureClock clock = new CaptureClock();
     // datagrams that ended unseen, for reuse (ReassemblyLimits.DEFRAG_RECYCLED)
-    private final Pending[] pool = new Pending[ReassemblyLimits.DEFRAG_RECYCLED];
-    private int recycled;
+    private final Recycler<Pending> pool = new Recycler<>(ReassemblyLimits.DEFRAG_RECYCLED);
     private long reused;
 
     /**
@@ -121,9 +120,9 @@ public final class Defragmenter {
         Pending p = open.get(key);
         if (p == null) {
             while (open.size() >= options.maxDatagrams) evictOldest();
-            if (recycled > 0) {
-                p = pool[--recycled].reuse(key, nanos);
-                pool[recycled] = null;
+            p = pool.take();
+            if (p != null) {
+                p.reuse(key, nanos);
                 reused++;
             } else {
                 p = new Pending(key.copy(), nanos);
@@ -301,7 +300,7 @@ public final class Defragmenter {
         if (end != Datagram.End.COMPLETED && !options.includeIncomplete) {
             // nothing was made of it: its record and arrays serve the next datagram (its bytes go now,
             // so that a waiting record holds no fragment data)
-            if (recycled < pool.length) pool[recycled++] = p.drop();
+            pool.give(p.drop());
             return null;
         }
         Datagram d = p.toDatagram(end);

@@ -61,13 +61,8 @@ public final class TcpStreams {
 
     /** A new connection, flow id {@code id}, whose endpoints are built only if a listener asks for them. */
     public TcpConnection open(long id, Supplier<Endpoints> endpoints) {
-        TcpConnection c;
-        if (recycled > 0) {
-            c = pool[--recycled].reuse(id, endpoints);
-            pool[recycled] = null;
-        } else {
-            c = new TcpConnection(this, id, endpoints);
-        }
+        TcpConnection c = pool.take();
+        c = c != null ? c.reuse(id, endpoints) : new TcpConnection(this, id, endpoints);
         c.prev = tail;
         if (tail != null) tail.next = c;
         else head = c;
@@ -78,8 +73,7 @@ public final class TcpStreams {
     }
 
     // closed connections for reuse (ReassemblyLimits.FLOW_RECYCLED)
-    private final TcpConnection[] pool = new TcpConnection[ReassemblyLimits.FLOW_RECYCLED];
-    private int recycled;
+    private final Recycler<TcpConnection> pool = new Recycler<>(ReassemblyLimits.FLOW_RECYCLED);
 
     /** Whether a closed connection may be reused: no listener holds on to connections. */
     public boolean recycles() {
@@ -93,9 +87,8 @@ public final class TcpStreams {
      * on to it, or when enough wait already.
      */
     public boolean recycle(TcpConnection c) {
-        if (!c.isClosed() || c.owner() != this || recycled == pool.length || !recycles()) return false;
-        pool[recycled++] = c;
-        return true;
+        if (!c.isClosed() || c.owner() != this || !recycles()) return false;
+        return pool.give(c);
     }
 
     void closed(TcpConnection c) {
