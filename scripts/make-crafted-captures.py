@@ -183,6 +183,15 @@ def ethernet_frames():
     add(eth(0x86DD, ipv6(4, ipv4(17, udp(3, 4, data)))), "IPv4 in IPv6")
     add(eth(0x86DD, ipv6(41, ipv6(17, udp(3, 4, data), src="::ffff:10.0.0.1", dst="::"))), "IPv6 in IPv6, mapped and unspecified addresses")
     add(eth(0x86DD, ipv6(0, ext(0, bytes(6)) + udp(1, 2, data))), "IPv6 two hop-by-hop headers (the second out of place)")
+    # found by scripts/conformance-fuzz.py
+    home = "2001:db8::99"
+    import ipaddress
+    add(eth(0x86DD, ipv6(43, struct.pack("!BBBB", 17, 2, 2, 1) + bytes(4) + ipaddress.IPv6Address(home).packed + udp(1, 2, data))),
+        "IPv6 type 2 routing header (home address), UDP")
+    add(eth(0x86DD, ipv6(43, struct.pack("!BBBB", 6, 0, 2, 1) + bytes(4) + tcp(7, 8))),
+        "IPv6 type 2 routing header with length 0: no room for its address, malformed")
+    add(eth(0x86DD, ipv6(143, eth(0x0800, ipv4(17, udp(3, 4, data))))), "IPv6 next header 143: an Ethernet frame (RFC 8986)")
+    add(eth(0x0800, ipv4(143, eth(0x0806, arp(1)))), "IPv4 protocol 143: an Ethernet frame")
     return f
 
 

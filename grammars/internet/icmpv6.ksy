@@ -15,8 +15,9 @@ meta:
     payload-length: "(type == 1 or type == 3) and length != 0 ? length * 8 : _rest"
     next:
       # an error quotes as much of the offending datagram as fits: a nested IPv6 layer that may
-      # end in any header (as Wireshark dissects it)
-      - if: type >= 1 and type <= 4
+      # end in any header (as Wireshark dissects it); bytes that do not start with version 6 are
+      # no IPv6 header and stay raw, as in Wireshark
+      - if: type >= 1 and type <= 4 and quoted_first >> 4 == 6
         protocol: ipv6
         quoted: true
 doc: |
@@ -69,6 +70,12 @@ seq:
         136: neighbor_advertisement
         137: redirect
     -flatten: true
+instances:
+  quoted_first:
+    pos: 8
+    type: u1
+    if: type >= 1 and type <= 4 and _io.size > 8
+    doc: the quoted datagram's first byte, its version in the high nibble (the error messages' header is 8 bytes)
 types:
   echo:
     seq:

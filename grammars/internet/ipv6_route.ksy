@@ -16,7 +16,7 @@ meta:
         key: next_header
 doc: |
   The routing type and segments left, then type-specific data: type 0 (deprecated source route)
-  and type 2 (Mobile IPv6 home address) carry addresses, type 3 is the RPL source route
+  and type 2 (Mobile IPv6 home address, exactly one) carry addresses, type 3 is the RPL source route
   (RFC 6554), type 4 the Segment Routing Header (RFC 8754). Other types are kept as bytes.
 doc-ref: RFC 8200 section 4.4
 seq:
@@ -41,7 +41,7 @@ seq:
       switch-on: routing_type
       cases:
         0: source_route
-        2: source_route
+        2: home_address
         3: rpl
         4: srh
     -flatten: true
@@ -54,6 +54,18 @@ types:
       - id: addresses
         size: 16
         repeat: eos
+        -format: ipv6
+  home_address:
+    # RFC 6275 section 6.4: exactly one address; a header too short for it is malformed, as in
+    # Wireshark (which also flags a longer one; the bytes past the address are not shown)
+    seq:
+      - id: reserved
+        type: u4
+        -hide: true
+      - id: addresses
+        size: 16
+        repeat: expr
+        repeat-expr: 1
         -format: ipv6
   rpl:
     seq:

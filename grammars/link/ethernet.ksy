@@ -11,6 +11,8 @@ meta:
     layer: link
     dispatch:
       linktype: 1
+      # RFC 8986: an Ethernet frame as an IP payload (SRv6 L2 services); Wireshark dissects it too
+      ip_proto: 143
     # 802.3: the field is a length and bounds the LLC payload (padding excluded)
     payload-length: "type_or_length <= 1500 ? type_or_length : _rest"
     next:
