@@ -103,14 +103,21 @@ class ConformanceTest {
 
     /**
      * Our own edge-case captures ({@code testdata/crafted/}, made with their oracles by
-     * {@code scripts/make-crafted-captures.py}): they reach grammar rules the corpus does not.
+     * {@code scripts/make-crafted-captures.py}): they reach grammar rules the corpus does not. The
+     * system property {@code pcapkit.conformance.extra} names a further folder of captures with
+     * oracles (those of {@code scripts/conformance-fuzz.py}).
      */
     static List<Path> craftedCaptures() throws IOException {
-        Path dir = Corpus.repoRoot().resolve("testdata/crafted");
         List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) return out;
-        try (var s = Files.list(dir)) {
-            s.filter(p -> Files.exists(p.resolveSibling(p.getFileName() + ".tshark.tsv"))).sorted().forEach(out::add);
+        List<Path> dirs = new ArrayList<>(List.of(Corpus.repoRoot().resolve("testdata/crafted")));
+        // captures written by scripts/conformance-fuzz.py, for a differential run on demand
+        String extra = System.getProperty("pcapkit.conformance.extra");
+        if (extra != null && !extra.isBlank()) dirs.add(Path.of(extra));
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) continue;
+            try (var s = Files.list(dir)) {
+                s.filter(p -> Files.exists(p.resolveSibling(p.getFileName() + ".tshark.tsv"))).sorted().forEach(out::add);
+            }
         }
         return out;
     }
