@@ -5,7 +5,7 @@ against tshark (the conformance test's comparison, on captures nobody picked by 
 Each frame is built from the crafted captures' helpers with random field values: VLAN stacks,
 802.3/LLC, ARP with odd lengths, IPv4 with random header and total lengths, options and fragment
 fields, IPv6 extension-header chains, TCP with random data offsets, flags and option bytes, UDP
-with random lengths, ICMP and DNS, and random snap-length cuts. The same seed gives the same
+with random lengths, UDP-Lite, ICMP and DNS, and random snap-length cuts. The same seed gives the same
 bytes. Run from the repository root:
 
     python3 scripts/conformance-fuzz.py OUT_DIR [SEED] [FRAMES]
@@ -135,13 +135,17 @@ def transport(r, proto):
                 q = q[:r.randrange(len(q))]
             return 17, udp(r.randrange(1024, 65536), 53, q, ln)
         return 17, udp(sp, dp, payload, ln)
+    if proto == 136:  # UDP-Lite: the checksum coverage in place of the length
+        sp, dp = ports(r)
+        cov = r.choice([0, 8, 8 + len(payload), r.randrange(65536)])
+        return 136, struct.pack("!HHHH", sp, dp, cov, 0) + payload
     if proto == 1:
         return 1, struct.pack("!BBHHH", r.choice([0, 8, 3, 11]), r.randrange(4), 0, r.randrange(65536), r.randrange(65536)) + payload[:40]
     return proto, payload
 
 
 def ip4_packet(r):
-    proto = r.choice([6, 6, 6, 17, 17, 1, r.randrange(256)])
+    proto = r.choice([6, 6, 6, 17, 17, 1, 136, r.randrange(256)])
     proto, body = transport(r, proto)
     opts = ipv4_options(r)
     total = None
@@ -163,7 +167,7 @@ def ip4_packet(r):
 
 
 def ip6_packet(r):
-    proto = r.choice([6, 6, 17, 17, 58, 59, r.randrange(256)])
+    proto = r.choice([6, 6, 17, 17, 58, 59, 136, r.randrange(256)])
     if proto == 58:
         body = struct.pack("!BBHI", r.choice([128, 129, 1, 135]), 0, 0, r.getrandbits(32)) + rbytes(r, r.choice([0, 8, 24]))
     else:

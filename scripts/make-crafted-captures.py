@@ -192,6 +192,11 @@ def ethernet_frames():
         "IPv6 type 2 routing header with length 0: no room for its address, malformed")
     add(eth(0x86DD, ipv6(143, eth(0x0800, ipv4(17, udp(3, 4, data))))), "IPv6 next header 143: an Ethernet frame (RFC 8986)")
     add(eth(0x0800, ipv4(143, eth(0x0806, arp(1)))), "IPv4 protocol 143: an Ethernet frame")
+    lite = lambda sport, dport, cov, payload: struct.pack("!HHHH", sport, dport, cov, 0) + payload
+    add(eth(0x0800, ipv4(136, lite(40000, 7, 8, data))), "UDP-Lite, checksum coverage 8 (the header)")
+    add(eth(0x86DD, ipv6(136, lite(7, 40000, 0, data))), "UDP-Lite over IPv6, coverage 0 (the whole datagram)")
+    add(eth(0x0800, ipv4(136, lite(40000, 7, 3, data))), "UDP-Lite with coverage 3 (less than its header): malformed")
+    add(eth(0x0800, ipv4(136, lite(40000, 7, 200, data))), "UDP-Lite with coverage beyond the datagram: malformed")
     return f
 
 

@@ -45,6 +45,7 @@ final class ChainTokens {
             Map.entry("ICMPv6", "icmpv6"),
             Map.entry("TCP", "tcp"),
             Map.entry("UDP", "udp"),
+            Map.entry("UDPLite", "udplite"),
             Map.entry("OSPF", "ospf"),
             Map.entry("L2TP", "l2tp"),
             Map.entry("IPX", "ipx"),

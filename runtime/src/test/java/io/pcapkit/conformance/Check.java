@@ -71,8 +71,9 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
             new Check("TCP", "tcp.hdr_len", Kind.NUMBER, in("tcp", "hdr_len")),
             new Check("TCP", "tcp.flags", Kind.NUMBER, Check::tcpFlags),
             new Check("TCP", "tcp.window_size_value", Kind.NUMBER, in("tcp", "window_size")),
-            new Check("UDP", "udp.srcport", Kind.NUMBER, in("udp", "srcport")),
-            new Check("UDP", "udp.dstport", Kind.NUMBER, in("udp", "dstport")),
+            // tshark reports UDP-Lite's ports as udp.* too
+            new Check("UDP", "udp.srcport", Kind.NUMBER, inFirst("srcport", "udp", "udplite")),
+            new Check("UDP", "udp.dstport", Kind.NUMBER, inFirst("dstport", "udp", "udplite")),
             new Check("UDP", "udp.length", Kind.NUMBER, in("udp", "len")),
             // ---- tunnels (PPPoE, PPP, L2TP, IPX) ----
             new Check("PPPoE", "pppoe.code", Kind.NUMBER, inFirst("code", "pppoe", "pppoed")),

@@ -1,0 +1,38 @@
+meta:
+  id: udplite
+  title: Lightweight User Datagram Protocol (UDP-Lite)
+  license: MIT
+  xref:
+    rfc: 3828
+  endian: be
+  -pcapkit:
+    name: UDPLite
+    key: udplite
+    layer: transport
+    # as UDP: the next layer is chosen by port, an empty payload is simply no data
+    next-when-empty: false
+    dispatch:
+      ip_proto: 136
+    # no length field: the IP payload bounds the datagram (RFC 3828 section 3.2)
+    next:
+      - table: udp_port
+        key: ["srcport < dstport ? srcport : dstport", "srcport < dstport ? dstport : srcport"]
+doc: |
+  UDP's header with the length replaced by the checksum coverage: how many bytes from the start
+  of the header the checksum covers (0: the whole datagram). The payload runs to the end of the
+  IP payload. Applications share UDP's ports, so the same port table chooses the next layer.
+doc-ref: RFC 3828 section 3.1
+seq:
+  - id: srcport
+    type: u2
+  - id: dstport
+    type: u2
+  - id: checksum_coverage
+    type: u2
+    -json: coverage
+    valid:
+      # RFC 3828 section 3.1: 0, or at least the header and at most the datagram
+      expr: _ == 0 or (_ >= 8 and _ <= _io.size)
+  - id: checksum
+    type: u2
+    -format: hex
