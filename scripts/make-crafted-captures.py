@@ -195,8 +195,8 @@ def ethernet_frames():
     lite = lambda sport, dport, cov, payload: struct.pack("!HHHH", sport, dport, cov, 0) + payload
     add(eth(0x0800, ipv4(136, lite(40000, 7, 8, data))), "UDP-Lite, checksum coverage 8 (the header)")
     add(eth(0x86DD, ipv6(136, lite(7, 40000, 0, data))), "UDP-Lite over IPv6, coverage 0 (the whole datagram)")
-    add(eth(0x0800, ipv4(136, lite(40000, 7, 3, data))), "UDP-Lite with coverage 3 (less than its header): malformed")
-    add(eth(0x0800, ipv4(136, lite(40000, 7, 200, data))), "UDP-Lite with coverage beyond the datagram: malformed")
+    add(eth(0x0800, ipv4(136, lite(40000, 7, 3, data))), "UDP-Lite with coverage 3 (less than its header): shown, dissected on")
+    add(eth(0x0800, ipv4(136, lite(40000, 7, 200, data))), "UDP-Lite with coverage beyond the datagram: shown, dissected on")
     return f
 
 

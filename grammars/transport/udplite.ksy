@@ -30,9 +30,10 @@ seq:
   - id: checksum_coverage
     type: u2
     -json: coverage
-    valid:
-      # RFC 3828 section 3.1: 0, or at least the header and at most the datagram
-      expr: _ == 0 or (_ >= 8 and _ <= _io.size)
+    doc: |
+      0, or at least the header and at most the datagram (RFC 3828 section 3.1). A receiver drops a
+      datagram with any other value; like Wireshark, which flags it, we show it and dissect on,
+      since the coverage bounds only the checksum, never the payload.
   - id: checksum
     type: u2
     -format: hex
