@@ -5,7 +5,7 @@ against tshark (the conformance test's comparison, on captures nobody picked by 
 Each frame is built from the crafted captures' helpers with random field values: VLAN stacks,
 802.3/LLC, ARP with odd lengths, IPv4 with random header and total lengths, options and fragment
 fields, IPv6 extension-header chains, TCP with random data offsets, flags and option bytes, UDP
-with random lengths, UDP-Lite, ICMP and DNS, and random snap-length cuts. The same seed gives the same
+with random lengths, UDP-Lite, ICMP, DNS messages and HTTP/1.x messages, and random snap-length cuts. The same seed gives the same
 bytes. Run from the repository root:
 
     python3 scripts/conformance-fuzz.py OUT_DIR [SEED] [FRAMES]
@@ -18,7 +18,10 @@ The run is a search, not a gate: it reports the frames where we and tshark diffe
 are known and kept on purpose (AcceptedDifferences lists one crafted frame of each): a header cut by
 the snap length or malformed in a field keeps every whole field read before the cut (tshark shows
 none or few); a malformed IPv4 option ends the chain (tshark dissects on); a quoted IPv4 header of
-version 6; a DNS message cut short over TCP. What it found and we fixed is in testdata/crafted.
+version 6; a DNS message cut short over TCP; a DNS name tshark replaces by a message (a pointer
+loop) where we end the layer malformed; a DNS UPDATE's counts, which tshark names by their UPDATE
+meaning; HTTP start lines tshark accepts and we do not (a two-digit status, "HTTP/1.x") or the
+reverse (a request line ending in HTTP/2.0). What it found and we fixed is in testdata/crafted.
 """
 import importlib.util
 import os
@@ -111,9 +114,38 @@ def ipv4_options(r):
     return (o + b"\x00" * 3)[:len(o) + (-len(o)) % 4]
 
 
+def http_message(r):
+    """An HTTP/1.x request or response in one segment: random methods, targets, versions, header
+    fields (Host, Content-Length in any case and spacing) and bodies, sometimes cut or odd."""
+    version = r.choice([b"HTTP/1.1", b"HTTP/1.1", b"HTTP/1.0", b"HTTP/2.0", b"HTTP/1.x"])
+    if r.random() < 0.6:
+        method = r.choice([b"GET", b"POST", b"HEAD", b"PUT", b"OPTIONS", b"DELETE", b"PATCH", b"get", b"FOO"])
+        target = r.choice([b"/", b"/index.html", b"/a?b=c&d=%20e", b"*", b"http://example.com/x", b"/" + rbytes(r, 3).hex().encode()])
+        start = method + b" " + target + b" " + version
+    else:
+        start = version + b" " + str(r.choice([200, 204, 301, 404, 500, 101, 99, 999])).encode() + r.choice([b" OK", b"", b" Not Found"])
+    body = rbytes(r, r.choice([0, 0, 5, 40])).hex().encode()
+    fields = []
+    if r.random() < 0.7:
+        fields.append(r.choice([b"Host", b"host", b"HOST"]) + b":" + r.choice([b" ", b"", b"  "]) + r.choice([b"example.com", b"a.b:8080", b"[::1]"]))
+    if r.random() < 0.6:
+        n = len(body) if r.random() < 0.8 else r.randrange(0, 100)
+        fields.append(r.choice([b"Content-Length", b"content-length"]) + b": " + str(n).encode())
+    for _ in range(r.randrange(3)):
+        fields.append(r.choice([b"Accept", b"X-Y", b"User-Agent"]) + b": " + rbytes(r, 4).hex().encode())
+    msg = start + b"\r\n" + b"".join(f + b"\r\n" for f in fields) + b"\r\n" + body
+    if r.random() < 0.1:
+        msg = msg[:r.randrange(1, len(msg))]
+    return msg
+
+
 def transport(r, proto):
     """(protocol number, bytes)"""
     payload = rbytes(r, r.choice([0, 0, 1, 5, 20, 100, 600]))
+    if proto == 6 and r.random() < 0.15:
+        sp, _ = ports(r)
+        return 6, tcp(sp, r.choice([80, 8080]), seq=r.getrandbits(32), ack=r.getrandbits(32), flags=0x18,
+                      window=r.randrange(65536), payload=http_message(r))
     if proto == 6:
         opts = tcp_options(r)
         doff = None
@@ -129,11 +161,11 @@ def transport(r, proto):
         if r.random() < 0.15:
             ln = r.choice([0, 4, 7, 8, 9, 8 + len(payload) - 1, 8 + len(payload) + 3, 65535])
         sp, dp = ports(r)
-        if r.random() < 0.1:  # a DNS query, sometimes cut or lying
-            q = struct.pack("!HHHHHH", r.randrange(65536), 0x0100, 1, 0, 0, 0) + b"\x07example\x03com\x00" + struct.pack("!HH", 1, 1)
-            if r.random() < 0.3:
+        if r.random() < 0.15:  # a DNS message, sometimes cut or lying
+            q = dns_message(r)
+            if r.random() < 0.15:
                 q = q[:r.randrange(len(q))]
-            return 17, udp(r.randrange(1024, 65536), 53, q, ln)
+            return 17, udp(sp, 53, q, ln if r.random() < 0.3 else None)
         return 17, udp(sp, dp, payload, ln)
     if proto == 136:  # UDP-Lite: the checksum coverage in place of the length
         sp, dp = ports(r)
@@ -142,6 +174,43 @@ def transport(r, proto):
     if proto == 1:
         return 1, struct.pack("!BBHHH", r.choice([0, 8, 3, 11]), r.randrange(4), 0, r.randrange(65536), r.randrange(65536)) + payload[:40]
     return proto, payload
+
+
+def dns_name(r, offsets):
+    """A name: labels (letters, digits, sometimes odd bytes), maybe ending in a compression pointer."""
+    out = b""
+    for _ in range(r.choice([0, 1, 2, 3, 4])):
+        n = r.choice([1, 3, 7, 12, 63]) if r.random() < 0.95 else r.randrange(64, 256)
+        lab = bytes(r.choice(b"abcdefghijklmnopqrstuvwxyz0123456789-") for _ in range(min(n, 63)))
+        if r.random() < 0.05:
+            lab = rbytes(r, len(lab))
+        out += bytes([n if n < 64 else n]) + lab if n < 64 else bytes([n]) + lab
+    if offsets and r.random() < 0.3:
+        return out + struct.pack("!H", 0xC000 | r.choice(offsets + [r.randrange(0x4000)]))
+    return out + b"\x00"
+
+
+def dns_message(r):
+    """A DNS message: header, questions and answers with common record types and compression."""
+    qd, an = r.choice([0, 1, 1, 1, 2]), r.choice([0, 0, 1, 2, 3])
+    flags = r.choice([0x0100, 0x8180, 0x8183, r.randrange(65536)])
+    counts = [qd, an, r.choice([0, 0, 1]), r.choice([0, 0, 1])]
+    if r.random() < 0.1:
+        counts = [r.randrange(65536) for _ in range(4)]
+    body = b""
+    offsets = [12] if qd else []
+    for _ in range(qd):
+        offsets.append(12 + len(body))
+        body += dns_name(r, offsets[:-1]) + struct.pack("!HH", r.choice([1, 28, 15, 16, 5, 12, 33, 255, r.randrange(65536)]), 1)
+    for _ in range(an + counts[2] + counts[3] if counts[1] == an else an):
+        t = r.choice([1, 1, 28, 5, 15, 16, 2, 6, 12, r.randrange(65536)])
+        rdata = {1: lambda: rbytes(r, 4), 28: lambda: rbytes(r, 16), 5: lambda: dns_name(r, offsets),
+                 2: lambda: dns_name(r, offsets), 12: lambda: dns_name(r, offsets),
+                 15: lambda: struct.pack("!H", r.randrange(100)) + dns_name(r, offsets),
+                 16: lambda: bytes([5]) + b"hello"}.get(t, lambda: rbytes(r, r.randrange(0, 20)))()
+        rdlen = len(rdata) if r.random() < 0.9 else r.randrange(0, 40)
+        body += dns_name(r, offsets) + struct.pack("!HHIH", t, 1, r.getrandbits(32), rdlen) + rdata
+    return struct.pack("!HHHHHH", r.randrange(65536), flags, *counts) + body
 
 
 def ip4_packet(r):
