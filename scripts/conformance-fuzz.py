@@ -24,6 +24,7 @@ meaning; HTTP start lines tshark accepts and we do not (a two-digit status, "HTT
 reverse (a request line ending in HTTP/2.0). What it found and we fixed is in testdata/crafted.
 """
 import importlib.util
+import ipaddress
 import os
 import random
 import struct
@@ -58,7 +59,6 @@ def addr4(r):
 
 
 def addr6(r):
-    import ipaddress
     if r.random() < 0.2:
         return "::ffff:" + addr4(r)
     groups = [r.choice([0, 0, 0, r.randrange(65536)]) for _ in range(8)]
@@ -82,6 +82,13 @@ def ports(r):
 _next_port = 1024
 
 
+def sack(r):
+    """A SACK option of 1 to 3 blocks; its length byte says so, or now and then a lie."""
+    n = r.randrange(1, 4)
+    length = 2 + 8 * n if r.random() < 0.9 else r.randrange(256)
+    return bytes([5, length]) + b"".join(struct.pack("!II", r.getrandbits(32), r.getrandbits(32)) for _ in range(n))
+
+
 def tcp_options(r):
     if r.random() < 0.3:
         return b""
@@ -96,8 +103,7 @@ def tcp_options(r):
                   "ws": lambda: struct.pack("!BBB", 3, 3, r.randrange(16)),
                   "sackp": lambda: b"\x04\x02",
                   "ts": lambda: struct.pack("!BBII", 8, 10, r.getrandbits(32), r.getrandbits(32)),
-                  "sack": lambda: bytes([5, 2 + 8 * r.randrange(1, 4)]) + rbytes(r, 8 * 3)[:0] + b"".join(
-                      struct.pack("!II", r.getrandbits(32), r.getrandbits(32)) for _ in range(3)),
+                  "sack": lambda: sack(r),
                   "eol": lambda: b"\x00",
                   "unknown": lambda: bytes([r.choice([30, 34, 253, 254]), 4]) + rbytes(r, 2)}[k]()
     return (o + b"\x00" * 3)[:len(o) + (-len(o)) % 4][:40]
@@ -184,7 +190,8 @@ def dns_name(r, offsets):
         lab = bytes(r.choice(b"abcdefghijklmnopqrstuvwxyz0123456789-") for _ in range(min(n, 63)))
         if r.random() < 0.05:
             lab = rbytes(r, len(lab))
-        out += bytes([n if n < 64 else n]) + lab if n < 64 else bytes([n]) + lab
+        # a length byte of 64 or more is an extended label type, a reserved one or a pointer
+        out += bytes([n]) + lab
     if offsets and r.random() < 0.3:
         return out + struct.pack("!H", 0xC000 | r.choice(offsets + [r.randrange(0x4000)]))
     return out + b"\x00"
@@ -202,7 +209,9 @@ def dns_message(r):
     for _ in range(qd):
         offsets.append(12 + len(body))
         body += dns_name(r, offsets[:-1]) + struct.pack("!HH", r.choice([1, 28, 15, 16, 5, 12, 33, 255, r.randrange(65536)]), 1)
-    for _ in range(an + counts[2] + counts[3] if counts[1] == an else an):
+    # the records the counts announce (answers, authority, additional); with lying counts, the answers made
+    records = an + counts[2] + counts[3] if counts[1] == an else an
+    for _ in range(records):
         t = r.choice([1, 1, 28, 5, 15, 16, 2, 6, 12, r.randrange(65536)])
         rdata = {1: lambda: rbytes(r, 4), 28: lambda: rbytes(r, 16), 5: lambda: dns_name(r, offsets),
                  2: lambda: dns_name(r, offsets), 12: lambda: dns_name(r, offsets),

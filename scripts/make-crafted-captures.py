@@ -10,6 +10,7 @@ test compares these captures like any other. Run from the repository root:
 
 Needs tshark 4.0.x on the PATH; the captures themselves are built here byte by byte.
 """
+import ipaddress
 import os
 import struct
 import subprocess
@@ -53,7 +54,6 @@ def ipv4(proto, payload, src="10.0.0.1", dst="10.0.0.2", ident=0x1234, flags=0x2
 
 
 def ipv6(nxt, payload, src="2001:db8::1", dst="2001:db8::2", hlim=64, plen=None):
-    import ipaddress
     pl = plen if plen is not None else len(payload)
     return (struct.pack("!IHBB", 6 << 28, pl, nxt, hlim) + ipaddress.IPv6Address(src).packed
             + ipaddress.IPv6Address(dst).packed + payload)
@@ -185,7 +185,6 @@ def ethernet_frames():
     add(eth(0x86DD, ipv6(0, ext(0, bytes(6)) + udp(1, 2, data))), "IPv6 two hop-by-hop headers (the second out of place)")
     # found by scripts/conformance-fuzz.py
     home = "2001:db8::99"
-    import ipaddress
     add(eth(0x86DD, ipv6(43, struct.pack("!BBBB", 17, 2, 2, 1) + bytes(4) + ipaddress.IPv6Address(home).packed + udp(1, 2, data))),
         "IPv6 type 2 routing header (home address), UDP")
     add(eth(0x86DD, ipv6(43, struct.pack("!BBBB", 6, 0, 2, 1) + bytes(4) + tcp(7, 8))),
