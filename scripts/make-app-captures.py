@@ -414,19 +414,36 @@ def http2_frames():
     return f
 
 
+def h2c_port80_frames():
+    """HTTP/2 with prior knowledge on port 80, HTTP's port: its preface claims the connection for
+    HTTP/2 (as Wireshark's HTTP dissector hands it on); HTTP/1.1 on another connection stays HTTP/1.1."""
+    c = Conversation(40400, 80)
+    f = []
+    f.append((c.c(PREFACE + frame(4, 0, 0, struct.pack("!HI", 3, 100))), "port 80: the HTTP/2 preface and SETTINGS"))
+    f.append((c.s(frame(4, 0, 0, b"") + frame(4, 1, 0, b"")), "port 80, the server's SETTINGS and ACK: HTTP/2 by the connection"))
+    f.append((c.c(frame(1, 0x05, 1, indexed(2) + indexed(6) + indexed(4) + incremental(1, "example.com"))), "port 80: HEADERS of stream 1"))
+    f.append((c.s(frame(1, 0x04, 1, indexed(8)) + frame(0, 0x01, 1, b"hi")), "port 80: response HEADERS and DATA"))
+    h = Conversation(40401, 80)
+    f.append((h.c(b"GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"), "port 80, another connection: HTTP/1.1 request"))
+    f.append((h.s(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n"), "HTTP/1.1 response, its body in the next segment"))
+    f.append((h.s(b"\x00\x01\x02\x03"), "the body, which completes the response (reassembled here, as tshark shows it)"))
+    return f
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write("app_dns.pcap", dns_frames())
     write("app_ftp.pcap", ftp_frames())
     write("app_http.pcap", http_frames())
     write("app_http2.pcap", http2_frames(), args="-d tcp.port==8097,http2")
+    write("app_h2c_port80.pcap", h2c_port80_frames())
     with open(os.path.join(OUT, "FRAMES-app.tsv"), "w") as o:
         o.write("# made by scripts/make-app-captures.py: what each frame of the application captures exercises\n")
         o.write("file\tframe\twhat\n")
         for name_, n, what in FRAMES:
             o.write("%s\t%d\t%s\n" % (name_, n, what))
     version = subprocess.run(["tshark", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-    print("wrote %d frames in 4 captures; oracles by %s" % (len(FRAMES), version))
+    print("wrote %d frames in 5 captures; oracles by %s" % (len(FRAMES), version))
 
 
 if __name__ == "__main__":

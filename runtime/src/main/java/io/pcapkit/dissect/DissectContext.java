@@ -172,6 +172,8 @@ public final class DissectContext {
     }
 
     private static final StateKind<int[]> CONVERSATION = new StateKind<>(() -> new int[] {-1});
+    /** Whether any connection was recognised by content in this run (else {@link #knownConversation} needs no look-up). */
+    private boolean anyConversation;
 
     /**
      * The protocol recognised by content earlier in this frame's connection (either direction),
@@ -182,8 +184,29 @@ public final class DissectContext {
         return state(CONVERSATION)[0];
     }
 
+    /**
+     * As {@link #conversation()}, without making state for a connection that has none: for a
+     * question asked of every segment a port's grammar declines.
+     */
+    public int knownConversation() {
+        if (!anyConversation) return -1; // the usual case: nothing recognised by content yet, no look-up
+        Object[] s;
+        if (boundStream != null) {
+            s = flows.get(boundStream);
+        } else {
+            if (keyedSerial != serial) {
+                deriveKey();
+                keyedSerial = serial;
+            }
+            s = flows.get(probe);
+        }
+        int[] c = s == null ? null : (int[]) s[CONVERSATION.id];
+        return c == null ? -1 : c[0];
+    }
+
     /** This frame's connection, in both directions, is {@code protocolId} from now on. */
     public void rememberConversation(int protocolId) {
+        anyConversation = true;
         state(CONVERSATION)[0] = protocolId;
         if (boundStream != null || probe.family == 0) return;
         FlowKey reverse = probe.copy();

@@ -307,7 +307,7 @@ public final class Dissector implements Dispatcher {
     public int guardAndSniff(Protocol p, int proto, ByteBuffer buf, int pos, int limit) {
         if (proto >= 0 && pos < limit) {
             Protocol np = Protocols.get(proto);
-            if (np.guard && codecs[np.codec] != null && !codecs[np.codec].heuristic(buf, pos, limit)) proto = -1;
+            if (np.guard && codecs[np.codec] != null && !codecs[np.codec].heuristic(buf, pos, limit)) proto = sibling(np, buf, pos, limit);
         }
         if (proto < 0 && sniff && p.layer == LayerType.TRANSPORT && pos < limit) {
             proto = context.conversation();
@@ -317,6 +317,33 @@ public final class Dissector implements Dispatcher {
             }
         }
         return proto;
+    }
+
+    /**
+     * A guarded grammar declined a payload its port named it for: a member of its group may claim
+     * it by content, or the connection was recognised as one before (port 80 carries HTTP, and
+     * HTTP/2 with prior knowledge announces itself by its preface, which Wireshark's HTTP
+     * dissector hands on too). Else -1: the payload stays raw.
+     */
+    private int sibling(Protocol declined, ByteBuffer buf, int pos, int limit) {
+        if (declined.groups.isEmpty()) return -1;
+        int known = context.knownConversation();
+        if (known >= 0) return sharesGroup(Protocols.get(known), declined) ? known : -1;
+        for (int id : Protocols.heuristics()) {
+            Protocol q = Protocols.get(id);
+            if (id == declined.id || !sharesGroup(q, declined)) continue;
+            LayerCodec h = codecs[q.codec];
+            if (h != null && h.heuristic(buf, pos, limit)) {
+                if (q.conversation) context.rememberConversation(id);
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sharesGroup(Protocol a, Protocol b) {
+        for (String g : a.groups) if (b.groups.contains(g)) return true;
+        return false;
     }
 
     private static boolean beyond(int proto, LayerType stopLayer) {

@@ -88,6 +88,10 @@ final class AcceptedDifferences {
                             + "field before the cut"),
 
             // ---- application (DNS, FTP, HTTP, HTTP/2) ----
+            Accepted.of("app_h2c_port80.pcap", "1-4", "frame.protocols",
+                    "HTTP/2 with prior knowledge on port 80: tshark's HTTP dissector takes port 80 and hands the connection "
+                            + "to HTTP/2, so its chain names http before http2; ours names the one protocol the bytes are "
+                            + "(every http2.* field agrees)"),
             Accepted.of("app_ftp.pcap", "16-17", "frame.protocols, ftp.request.command",
                     "a command cut before its CRLF, the rest in the next segment: tshark's FTP dissector does not reassemble "
                             + "(frame 16 shows the cut 'RETR' as a command, frame 17 the rest, 'xt'); over the TCP stream we wait "

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * How application layers are chosen: by the ports the grammars declare; by content (the grammars'
  * heuristics) only when the user asks for application layers, as PyPCAPKit's {@code analyse}; a
- * guarded grammar (HTTP/1.x) takes a port's payload only when it looks like one; and FTP is never
- * guessed from a line that merely ends in CRLF.
+ * guarded grammar (HTTP/1.x) takes a port's payload only when it looks like one, and one it declines
+ * may go to a grammar of its group that recognises it (HTTP/2's preface on port 80); and FTP is
+ * never guessed from a line that merely ends in CRLF.
  */
 class ApplicationSelectionTest {
 
@@ -126,6 +127,21 @@ class ApplicationSelectionTest {
         assertTrue(raw >= 10, "continuations stay raw (" + raw + ")");
         for (Info f : frames) assertFalse(f.string("protocols").equals("Ethernet:IPv4:TCP:HTTP/1.1") && f.toString().contains("\"malformed\"")
                 && !f.toString().contains("truncated"), "a continuation is never a malformed HTTP message");
+    }
+
+    @Test
+    void http2OnHttpsOwnPortIsFoundByItsPrefaceByDefault() throws IOException {
+        // testdata/crafted/app_h2c_port80.pcap: prior-knowledge HTTP/2 on port 80 (frames 1-4), then
+        // HTTP/1.1 on another port-80 connection (5-6) and its body in a segment of its own (7)
+        List<Info> frames = dissect(Corpus.repoRoot().resolve("testdata/crafted/app_h2c_port80.pcap"), new DissectOptions());
+        List<String> chains = new ArrayList<>();
+        for (Info f : frames) chains.add(f.string("protocols").replace("Ethernet:IPv4:TCP:", ""));
+        assertEquals("HTTP/2", chains.get(0), "the preface (with its SETTINGS) claims port 80's payload for HTTP/2");
+        assertEquals("HTTP/2:HTTP/2", chains.get(1), "the server's frames, which carry no preface, follow the connection");
+        assertEquals("HTTP/2", chains.get(2));
+        assertEquals("HTTP/2:HTTP/2", chains.get(3));
+        assertEquals("HTTP/1.1", chains.get(4), "another connection on port 80 is HTTP/1.1 still");
+        assertEquals("Raw", chains.get(6), "a body's continuation is neither HTTP/1.x nor HTTP/2 by content: raw");
     }
 
     @Test
