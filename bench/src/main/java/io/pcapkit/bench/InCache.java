@@ -24,7 +24,7 @@ import java.util.List;
  * flow tracking: the same flows found again pass after pass); or a whole file, not held:
  * {@code file-plain} (NDJSON, no reassembly), {@code file-ip} (NDJSON with IP reassembly, as extract
  * runs by default) or {@code file-trace} (with IP and TCP reassembly and a trace), all to the
- * transport layer. {@link AbTiming} drives it
+ * transport layer; {@code file-deep} is NDJSON without reassembly as deep as the grammars go. {@link AbTiming} drives it
  * in two builds at once; the state is an opaque object so that the driver needs none of our types.
  */
 public final class InCache {
@@ -39,7 +39,7 @@ public final class InCache {
     private record State(List<PacketRecord> records, Dissector dissector, FrameSink sink, boolean streaming) {
     }
 
-    /** A whole-file run (not cache-resident): {@code file-plain}, {@code file-ip} or {@code file-trace}. */
+    /** A whole-file run (not cache-resident): {@code file-plain}, {@code file-ip}, {@code file-trace} or {@code file-deep}. */
     private record FileRun(Path file, String path) {
     }
 
@@ -75,7 +75,8 @@ public final class InCache {
         if (state instanceof FileRun f) {
             long t0 = mx.getCurrentThreadCpuTime();
             Path dir = java.nio.file.Files.createTempDirectory("pcapkit-ab");
-            var o = io.pcapkit.Pcapkit.extract(f.file).layer(LayerType.TRANSPORT).format("ndjson").output(OutputStream.nullOutputStream());
+            var o = io.pcapkit.Pcapkit.extract(f.file).format("ndjson").output(OutputStream.nullOutputStream());
+            if (!f.path.equals("file-deep")) o = o.layer(LayerType.TRANSPORT);
             long n = (switch (f.path) {
                 case "file-trace" -> o.reassemble("ip,tcp").trace(dir);
                 case "file-ip" -> o.reassemble("ip");
