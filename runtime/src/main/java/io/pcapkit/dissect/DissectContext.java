@@ -155,20 +155,20 @@ public final class DissectContext {
     /** This frame's flow direction's state of {@code kind}. */
     @SuppressWarnings("unchecked")
     public <T> T state(StateKind<T> kind) {
-        Object[] s;
-        if (boundStream != null) {
-            s = flows.get(boundStream);
-            if (s == null) flows.put(boundStream, s = new Object[MAX_KINDS]);
-        } else {
-            if (keyedSerial != serial) {
-                deriveKey();
-                keyedSerial = serial;
-            }
-            s = flows.get(probe);
-            if (s == null) flows.put(probe.copy(), s = new Object[MAX_KINDS]);
-        }
+        Object[] s = slots(true);
         if (s[kind.id] == null) s[kind.id] = kind.create.get();
         return (T) s[kind.id];
+    }
+
+    /** This frame's flow direction's state slots (kept under the bound stream, else the addresses and ports); made when {@code create}, else null if none. */
+    private Object[] slots(boolean create) {
+        if (boundStream == null && keyedSerial != serial) {
+            deriveKey();
+            keyedSerial = serial;
+        }
+        Object[] s = flows.get(boundStream != null ? boundStream : probe);
+        if (s == null && create) flows.put(boundStream != null ? boundStream : probe.copy(), s = new Object[MAX_KINDS]);
+        return s;
     }
 
     private static final StateKind<int[]> CONVERSATION = new StateKind<>(() -> new int[] {-1});
@@ -190,16 +190,7 @@ public final class DissectContext {
      */
     public int knownConversation() {
         if (!anyConversation) return -1; // the usual case: nothing recognised by content yet, no look-up
-        Object[] s;
-        if (boundStream != null) {
-            s = flows.get(boundStream);
-        } else {
-            if (keyedSerial != serial) {
-                deriveKey();
-                keyedSerial = serial;
-            }
-            s = flows.get(probe);
-        }
+        Object[] s = slots(false);
         int[] c = s == null ? null : (int[]) s[CONVERSATION.id];
         return c == null ? -1 : c[0];
     }
