@@ -5,8 +5,8 @@ against tshark (the conformance test's comparison, on captures nobody picked by 
 Each frame is built from the crafted captures' helpers with random field values: VLAN stacks,
 802.3/LLC, ARP with odd lengths, IPv4 with random header and total lengths, options and fragment
 fields, IPv6 extension-header chains, TCP with random data offsets, flags and option bytes, UDP
-with random lengths, UDP-Lite, ICMP, DNS messages and HTTP/1.x messages, and random snap-length cuts. The same seed gives the same
-bytes. Run from the repository root:
+with random lengths, UDP-Lite, ICMP, DNS messages and HTTP/1.x messages, and random snap-length
+cuts; and a pcapng file of random layout (see write_pcapng). The same seed gives the same bytes. Run from the repository root:
 
     python3 scripts/conformance-fuzz.py OUT_DIR [SEED] [FRAMES]
     mvn -B -pl runtime -am test -Dtest=ConformanceTest -Dsurefire.failIfNoSpecifiedTests=false \\
@@ -334,6 +334,83 @@ def write_pcap(path, linktype, frames):
             out.write(data)
 
 
+def pcapng_option(e, code, value):
+    return struct.pack(e + "HH", code, len(value)) + value + b"\0" * (-len(value) % 4)
+
+
+def pcapng_block(e, btype, body):
+    body += b"\0" * (-len(body) % 4)
+    n = 12 + len(body)
+    return struct.pack(e + "II", btype, n) + body + struct.pack(e + "I", n)
+
+
+def write_pcapng(path, r, frames_by_link):
+    """The frames in a random pcapng layout: 1-3 sections of either byte order, 1-3 interfaces each
+    (Ethernet or raw IP; snap lengths; decimal or binary if_tsresol; if_tsoffset), Enhanced, Simple
+    and obsolete Packet Blocks with options, and Name Resolution, Interface Statistics and unknown
+    blocks between them."""
+    queues = {lt: list(fs) for lt, fs in frames_by_link.items()}
+    out = bytearray()
+    for _ in range(r.choice([1, 1, 2, 3])):
+        e = r.choice(["<", ">"])
+        shb_opts = pcapng_option(e, 4, b"conformance-fuzz") + pcapng_option(e, 0, b"") if r.random() < 0.5 else b""
+        out += pcapng_block(e, 0x0A0D0D0A, struct.pack(e + "IHHq", 0x1A2B3C4D, 1, 0, -1) + shb_opts)
+        ifaces = []
+        for _ in range(r.choice([1, 1, 2, 3])):
+            lt = r.choice([1, 1, 101])
+            snap = r.choice([0, 65535, 262144, 96, 60])
+            resol = r.choice([None, 6, 9, 3, 0, 0x80 | 10, 0x80 | 20, 0x80 | 30])
+            offset = r.choice([None, None, 0, 3600, 86400 * 365])
+            opts = b""
+            if resol is not None:
+                opts += pcapng_option(e, 9, bytes([resol]))
+            if offset is not None:
+                opts += pcapng_option(e, 14, struct.pack(e + "q", offset))
+            if r.random() < 0.3:
+                opts += pcapng_option(e, 2, b"eth%d" % len(ifaces))
+            if opts:
+                opts += pcapng_option(e, 0, b"")
+            out += pcapng_block(e, 1, struct.pack(e + "HHI", lt, 0, snap) + opts)
+            ifaces.append((lt, snap, resol))
+        for _ in range(r.randrange(50, 400)):
+            k = r.random()
+            if k < 0.05:
+                rec = struct.pack(e + "HH", 1, 8) + bytes([10, 0, 0, 1]) + b"h.x\0" + struct.pack(e + "HH", 0, 0)
+                out += pcapng_block(e, 4, rec)
+                continue
+            if k < 0.08:
+                out += pcapng_block(e, 5, struct.pack(e + "III", r.randrange(len(ifaces)), 0, 0) + pcapng_option(e, 0, b""))
+                continue
+            if k < 0.1:
+                out += pcapng_block(e, r.choice([0x0000000F, 0x80000001]), rbytes(r, r.randrange(0, 20)))  # undefined and local-use types
+                continue
+            i = r.randrange(len(ifaces))
+            lt, snap, resol = ifaces[i]
+            if not queues[lt]:
+                continue
+            b, cap, _ = queues[lt].pop()
+            data = b if cap is None else b[:cap]
+            if snap and len(data) > snap:
+                data = data[:snap]
+            if k < 0.2 and i == 0:  # Simple Packet Block: interface 0, no timestamp
+                keep = len(b) if not snap else min(len(b), snap)
+                out += pcapng_block(e, 3, struct.pack(e + "I", len(b)) + b[:keep])
+                continue
+            units = 10 ** resol if resol is not None and resol < 0x80 else (1 << (resol & 0x7F) if resol else 10 ** 6)
+            ts = (1700000000 + r.randrange(1000)) * units + r.randrange(units)
+            opts = b""
+            if r.random() < 0.2:
+                opts = pcapng_option(e, 2, struct.pack(e + "I", r.randrange(4))) + pcapng_option(e, 1, b"note") + pcapng_option(e, 0, b"")
+            if k < 0.25:  # obsolete Packet Block: a 16-bit interface id and drops count
+                out += pcapng_block(e, 2, struct.pack(e + "HHIIII", i, 0, ts >> 32, ts & 0xFFFFFFFF, len(data), len(b))
+                                    + data + b"\0" * (-len(data) % 4) + opts)
+                continue
+            out += pcapng_block(e, 6, struct.pack(e + "IIIII", i, ts >> 32, ts & 0xFFFFFFFF, len(data), len(b))
+                                + data + b"\0" * (-len(data) % 4) + opts)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
 def oracle(path):
     netproto.oracle(path, crafted.FIELDS, ".tshark.tsv")
     netproto.oracle(path, netproto.APP_FIELDS, ".tshark-app.tsv")
@@ -350,6 +427,10 @@ def main():
         write_pcap(p, link, frames(r, n if link == 1 else n // 4, link))
         oracle(p)
         print("wrote", p)
+    p = os.path.join(out, "fuzz-%d.pcapng" % seed)
+    write_pcapng(p, r, {1: frames(r, n // 4, 1), 101: frames(r, n // 8, 101)})
+    oracle(p)
+    print("wrote", p)
 
 
 if __name__ == "__main__":
