@@ -243,11 +243,13 @@ public final class FlowHook implements LayerHook {
             c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
             return null;
         }
-        if (!app.decided(c) && len > 0) {
-            // decided on the connection's first data, as the dissector would dispatch it alone: the
-            // port's protocol if its guard takes the bytes, else a protocol recognised by content
+        if (!app.decided(c) && len > 0 && c.startsAtNext(dir, seq, flags)) {
+            // decided on the connection's first data in stream order (a segment that came early,
+            // out of order, is no message start), as the dissector would dispatch it alone: the
+            // port's protocol if its guard takes the bytes (or they are too few to tell), else a
+            // protocol recognised by content
             int next = ctx.codec().next(ctx.dispatcher());
-            app.attach(c, ctx.dispatcher().guardAndSniff(ctx.protocol(), next, tb, ps, ps + len));
+            app.attachFirst(c, next, ctx.dispatcher().guardAndSniff(ctx.protocol(), next, tb, ps, ps + len), len);
         }
         app.beginFrame();
         c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);

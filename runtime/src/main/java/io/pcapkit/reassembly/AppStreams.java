@@ -101,6 +101,18 @@ public final class AppStreams implements StreamListener {
         return c.app != null;
     }
 
+    /**
+     * Decides the connection's application protocol on its first data: {@code chosen}, the
+     * dissector's choice for those bytes alone; else, when the port names a guarded grammar and the
+     * bytes are too few for its heuristic to tell ({@link #HEURISTIC_BYTES}), that grammar, whose
+     * guard in the stream decides once more bytes arrive (a request line cut after "GE": tshark's
+     * HTTP waits for the rest too).
+     */
+    public void attachFirst(TcpConnection c, int portProtocol, int chosen, int len) {
+        if (chosen < 0 && portProtocol >= 0 && Protocols.get(portProtocol).guard && len < HEURISTIC_BYTES) chosen = portProtocol;
+        attach(c, chosen);
+    }
+
     /** Sets the connection's application protocol, or none ({@code protocol < 0}). */
     public void attach(TcpConnection c, int protocol) {
         c.app = protocol < 0 || Protocols.get(protocol).codec < 0 ? NONE : new State(protocol, c.id());
@@ -223,8 +235,15 @@ public final class AppStreams implements StreamListener {
                 LayerCodec codec = codec(st.protocol);
                 if (codec == null || !codec.heuristic(bb, s.start, s.end)) {
                     if (s.end - s.start < HEURISTIC_BYTES) return; // too few bytes to tell
-                    drop(c, s);
-                    return;
+                    int next = nextMessageStart(s, codec, bb);
+                    if (next < 0) {
+                        drop(c, s);
+                        return;
+                    }
+                    // a later segment starts a message (after a keep-alive byte, say): the bytes
+                    // before it stay raw, as tshark dissects that segment as a message of its own
+                    consume(s, next);
+                    continue;
                 }
                 s.checkedStart = s.start;
             }
@@ -248,6 +267,16 @@ public final class AppStreams implements StreamListener {
             handOver(st, s, (int) Math.max(m, s.start + 1));
         }
         if (s.toClose) checkToClose(c, st, s);
+    }
+
+    /** Where a buffered segment after the first starts a message (by the guard's heuristic), or -1. */
+    private static int nextMessageStart(Side s, LayerCodec codec, ByteBuffer bb) {
+        if (codec == null) return -1;
+        for (int i = 0; i < s.markCount; i++) {
+            int m = s.marks[i]; // the end of a frame's bytes: the next frame's start
+            if (m > s.start && m < s.end && codec.heuristic(bb, m, s.end)) return m;
+        }
+        return -1;
     }
 
     /** Enough bytes for a heuristic to tell a message start (HTTP's longest method and a space). */
@@ -314,6 +343,11 @@ public final class AppStreams implements StreamListener {
             else head.append(k);
             messages++;
         }
+        consume(s, to);
+    }
+
+    /** Forgets the bytes before {@code to} and the frames whose bytes are all consumed. */
+    private static void consume(Side s, int to) {
         s.start = to;
         // forget the frames whose bytes are all consumed
         int drop = 0;

@@ -183,6 +183,17 @@ public final class TcpConnection {
     }
 
     /**
+     * Whether a segment with sequence number {@code seq} sent in direction {@code dir} starts at
+     * the next byte that direction's stream expects (or is its first segment): its bytes are then
+     * what a reader of the stream sees next, not a piece from further on that came out of order.
+     */
+    public boolean startsAtNext(int dir, long seq, int flags) {
+        Direction d = dir(dir);
+        if (d == null || !d.based) return true;
+        return d.relative(seq) + ((flags & SYN) != 0 ? 1 : 0) == d.next;
+    }
+
+    /**
      * Sets where direction {@code dir}'s stream starts: the sequence number of its first data byte
      * (a SYN's plus one), for a connection made after its first segments were seen.
      */

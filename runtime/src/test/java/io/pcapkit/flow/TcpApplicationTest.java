@@ -113,6 +113,63 @@ class TcpApplicationTest {
         assertEquals("Ethernet:IPv4:TCP:FTP", server(PSH | ACK, "250 ok\r\n").toString());
     }
 
+    /**
+     * The connection's first data is too short for HTTP's heuristic to tell ("GE"): the port's
+     * grammar is kept and the stream waits, as tshark's HTTP does; bytes that then turn out to be
+     * no message start stay raw.
+     */
+    @Test
+    void aRequestLineCutInItsMethodIsOneMessageInTheFrameThatCompletesIt() {
+        handshake();
+        assertEquals("Ethernet:IPv4:TCP:Raw", client(PSH | ACK, "GE").toString(), "too few bytes to tell: waits");
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", client(PSH | ACK, "T /a HTTP/1.1\r\nHost: x\r\n\r\n").toString());
+        assertEquals("/a", b.frame().info("ethernet.ipv4.tcp.http").string("request.target"));
+        assertEquals(List.of(number - 1, number), b.frame().get("ethernet.ipv4.tcp.reassembled.frames"));
+        // another connection whose short first bytes are no HTTP: raw once enough bytes tell
+        cseq = 1001;
+        sseq = 2001;
+        frame(Packets.tcp(C, 40001, S, port, 1000, 0, SYN, ""));
+        frame(Packets.tcp(S, port, C, 40001, 2000, 1001, SYN | ACK, ""));
+        frame(Packets.tcp(C, 40001, S, port, 1001, 2001, ACK, ""));
+        assertEquals("Ethernet:IPv4:TCP:Raw", frame(Packets.tcp(C, 40001, S, port, 1001, 2001, PSH | ACK, "XY")).toString());
+        assertEquals("Ethernet:IPv4:TCP:Raw", frame(Packets.tcp(C, 40001, S, port, 1003, 2001, PSH | ACK, "Z not http at all\r\n\r\n")).toString());
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", frame(Packets.tcp(C, 40001, S, port, 1024, 2001, PSH | ACK, "GET /b HTTP/1.1\r\nHost: x\r\n\r\n")).toString(),
+                "a later segment that starts a message is HTTP again");
+    }
+
+    /**
+     * The connection's first data comes out of order (the end of the request before its start):
+     * the protocol is decided on the segment that starts the stream, and the request is one
+     * message in the frame that completes it, as tshark shows it.
+     */
+    @Test
+    void aConnectionWhoseFirstDataArrivesOutOfOrderIsStillHttp() {
+        handshake();
+        String req = "GET /a HTTP/1.1\r\nHost: example\r\n\r\n";
+        assertEquals("Ethernet:IPv4:TCP:Raw", frame(Packets.tcp(C, 40000, S, port, cseq + 18, sseq, PSH | ACK, req.substring(18))).toString(),
+                "the end first: held until the start arrives");
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", frame(Packets.tcp(C, 40000, S, port, cseq, sseq, PSH | ACK, req.substring(0, 18))).toString());
+        cseq += req.length();
+        assertEquals("example", b.frame().info("ethernet.ipv4.tcp.http").list("headers").stream()
+                .filter(h -> "Host".equals(((io.pcapkit.frame.Info) h).string("name"))).map(h -> ((io.pcapkit.frame.Info) h).string("value"))
+                .findFirst().orElse(null));
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1:Raw", server(PSH | ACK, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok").toString());
+    }
+
+    /**
+     * A connection first seen mid-stream whose first data is a keep-alive byte: too few bytes to
+     * tell, so the port's grammar waits; the next segment starts a request, which is then a
+     * message of its own and the byte stays raw (ppp_example2_first3000.pcap frame 1286 in tshark).
+     */
+    @Test
+    void aRequestAfterAKeepAliveByteIsAMessageOfItsOwn() {
+        assertEquals("Ethernet:IPv4:TCP:Raw", frame(Packets.tcp(C, 40000, S, port, 700, 900, ACK, "\0")).toString());
+        assertEquals("Ethernet:IPv4:TCP:Raw", frame(Packets.tcp(C, 40000, S, port, 700, 900, ACK, "\0")).toString(), "retransmitted");
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1",
+                frame(Packets.tcp(C, 40000, S, port, 701, 900, PSH | ACK, "GET /after HTTP/1.1\r\nHost: x\r\n\r\n")).toString());
+        assertEquals("/after", b.frame().info("ethernet.ipv4.tcp.http").string("request.target"));
+    }
+
     @Test
     void aMessageWithContentLengthOverThreeSegmentsIsOneMessageInTheLastFrame() {
         handshake();
