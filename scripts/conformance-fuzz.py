@@ -6,7 +6,8 @@ Each frame is built from the crafted captures' helpers with random field values:
 802.3/LLC, ARP with odd lengths, IPv4 with random header and total lengths, options and fragment
 fields, IPv6 extension-header chains, TCP with random data offsets, flags and option bytes, UDP
 with random lengths, UDP-Lite, ICMP, DNS messages and HTTP/1.x messages, and random snap-length
-cuts; and a pcapng file of random layout (see write_pcapng). The same seed gives the same bytes. Run from the repository root:
+cuts; HTTP/1.1 conversations over random segments (see http_conversations); and a pcapng file
+of random layout (see write_pcapng). The same seed gives the same bytes. Run from the repository root:
 
     python3 scripts/conformance-fuzz.py OUT_DIR [SEED] [FRAMES]
     mvn -B -pl runtime -am test -Dtest=ConformanceTest -Dsurefire.failIfNoSpecifiedTests=false \\
@@ -21,7 +22,9 @@ none or few); a malformed IPv4 option ends the chain (tshark dissects on); a quo
 version 6; a DNS message cut short over TCP; a DNS name tshark replaces by a message (a pointer
 loop) where we end the layer malformed; a DNS UPDATE's counts, which tshark names by their UPDATE
 meaning; HTTP start lines tshark accepts and we do not (a two-digit status, "HTTP/1.x") or the
-reverse (a request line ending in HTTP/2.0). What it found and we fixed is in testdata/crafted.
+reverse (a request line ending in HTTP/2.0); over TCP, a response to HEAD whose headers announce
+a body (tshark pairs it with its request and expects none; our grammar cannot see the request),
+and a chunked message split just before its final LF (tshark shows it complete one segment early). What it found and we fixed is in testdata/crafted.
 """
 import importlib.util
 import ipaddress
@@ -334,6 +337,70 @@ def write_pcap(path, linktype, frames):
             out.write(data)
 
 
+def http_conversations(r, count):
+    """TCP connections to port 80 carrying HTTP/1.1 exchanges split over random segments: requests
+    with and without bodies (Content-Length or chunked), responses with Content-Length, chunked or
+    no body (204, 304, HEAD), pipelined requests, and now and then a segment sent twice
+    (retransmitted) or two segments swapped (out of order). The connections are interleaved."""
+    conns = []
+    for k in range(count):
+        cport = 20000 + k
+        cseq, sseq = r.getrandbits(32), r.getrandbits(32)
+        segs = [("c", 0x02, b""), ("s", 0x12, b""), ("c", 0x10, b"")]
+        for _ in range(r.randrange(1, 4)):
+            method = r.choice([b"GET", b"GET", b"POST", b"HEAD", b"PUT"])
+            body = rbytes(r, r.choice([0, 5, 100, 1500, 3000])).hex().encode() if method in (b"POST", b"PUT") else b""
+            req = method + b" /r%d HTTP/1.1\r\nHost: h%d.example\r\n" % (r.randrange(100), k)
+            if body and r.random() < 0.3:
+                chunks = [body[i:i + 700] for i in range(0, len(body), 700)]
+                req += b"Transfer-Encoding: chunked\r\n\r\n" + b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+            elif body or method in (b"POST", b"PUT"):
+                req += b"Content-Length: %d\r\n\r\n" % len(body) + body
+            else:
+                req += b"\r\n"
+            status = r.choice([200, 200, 200, 404, 204, 304])
+            rbody = b"" if status in (204, 304) else rbytes(r, r.choice([0, 10, 500, 2000, 4000])).hex().encode()
+            resp = b"HTTP/1.1 %d X\r\n" % status
+            if status in (204, 304):
+                resp += b"\r\n"
+            elif r.random() < 0.3:
+                chunks = [rbody[i:i + 900] for i in range(0, len(rbody), 900)]
+                resp += b"Transfer-Encoding: chunked\r\n\r\n" + b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+            else:
+                resp += b"Content-Length: %d\r\n\r\n" % len(rbody) + (b"" if method == b"HEAD" else rbody)
+            for who, msg in (("c", req), ("s", resp)):
+                cuts = sorted(r.sample(range(1, len(msg)), min(len(msg) - 1, r.choice([0, 0, 1, 2, 3]))))
+                for a, b in zip([0] + cuts, cuts + [len(msg)]):
+                    segs.append((who, 0x18, msg[a:b]))
+        out = []
+        for who, flags, data in segs:
+            if who == "c":
+                out.append((cport, 80, cseq, sseq, flags, data))
+                cseq = (cseq + len(data) + (1 if flags & 0x02 else 0)) & 0xFFFFFFFF
+            else:
+                out.append((80, cport, sseq, cseq, flags, data))
+                sseq = (sseq + len(data) + (1 if flags & 0x02 else 0)) & 0xFFFFFFFF
+        i = 3
+        while i < len(out) - 1:
+            if out[i][5] and r.random() < 0.05:
+                out.insert(i + 1, out[i])  # a retransmission of the same bytes
+                i += 1
+            elif out[i][5] and out[i + 1][5] and out[i][0] == out[i + 1][0] and r.random() < 0.05:
+                out[i], out[i + 1] = out[i + 1], out[i]  # out of order
+                i += 1
+            i += 1
+        conns.append(out)
+    frames_ = []
+    while any(conns):
+        c = r.choice([c for c in conns if c])
+        sp, dp, seq, ack, flags, data = c.pop(0)
+        client = dp == 80
+        ip = ipv4(6, tcp(sp, dp, seq=seq, ack=ack, flags=flags, window=65535, payload=data),
+                  src="10.1.0.1" if client else "10.2.0.2", dst="10.2.0.2" if client else "10.1.0.1")
+        frames_.append((eth(0x0800, ip), None, ""))
+    return frames_
+
+
 def pcapng_option(e, code, value):
     return struct.pack(e + "HH", code, len(value)) + value + b"\0" * (-len(value) % 4)
 
@@ -427,6 +494,10 @@ def main():
         write_pcap(p, link, frames(r, n if link == 1 else n // 4, link))
         oracle(p)
         print("wrote", p)
+    p = os.path.join(out, "fuzz-%d-http.pcap" % seed)
+    write_pcap(p, 1, http_conversations(r, max(1, n // 40)))
+    oracle(p)
+    print("wrote", p)
     p = os.path.join(out, "fuzz-%d.pcapng" % seed)
     write_pcapng(p, r, {1: frames(r, n // 4, 1), 101: frames(r, n // 8, 101)})
     oracle(p)
