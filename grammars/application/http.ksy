@@ -38,17 +38,25 @@ meta:
         if: '_.name.equals_ignore_case("Transfer-Encoding") and _.value.contains_ignore_case("chunked")'
         value: 'true'
         default: 'false'
+    # responses answer requests in order: a request notes whether it was HEAD, and the response
+    # that answers it has no content (RFC 9110 section 9.3.2) whatever its headers announce; the
+    # TCP stream pairs them (a message dissected alone knows no request)
+    exchange:
+      request: not is_response
+      note: method == "HEAD"
     # RFC 9112 section 6.3: chunked coding, else Content-Length; no body for requests without
-    # either, or for 1xx, 204 and 304 responses; other responses run to the end of the connection
+    # either, or for 1xx, 204 and 304 responses, or for a response to HEAD; other responses run to
+    # the end of the connection
     payload-length: >-
-      chunked ? _rest
+      is_response and _answers_note ? 0
+      : chunked ? _rest
       : is_response and (status.to_i < 200 or status.to_i == 204 or status.to_i == 304) ? 0
       : content_length >= 0 ? content_length
       : is_response ? _rest : 0
     # a body cut by the end of the segment makes the message truncated (the TCP stream hook waits)
     payload-required: true
     next:
-      - if: chunked
+      - if: chunked and not (is_response and _answers_note)
         protocol: http_chunked
 doc: |
   One HTTP/1.x message: the request line (method, target, version) or the status line (version,
@@ -56,8 +64,9 @@ doc: |
   the empty line, which is the last item of the list. The body is the payload: framed by chunked
   transfer coding (the HTTP-Chunked layer), by Content-Length, or by the end of the connection
   for a response without either. A message whose start line, header fields or body are not all in
-  the segment is truncated. A response to HEAD has no body whatever Content-Length says, which
-  this grammar cannot know without the request: such a response shows as truncated.
+  the segment is truncated. A response to HEAD has no body whatever Content-Length says: over a
+  reassembled TCP stream the request it answers says so (exchange); a response dissected alone
+  cannot know, and shows as truncated.
 doc-ref: RFC 9112 sections 2-7
 seq:
   - id: method

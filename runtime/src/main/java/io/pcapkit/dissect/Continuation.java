@@ -47,6 +47,18 @@ public final class Continuation {
     }
 
     /** Names the stream these bytes belong to (see {@link DissectContext#bindStream}); returns this. */
+    private boolean answersNote;
+
+    /** The message answers a request whose exchange note was set (see {@link LayerCodec#exchangeNote}). */
+    public Continuation answersNote(boolean v) {
+        this.answersNote = v;
+        return this;
+    }
+
+    public boolean answersNote() {
+        return answersNote;
+    }
+
     public Continuation stream(Object key) {
         if (this == RAW) throw new IllegalArgumentException("RAW has no stream");
         this.stream = key;

@@ -167,6 +167,7 @@ public final class Dissector implements Dispatcher {
         int srcBase = off;
         Continuation more = null;
         int proto = first;
+        boolean answering = false;
         String stopProtocol = options.protocol;
         LayerType stopLayer = options.layer;
         // inside a quoted datagram (an ICMP error's): the bytes may end in any header, and they
@@ -184,6 +185,9 @@ public final class Dissector implements Dispatcher {
                 }
                 boolean show = sink != null && !p.transparent;
                 if (binds[p.codec]) codec.bind(proto);
+                // only a continuation's first layer may answer a noted request (a response to HEAD)
+                codec.answersNote(answering);
+                answering = false;
                 int he;
                 // one pass where the layer's name is known before its decode: the sink sees the same
                 // calls as from decode-then-emit, at half the reading
@@ -252,6 +256,7 @@ public final class Dissector implements Dispatcher {
                     // a threshold that ends the chain here leaves this layer's own payload raw
                     if (stopHere || next >= 0 && stopLayer != null && beyond(next, stopLayer)) break;
                     enter(c, k, sink);
+                    answering = k.answersNote();
                     buf = k.buffer;
                     pos = srcBase = k.offset;
                     limit = k.offset + k.length;
@@ -288,6 +293,7 @@ public final class Dissector implements Dispatcher {
             c.rawStart = -1;
             c.rawLength = 0;
             enter(c, k, sink);
+            answering = k.answersNote();
             buf = k.buffer;
             pos = srcBase = k.offset;
             limit = k.offset + k.length;

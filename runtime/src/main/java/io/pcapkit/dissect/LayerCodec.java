@@ -160,6 +160,25 @@ public abstract class LayerCodec {
         return false;
     }
 
+    /**
+     * Whether the message being decoded answers a request whose {@code exchange} note was set (a
+     * response to HEAD): the grammars' {@code _answers_note}. Set before each decode by whoever
+     * knows the exchange (the TCP stream), false otherwise.
+     */
+    protected boolean answersNote;
+
+    public final void answersNote(boolean v) {
+        answersNote = v;
+    }
+
+    /**
+     * After a decode: -1 when the message is no request of an {@code exchange}, else 1 when its
+     * note holds (a HEAD request), 0 when not.
+     */
+    public int exchangeNote() {
+        return -1;
+    }
+
     private java.util.regex.Matcher matcher;
     private final Latin1View view = new Latin1View();
 

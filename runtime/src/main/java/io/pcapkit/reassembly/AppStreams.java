@@ -62,10 +62,33 @@ public final class AppStreams implements StreamListener {
     private static final class State {
         final int protocol;
         final Side[] sides;
+        /** per direction, the notes of the requests sent that way not yet answered, oldest in bit 0 */
+        final long[] notes = new long[2];
+        final int[] pending = new int[2];
 
         State(int protocol, long connection) {
             this.protocol = protocol;
             this.sides = new Side[] {new Side(new StreamKey(connection, 0)), new Side(new StreamKey(connection, 1))};
+        }
+
+        /** Whether the oldest request unanswered in direction {@code dir} left its note (a HEAD). */
+        boolean noted(int dir) {
+            return pending[dir] > 0 && (notes[dir] & 1) != 0;
+        }
+
+        /** A message completed in {@code dir}: a request queues its note, anything else answers the other way's oldest. */
+        void exchanged(int dir, int note) {
+            if (note >= 0) {
+                if (pending[dir] == ReassemblyLimits.TCP_MAX_PENDING_EXCHANGES) {
+                    notes[dir] >>>= 1;
+                    pending[dir]--;
+                }
+                if (note == 1) notes[dir] |= 1L << pending[dir];
+                pending[dir]++;
+            } else if (pending[1 - dir] > 0) {
+                notes[1 - dir] >>>= 1;
+                pending[1 - dir]--;
+            }
         }
     }
 
@@ -94,6 +117,8 @@ public final class AppStreams implements StreamListener {
         boolean toClose;
         /** the start the guard's heuristic last passed at (-1: none) */
         int checkedStart = -1;
+        /** the message at start answers a request whose note was set (see State#noted) */
+        boolean answering;
     }
 
     /** Whether the connection's application protocol was decided (attach was called). */
@@ -247,6 +272,11 @@ public final class AppStreams implements StreamListener {
                 }
                 s.checkedStart = s.start;
             }
+            // a response learns from the request it answers (the other direction's oldest): HEAD's has no body
+            LayerCodec top = codec(st.protocol);
+            boolean answering = st.noted(1 - s.key.dir());
+            if (top != null) top.answersNote(answering);
+            s.answering = answering;
             long m = messageEnd(st.protocol, bb, s.start, s.end);
             if (m == WAIT) {
                 if (s.end - s.start <= options.maxAppMessageBytes) return;
@@ -264,7 +294,10 @@ public final class AppStreams implements StreamListener {
                 handOver(st, s, s.end);
                 return;
             }
+            // the top codec's last decode was this message's (the ones after it are its payload's)
+            int note = top == null ? -1 : top.exchangeNote();
             handOver(st, s, (int) Math.max(m, s.start + 1));
+            st.exchanged(s.key.dir(), note);
         }
         if (s.toClose) checkToClose(c, st, s);
     }
@@ -338,7 +371,8 @@ public final class AppStreams implements StreamListener {
                 }
             }
             long[] frames = first < 0 ? new long[0] : Arrays.copyOfRange(s.frames, first, first + n);
-            Continuation k = Continuation.of(Arrays.copyOfRange(s.buf, s.start, to), st.protocol, frames, "TCP stream").stream(s.key);
+            Continuation k = Continuation.of(Arrays.copyOfRange(s.buf, s.start, to), st.protocol, frames, "TCP stream").stream(s.key)
+                    .answersNote(s.answering);
             if (head == null) head = k;
             else head.append(k);
             messages++;

@@ -104,6 +104,13 @@ public final class ReassemblyLimits {
      */
     public static final int TCP_MAX_APP_MESSAGE_BYTES = 1 << 20;
 
+    /**
+     * 64 requests a connection may have sent before their responses (pipelining) whose exchange
+     * notes (a HEAD request) are kept for the responses that answer them: clients pipeline a few;
+     * past it the oldest note is forgotten (one word per direction, whatever the traffic).
+     */
+    public static final int TCP_MAX_PENDING_EXCHANGES = 64;
+
     // ---- flows ----
 
     /**

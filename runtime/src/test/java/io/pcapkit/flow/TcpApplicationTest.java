@@ -170,6 +170,31 @@ class TcpApplicationTest {
         assertEquals("/after", b.frame().info("ethernet.ipv4.tcp.http").string("request.target"));
     }
 
+    /**
+     * A response to HEAD has no body whatever its headers announce (RFC 9110 section 9.3.2): the
+     * stream pairs responses with the requests they answer, in order, pipelined ones too, as
+     * tshark does; the response that follows is a message of its own, not the HEAD one's body.
+     */
+    @Test
+    void aResponseToHeadHasNoBodyWhateverItsHeadersSay() {
+        handshake();
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", client(PSH | ACK, "HEAD /h HTTP/1.1\r\nHost: x\r\n\r\n").toString());
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1", server(PSH | ACK, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n").toString(),
+                "complete without the 100 bytes");
+        assertEquals(200L, b.frame().number("ethernet.ipv4.tcp.http.response.status"));
+        assertEquals(null, b.frame().get("ethernet.ipv4.tcp.http.raw"), "no body");
+        // pipelined: HEAD then GET in one segment; both responses in one segment, the first chunked
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1:HTTP/1.1",
+                client(PSH | ACK, "HEAD /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n").toString());
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1:HTTP/1.1:Raw",
+                server(PSH | ACK, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok").toString(),
+                "the HEAD response ends at its headers; the GET response carries its body");
+        // the next GET's response has its body again
+        client(PSH | ACK, "GET /c HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals("Ethernet:IPv4:TCP:Raw", server(PSH | ACK, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nab").toString(), "waits for its body");
+        assertEquals("Ethernet:IPv4:TCP:HTTP/1.1:Raw", server(PSH | ACK, "cd").toString());
+    }
+
     @Test
     void aMessageWithContentLengthOverThreeSegmentsIsOneMessageInTheLastFrame() {
         handshake();

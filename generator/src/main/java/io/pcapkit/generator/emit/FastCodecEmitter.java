@@ -67,7 +67,7 @@ public final class FastCodecEmitter {
     /** LayerCodec's own methods that generated accessors must not override. */
     private static final Set<String> RESERVED_METHODS = Set.of("payloadLength", "headerEnd", "start", "isFragment", "context",
             "bindContext", "bind", "binds", "variant", "hasVariants", "heuristic", "next", "grammar", "decode", "walk", "emit", "errorField", "errorOffset",
-            "errorKind", "errorReason");
+            "errorKind", "errorReason", "exchangeNote", "answersNote");
 
     public TypeSpec emit() {
         checkSupported(g.top);
@@ -408,6 +408,8 @@ public final class FastCodecEmitter {
             }
             // _rest: "the payload runs to the parent's bound"; valid only as a whole branch of payload-length
             if (n.equals("_rest")) return new JavaExpr.Code("Long.MIN_VALUE", false);
+            // _answers_note: the message answers a request whose exchange note held (a response to HEAD)
+            if (n.equals("_answers_note")) return new JavaExpr.Code("c.answersNote", true);
             // an element context names the element as _ and everything else at the top level
             if (w.element) {
                 if (w.top) throw new IllegalArgumentException("an element context at the top level");

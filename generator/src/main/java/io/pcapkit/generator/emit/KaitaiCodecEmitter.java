@@ -447,6 +447,8 @@ public final class KaitaiCodecEmitter {
                 return new JavaExpr.Code(underscore, underscoreBool);
             }
             if (n.equals("_rest")) return new JavaExpr.Code("Long.MIN_VALUE", false);
+            // _answers_note: the message answers a request whose exchange note held (a response to HEAD)
+            if (n.equals("_answers_note")) return new JavaExpr.Code("c.answersNote", true);
             if (element != null) return element.name(n);
             if (t.isTop() && g.layer.lookups.containsKey(n)) return new JavaExpr.Code("c.l_" + n, lookupIsBool(g.layer.lookups.get(n)));
             return in(t, obj, n);

@@ -67,6 +67,24 @@ final class LayerMethods {
             cls.addMethod(MethodSpec.methodBuilder("hasVariants").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(TypeName.BOOLEAN).addStatement("return true").build());
         }
+        if (g.layer.exchange != null) {
+            Body o = new Body();
+            o.line("final " + codecName + " c = this");
+            for (String p : preamble) o.line(p);
+            JavaExpr.Code req;
+            JavaExpr.Code note;
+            try {
+                req = tr.translate(g.layer.exchange.request());
+                note = tr.translate(g.layer.exchange.note());
+            } catch (IllegalArgumentException x) {
+                throw new GeneratorException("grammars/" + g.relPath + ": " + g.layer.exchange.where(), x.getMessage());
+            }
+            if (!req.bool() || !note.bool()) throw new GeneratorException("grammars/" + g.relPath + ": " + g.layer.exchange.where(), "request and note must be conditions");
+            o.open("if (!(" + req.java() + "))").line("return -1").close();
+            o.line("return (" + note.java() + ") ? 1 : 0");
+            cls.addMethod(MethodSpec.methodBuilder("exchangeNote").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(TypeName.INT).addCode(o.build()).build());
+        }
         if (g.layer.heuristic != null) {
             cls.addMethod(MethodSpec.methodBuilder("heuristic").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(TypeName.BOOLEAN).addParameter(ByteBuffer.class, "b").addParameter(TypeName.INT, "start")

@@ -31,7 +31,7 @@ public final class GrammarLoader {
     private static final Set<String> INSTANCE_KEYS = Set.of("value", "pos", "io", "type", "size", "repeat", "repeat-expr",
             "if", "enum", "doc", "doc-ref", "-json", "-hide", "-format", "-enum", "-value");
     private static final Set<String> LAYER_KEYS = Set.of("name", "key", "layer", "groups", "transparent", "dispatch",
-            "header-length", "payload-length", "fragment", "next", "next-when-empty", "doc", "payload-required", "heuristic",
+            "header-length", "payload-length", "fragment", "next", "next-when-empty", "doc", "payload-required", "heuristic", "exchange",
             "variants", "lookups");
     private static final Set<String> LAYERS = Set.of("link", "internet", "transport", "application");
     private static final Set<String> FORMATS = Set.of("dec", "hex", "mac", "ipv4", "ipv6", "text", "bytes");
@@ -172,6 +172,13 @@ public final class GrammarLoader {
             if (window < 1 || window > 65_536) throw new GeneratorException(w, "window must be 1..65536");
             l.heuristic = new LayerMeta.Heuristic(match, window, Boolean.TRUE.equals(hm.get("guard")),
                     Boolean.TRUE.equals(hm.get("conversation")));
+        }
+        if (lm.get("exchange") != null) {
+            String w = where + "/exchange";
+            Map<String, Object> em = map(lm.get("exchange"), w);
+            checkKeys(em, Set.of("request", "note"), w);
+            if (em.get("request") == null || em.get("note") == null) throw new GeneratorException(w, "an exchange needs request and note");
+            l.exchange = new LayerMeta.Exchange(expr(em.get("request")), expr(em.get("note")), w);
         }
         if (lm.get("variants") != null) {
             int i = 0;

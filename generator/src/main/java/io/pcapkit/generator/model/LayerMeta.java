@@ -37,6 +37,8 @@ public final class LayerMeta {
     public boolean payloadRequired;
     /** How the layer is recognised by content; null when it is not. */
     public Heuristic heuristic;
+    /** Request/response pairing: which messages are requests, and the note a request leaves for its response. */
+    public Exchange exchange;
     /** Chain tokens chosen by content after a successful decode, first match wins. */
     public final List<Variant> variants = new ArrayList<>();
     /** Values found in a list for the layer-level expressions, by name, in declaration order. */
@@ -59,6 +61,10 @@ public final class LayerMeta {
      * {@code conversation}, once recognised the rest of the connection (both directions) is this
      * protocol, where no table names another (HTTP/2 after its preface).
      */
+    /** {@code exchange: {request: EXPR, note: EXPR}}: responses answer requests in order, per connection. */
+    public record Exchange(String request, String note, String where) {
+    }
+
     public record Heuristic(String match, int window, boolean guard, boolean conversation) {
     }
 
