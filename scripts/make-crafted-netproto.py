@@ -360,6 +360,7 @@ def frames():
     # found by scripts/conformance-fuzz.py: an error's quote that does not start with version 6
     add(v6(58, icmp6(1, 0, bytes(4) + bytes([0x45]) + bytes(range(1, 24)))), "ICMPv6 unreachable quoting bytes of version 4: raw")
     add(v6(58, icmp6(3, 0, bytes(4) + bytes(2))), "ICMPv6 time exceeded quoting 2 bytes of version 0: raw")
+    add(eth(0x0800, ipv4(62, mh(0, b"\0\0" + padn(8)))), "a Mobility Header under IP protocol 62 (the drafts' number), as tshark")
     return f
 
 

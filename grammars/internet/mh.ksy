@@ -10,7 +10,9 @@ meta:
     key: mh
     layer: internet
     dispatch:
-      ip_proto: 135
+      # 62 is the number drafts of Mobile IPv6 used before 135 was assigned; Wireshark still
+      # dissects it as the Mobility Header
+      ip_proto: [135, 62]
     next:
       - table: ip_proto
         key: payload_proto
