@@ -196,6 +196,14 @@ def ethernet_frames():
     add(eth(0x86DD, ipv6(136, lite(7, 40000, 0, data))), "UDP-Lite over IPv6, coverage 0 (the whole datagram)")
     add(eth(0x0800, ipv4(136, lite(40000, 7, 3, data))), "UDP-Lite with coverage 3 (less than its header): shown, dissected on")
     add(eth(0x0800, ipv4(136, lite(40000, 7, 200, data))), "UDP-Lite with coverage beyond the datagram: shown, dissected on")
+    # a fragment joins reassembly only with all its bytes; a first fragment cut short is dissected on (as tshark does)
+    big = bytes(range(256)) * 2
+    add(eth(0x0800, ipv4(17, udp(5000, 53, big), ident=0x4321, flags=0x1)), "IPv4 first fragment cut by the snap length: UDP dissected", 60)
+    add(eth(0x0800, ipv4(6, tcp(5001, 80, flags=0x18, payload=big), ident=0x4322, flags=0x1)),
+        "IPv4 first fragment (TCP) cut by the snap length: TCP dissected", 80)
+    add(eth(0x0800, ipv4(17, big, ident=0x4323, flags=0x1, frag=64)), "IPv4 later fragment cut by the snap length: raw", 60)
+    add(eth(0x86DD, ipv6(44, struct.pack("!BBHI", 17, 0, 1, 0x4324) + udp(5002, 53, big))),
+        "IPv6 first fragment cut by the snap length: raw (tshark dissects only IPv4's)", 80)
     return f
 
 

@@ -19,7 +19,9 @@ meta:
       ppp_protocol: 0x0021
     # total length 0 comes from captures of TCP segmentation offload: use what was captured
     payload-length: "total_length == 0 ? _rest : total_length - ihl * 4"
-    fragment: mf or frag_offset != 0
+    # a first fragment cut short by the snap length is dissected on, as Wireshark does: only a
+    # fragment with all its bytes can join a reassembly, and a first fragment's headers are there
+    fragment: "frag_offset != 0 or mf and total_length > ihl * 4 and total_length <= _io.size"
     next:
       - table: ip_proto
         key: protocol

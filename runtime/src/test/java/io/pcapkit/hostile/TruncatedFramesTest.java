@@ -81,20 +81,27 @@ class TruncatedFramesTest {
         }
     }
 
+    private static boolean endsInIpv4Raw(Chain c) {
+        return c.size() > 0 && c.rawLength() > 0 && "ipv4".equals(io.pcapkit.gen.Protocols.get(c.protocolId(c.size() - 1)).grammar);
+    }
+
     private static void check(java.util.function.Supplier<String> what, Chain full, Chain cut, int len, int capLen) {
         try {
             Reading.checkMalformed(cut, len);
         } catch (AssertionError x) {
             throw new AssertionError(what.get() + ": " + x.getMessage(), x);
         }
-        assertTrue(cut.size() <= full.size(), () -> what.get() + ": more layers than the whole frame: " + cut);
-        for (int i = 0; i < cut.size(); i++) {
+        // an IPv4 first fragment cut short is dissected on (tshark's rule: only a fragment with all
+        // its bytes joins a reassembly), so there a cut may go deeper than the whole frame
+        boolean cutFragment = endsInIpv4Raw(full) && (cut.size() > full.size() || cut.size() == full.size() && cut.isMalformed());
+        assertTrue(cut.size() <= full.size() || cutFragment, () -> what.get() + ": more layers than the whole frame: " + cut);
+        for (int i = 0; i < Math.min(cut.size(), full.size()); i++) {
             int k = i;
             if (full.protocolId(i) != cut.protocolId(i) || full.start(i) != cut.start(i)) {
                 throw new AssertionError(what.get() + ": layer " + k + " differs: " + cut + " at " + cut.start(k));
             }
         }
-        if (cut.isMalformed()) {
+        if (cut.isMalformed() && !cutFragment) {
             // the layer that failed is the one that follows in the whole frame (or failed there too);
             // by grammar: a variant's name (HTTP/1.0) comes from content, and a failed layer keeps its default
             int next = cut.size() < full.size() ? full.protocolId(cut.size()) : full.isMalformed() ? full.malformedProtocol().id : -1;
