@@ -237,7 +237,7 @@ final class PcapngReader implements CaptureReader {
                     continue;
                 }
                 fill(r, b, body + 4, (int) cap, spb.originalLen(), 0, f, blockPos);
-                r.time.set(0, 0, f.binaryExp >= 0 ? 9 : f.digits);
+                r.time.setUnknown(f.binaryExp >= 0 ? 9 : f.digits);
                 return true;
             }
             // NRB, ISB, DSB, custom and unknown blocks: skipped by their length

@@ -14,6 +14,11 @@ public final class Timestamp {
     public long seconds;
     public long fraction;
     public int digits = 6;
+    /**
+     * False for a frame that carries no time (a pcapng Simple Packet Block): its fields are zero,
+     * and records leave the time out, as Wireshark does, rather than show 1970.
+     */
+    public boolean known = true;
 
     /**
      * Seconds a date can be written for: {@link LocalDateTime}'s range (years -999,999,999 to
@@ -35,10 +40,18 @@ public final class Timestamp {
         this.seconds = seconds;
         this.fraction = fraction;
         this.digits = digits;
+        this.known = true;
     }
 
     public void set(Timestamp t) {
         set(t.seconds, t.fraction, t.digits);
+        this.known = t.known;
+    }
+
+    /** No time for this frame (see {@link #known}); the fields read as the epoch at {@code digits}. */
+    public void setUnknown(int digits) {
+        set(0, 0, digits);
+        this.known = false;
     }
 
     /**
@@ -53,6 +66,7 @@ public final class Timestamp {
         this.seconds = sec < 0 ? Long.MAX_VALUE : sec;
         this.fraction = Long.remainderUnsigned(units, p);
         this.digits = digits;
+        this.known = true;
     }
 
     /** Sets from an unsigned count of {@code 2^-exp} units (pcapng with a binary resolution), to nanoseconds. */

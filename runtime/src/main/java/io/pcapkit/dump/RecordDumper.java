@@ -322,7 +322,7 @@ abstract class RecordDumper implements Dumper {
             openRecord(r.number);
             recordOpen = true;
             writeNumber(K_NUMBER, r.number, Format.DEC, 0);
-            writeTimes(r.time);
+            if (r.time.known) writeTimes(r.time);
             writeNumber(K_CAP_LEN, r.capLen, Format.DEC, 0);
             writeNumber(K_LEN, r.origLen, Format.DEC, 0);
             if (r.interfaceId >= 0) writeNumber(K_INTERFACE, r.interfaceId, Format.DEC, 0);

@@ -36,8 +36,9 @@ public final class Frame {
         return record.number;
     }
 
+    /** When the frame was captured (UTC), or null when the capture gives it no time (a pcapng Simple Packet Block). */
     public Instant time() {
-        return record.time.instant();
+        return record.time.known ? record.time.instant() : null;
     }
 
     /** The timestamp at the capture's full precision. */

@@ -58,8 +58,10 @@ public final class InfoBuilder implements FrameSink {
     public void beginFrame(PacketRecord r) {
         reset();
         root.put("number", r.number);
-        root.put("time", r.time.isoString());
-        root.put("time_epoch", r.time.epochString());
+        if (r.time.known) {
+            root.put("time", r.time.isoString());
+            root.put("time_epoch", r.time.epochString());
+        }
         root.put("cap_len", (long) r.capLen);
         root.put("len", r.origLen);
         if (r.interfaceId >= 0) root.put("interface", (long) r.interfaceId);

@@ -2,6 +2,7 @@ package io.pcapkit.capture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,6 +151,11 @@ class PcapngReaderTest {
         assertEquals(30, r.records().get(2).capLen); // the padding is not packet data
         assertArrayEquals(PcapBuilder.payload(30, 3), r.records().get(2).bytes());
         assertEquals("1600000000.000007", r.records().get(3).time.epochString());
+        // a simple packet block has no timestamp; the blocks around it have theirs
+        assertTrue(r.records().get(0).time.known);
+        assertFalse(spb.time.known);
+        assertFalse(r.records().get(2).time.known);
+        assertTrue(r.records().get(3).time.known);
         assertArrayEquals(PcapBuilder.payload(50, 4), r.records().get(3).bytes());
     }
 

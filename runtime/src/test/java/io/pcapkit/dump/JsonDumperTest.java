@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,11 @@ import org.junit.jupiter.api.Test;
 /** JSON and NDJSON read back with jackson: the record's shape, keys, values and order. */
 class JsonDumperTest {
     private static Map<String, Object> jsonOf(String capture, DumpOptions o) throws IOException {
-        return map(Fixtures.json(Fixtures.dump(Fixtures.testdata(capture), "json", o)));
+        return jsonOf(Fixtures.testdata(capture), o);
+    }
+
+    private static Map<String, Object> jsonOf(Path capture, DumpOptions o) throws IOException {
+        return map(Fixtures.json(Fixtures.dump(capture, "json", o)));
     }
 
     @Test
@@ -74,6 +80,29 @@ class JsonDumperTest {
         assertEquals(1460L, map(options.get(0)).get("mss"));
         assertFalse(f.containsKey("interface"), "classic pcap has no interface");
         assertFalse(f.containsKey("packet"), "bytes only with --bytes");
+    }
+
+    /** A pcapng Simple Packet Block carries no time: its record has none (as in tshark), not 1970. */
+    @Test
+    void frameWithoutTimestampHasNoTimeKeys() throws IOException {
+        io.pcapkit.capture.PcapngBuilder b = new io.pcapkit.capture.PcapngBuilder().shb(true).idb(1);
+        byte[] frame = io.pcapkit.capture.PcapBuilder.payload(60, 1);
+        b.epb(0, 1_700_000_000_000_000L, frame).spb(frame, 60).epb(0, 1_700_000_001_000_000L, frame);
+        Path in = Files.createTempFile("pcapkit-spb", ".pcapng");
+        try {
+            Files.write(in, b.bytes());
+            String[] lines = new String(Fixtures.dump(in, "ndjson"), StandardCharsets.UTF_8).split("\n");
+            assertEquals(3, lines.length);
+            assertTrue(lines[0].contains("\"time\":\"2023-11-14T22:13:20.000000Z\""), lines[0]);
+            assertFalse(lines[1].contains("time"), lines[1]);
+            assertTrue(lines[1].startsWith("{\"number\":2,\"cap_len\":60,"), lines[1]);
+            assertTrue(lines[2].contains("\"time_epoch\":1700000001.000000"), lines[2]);
+            Map<String, Object> f2 = map(jsonOf(in, new DumpOptions()).get("Frame 2"));
+            assertFalse(f2.containsKey("time") || f2.containsKey("time_epoch"), f2.toString());
+            assertFalse(new String(Fixtures.dump(in, "tree"), StandardCharsets.UTF_8).contains("1970"));
+        } finally {
+            Files.deleteIfExists(in);
+        }
     }
 
     @Test
