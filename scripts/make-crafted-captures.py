@@ -204,6 +204,10 @@ def ethernet_frames():
     add(eth(0x0800, ipv4(17, big, ident=0x4323, flags=0x1, frag=64)), "IPv4 later fragment cut by the snap length: raw", 60)
     add(eth(0x86DD, ipv6(44, struct.pack("!BBHI", 17, 0, 1, 0x4324) + udp(5002, 53, big))),
         "IPv6 first fragment cut by the snap length: raw (tshark dissects only IPv4's)", 80)
+    # UDP length 0 is a jumbogram only over IPv6 (RFC 2675); over IPv4 it is bogus and nothing follows
+    add(eth(0x0800, ipv4(17, udp(5003, 53, data, length=0))), "UDP length 0 over IPv4: bogus, nothing dissected after the header")
+    add(eth(0x86DD, ipv6(4, ipv4(17, udp(5004, 53, data, length=0)))), "UDP length 0 over IPv4 inside IPv6: the innermost IP decides")
+    add(eth(0x0800, ipv4(41, ipv6(17, udp(5005, 7, data, length=0)))), "UDP length 0 over IPv6 inside IPv4: a jumbogram's length, payload dissected")
     return f
 
 

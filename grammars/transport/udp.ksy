@@ -13,8 +13,9 @@ meta:
     next-when-empty: false
     dispatch:
       ip_proto: 17
-    # a length of 0 announces an IPv6 jumbogram (RFC 2675): the IP payload length bounds it
-    payload-length: "length == 0 ? _rest : length - 8"
+    # a length of 0 announces an IPv6 jumbogram (RFC 2675): the IP payload length bounds it; over
+    # IPv4 it is bogus, and like tshark we dissect nothing after the header
+    payload-length: "length == 0 ? (_ip_version == 6 ? _rest : 0) : length - 8"
     next:
       - table: udp_port
         key: ["srcport < dstport ? srcport : dstport", "srcport < dstport ? dstport : srcport"]

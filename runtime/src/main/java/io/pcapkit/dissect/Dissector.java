@@ -38,6 +38,9 @@ public final class Dissector implements Dispatcher {
     private long hookFailures;
     /** Whether application layers are also found by content (see {@link DissectOptions#sniffs()}). */
     private final boolean sniff;
+    /** the protocols the ip_version table names for 4 and 6: a layer after one sees its {@code _ip_version} */
+    private final int ipv4Protocol;
+    private final int ipv6Protocol;
 
     public Dissector() {
         this(new DissectOptions());
@@ -62,6 +65,8 @@ public final class Dissector implements Dispatcher {
             writesJson[i] = codecs[i] != null && codecs[i].writesJson();
         }
         sniff = options.sniffs();
+        ipv4Protocol = Protocols.lookup(Protocols.T_IP_VERSION, 4);
+        ipv6Protocol = Protocols.lookup(Protocols.T_IP_VERSION, 6);
     }
 
     /** Flows and per-flow decoder state (for the TCP reassembly hook: {@link DissectContext#bindStream}). */
@@ -168,6 +173,8 @@ public final class Dissector implements Dispatcher {
         Continuation more = null;
         int proto = first;
         boolean answering = false;
+        // the version of the innermost IP layer so far (0 before any): the grammars' _ip_version
+        int ipVersion = 0;
         String stopProtocol = options.protocol;
         LayerType stopLayer = options.layer;
         // inside a quoted datagram (an ICMP error's): the bytes may end in any header, and they
@@ -188,6 +195,7 @@ public final class Dissector implements Dispatcher {
                 // only a continuation's first layer may answer a noted request (a response to HEAD)
                 codec.answersNote(answering);
                 answering = false;
+                codec.ipVersion(ipVersion);
                 int he;
                 // one pass where the layer's name is known before its decode: the sink sees the same
                 // calls as from decode-then-emit, at half the reading
@@ -235,6 +243,8 @@ public final class Dissector implements Dispatcher {
                 long pl = codec.payloadLength();
                 int payloadEnd = pl < 0 ? limit : (int) Math.min(limit, he + pl);
                 c.add(proto, pos, he, payloadEnd);
+                if (proto == ipv4Protocol) ipVersion = 4;
+                else if (proto == ipv6Protocol) ipVersion = 6;
                 if (show && !stream) {
                     sink.beginLayer(p, pos - srcBase);
                     codec.emit(buf, sink);

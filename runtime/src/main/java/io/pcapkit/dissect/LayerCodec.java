@@ -172,6 +172,17 @@ public abstract class LayerCodec {
     }
 
     /**
+     * The version of the innermost IP layer before this one (4 or 6; 0 when there is none): the
+     * grammars' {@code _ip_version} (UDP: a length of 0 is a jumbogram only over IPv6). Set
+     * before each decode by the dissector.
+     */
+    protected int ipVersion;
+
+    public final void ipVersion(int v) {
+        ipVersion = v;
+    }
+
+    /**
      * After a decode: -1 when the message is no request of an {@code exchange}, else 1 when its
      * note holds (a HEAD request), 0 when not.
      */

@@ -195,13 +195,19 @@ class LyingLengthsTest {
         assertTrue(last instanceof Info i && i.containsKey("invalid"), name + ": " + options);
     }
 
-    /** Documented behaviour: UDP length 0 is an IPv6 jumbogram (RFC 2675), bounded by the IP payload. */
+    /**
+     * UDP length 0 is an IPv6 jumbogram (RFC 2675), bounded by the IP payload; over IPv4 it is bogus
+     * and, as in tshark, nothing after the header is dissected.
+     */
     @Test
-    void udpLengthZeroIsAJumbogram() {
-        Outcome o = dissect(ethernet(0x0800, ipv4(17, udp(0, new byte[4]))));
-        assertFalse(o.chain().isMalformed(), o.chain().malformedReason());
-        assertEquals("Ethernet:IPv4:UDP:Raw", o.chain().toString());
-        assertEquals(4, o.chain().rawLength());
+    void udpLengthZeroIsAJumbogramOnlyOverIpv6() {
+        Outcome v6 = dissect(ethernet(0x86dd, ipv6(17, udp(0, new byte[4]))));
+        assertFalse(v6.chain().isMalformed(), v6.chain().malformedReason());
+        assertEquals("Ethernet:IPv6:UDP:Raw", v6.chain().toString());
+        assertEquals(4, v6.chain().rawLength());
+        Outcome v4 = dissect(ethernet(0x0800, ipv4(17, udp(0, new byte[4]))));
+        assertEquals("Ethernet:IPv4:UDP", v4.chain().toString());
+        assertEquals(0, v4.chain().rawLength());
     }
 
     /** Ethernet padding after a short IPv4 datagram is not payload. */

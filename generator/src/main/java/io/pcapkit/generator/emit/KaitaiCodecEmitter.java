@@ -449,6 +449,8 @@ public final class KaitaiCodecEmitter {
             if (n.equals("_rest")) return new JavaExpr.Code("Long.MIN_VALUE", false);
             // _answers_note: the message answers a request whose exchange note held (a response to HEAD)
             if (n.equals("_answers_note")) return new JavaExpr.Code("c.answersNote", true);
+            // _ip_version: the version of the innermost IP layer before this one (0 when none)
+            if (n.equals("_ip_version")) return new JavaExpr.Code("c.ipVersion", false);
             if (element != null) return element.name(n);
             if (t.isTop() && g.layer.lookups.containsKey(n)) return new JavaExpr.Code("c.l_" + n, lookupIsBool(g.layer.lookups.get(n)));
             return in(t, obj, n);
