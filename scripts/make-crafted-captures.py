@@ -208,6 +208,12 @@ def ethernet_frames():
     add(eth(0x0800, ipv4(17, udp(5003, 53, data, length=0))), "UDP length 0 over IPv4: bogus, nothing dissected after the header")
     add(eth(0x86DD, ipv6(4, ipv4(17, udp(5004, 53, data, length=0)))), "UDP length 0 over IPv4 inside IPv6: the innermost IP decides")
     add(eth(0x0800, ipv4(41, ipv6(17, udp(5005, 7, data, length=0)))), "UDP length 0 over IPv6 inside IPv4: a jumbogram's length, payload dissected")
+    # EtherIP (RFC 3378, IP protocol 97): a 16-bit header, then an Ethernet frame; like tshark, any version is dissected on
+    inner = eth(0x0806, arp(1), dst=b"\x04" * 6, src=b"\x06" * 6)
+    add(eth(0x0800, ipv4(97, b"\x30\x00" + inner)), "EtherIP over IPv4: Ethernet and ARP inside")
+    add(eth(0x86DD, ipv6(97, b"\x30\x00" + inner)), "EtherIP over IPv6")
+    add(eth(0x0800, ipv4(97, b"\x01\x23" + inner)), "EtherIP version 0, reserved bits set: shown, dissected on")
+    add(eth(0x0800, ipv4(97, b"\x30")), "EtherIP header cut after one byte: malformed")
     return f
 
 

@@ -49,6 +49,7 @@ final class ChainTokens {
             Map.entry("OSPF", "ospf"),
             Map.entry("L2TP", "l2tp"),
             Map.entry("IPX", "ipx"),
+            Map.entry("EtherIP", "etherip"),
             Map.entry("PPPoE", "pppoes"),
             Map.entry("PPPoED", "pppoed"),
             Map.entry("PPP", "ppp"),
