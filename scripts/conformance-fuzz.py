@@ -18,7 +18,8 @@ Needs tshark 4.0.x on the PATH. The oracles use the corpus's -e lists (FIELDS an
 The run is a search, not a gate: it reports the frames where we and tshark differ. Some differences
 are known and kept on purpose (AcceptedDifferences lists one crafted frame of each): a header cut by
 the snap length or malformed in a field keeps every whole field read before the cut (tshark shows
-none or few); a malformed IPv4 option ends the chain (tshark dissects on); a quoted IPv4 header of
+none or few); an IPv4 option tshark knows to have a fixed length (Security) with another length
+keeps its bytes and the datagram goes on (tshark ends it malformed); a quoted IPv4 header of
 version 6; a DNS message cut short over TCP; a DNS name tshark replaces by a message (a pointer
 loop) where we end the layer malformed; a DNS UPDATE's counts, which tshark names by their UPDATE
 meaning; HTTP start lines tshark accepts and we do not (a two-digit status, "HTTP/1.x") or the

@@ -214,6 +214,17 @@ def ethernet_frames():
     add(eth(0x86DD, ipv6(97, b"\x30\x00" + inner)), "EtherIP over IPv6")
     add(eth(0x0800, ipv4(97, b"\x01\x23" + inner)), "EtherIP version 0, reserved bits set: shown, dissected on")
     add(eth(0x0800, ipv4(97, b"\x30")), "EtherIP header cut after one byte: malformed")
+    # options that do not fit: like tshark, shown (kind alone, or bytes) and the packet dissected on
+    seg = tcp(5006, 9, flags=0x18, payload=data)
+    add(eth(0x0800, ipv4(6, seg, options=bytes([1, 1, 1, 0x83]))), "IPv4 option kind in the options' last byte: no length, TCP dissected")
+    add(eth(0x0800, ipv4(6, seg, options=bytes([7, 4, 4, 0]))), "IPv4 record route of length 4 (no room for an address): bytes, TCP dissected")
+    add(eth(0x0800, ipv4(6, seg, options=bytes([148, 3, 0, 1]))), "IPv4 router alert of length 3: malformed (as in tshark)")
+    add(eth(0x0800, ipv4(6, tcp(5007, 9, flags=0x18, options=bytes([2, 3, 5, 1]), payload=data))),
+        "TCP MSS option of length 3: bytes, payload dissected")
+    add(eth(0x0800, ipv4(6, tcp(5008, 9, flags=0x18, options=bytes([1, 1, 1, 8]), payload=data))),
+        "TCP option kind in the options' last byte: no length, payload dissected")
+    add(eth(0x86DD, ipv6(0, ext(17, bytes([5, 1, 0, 1, 1, 0])) + udp(5009, 7, data))), "IPv6 router alert of length 1: bytes, UDP dissected")
+    add(eth(0x86DD, ipv6(0, ext(17, bytes([5, 9, 0, 0, 0, 0])) + udp(5010, 7, data))), "IPv6 option past its header: invalid, UDP dissected")
     return f
 
 

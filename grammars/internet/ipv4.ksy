@@ -106,21 +106,27 @@ types:
         -enum: option_kind
       - id: length
         type: u1
-        if: kind != 0 and kind != 1
+        # absent when the kind is the options' last byte: like Wireshark, the option is shown
+        # without it and the datagram is still dissected
+        if: kind != 0 and kind != 1 and not _io.eof
       - id: invalid
         size-eos: true
-        if: kind != 0 and kind != 1 and (length < 2 or length - 2 > _io.size - _io.pos)
+        if: kind != 0 and kind != 1 and not _io.eof and (length < 2 or length - 2 > _io.size - _io.pos)
         doc: |
           An option whose length is below 2 or runs past the options: like Wireshark, option
           parsing stops there (the rest of the options are these bytes) and the datagram is still
           dissected, since the header length bounds the options.
           Checked before data, where the position still stands after the length byte (once data
-          is read the same test would see fewer bytes left).
+          is read the same test would see fewer bytes left). At the end of the options (no length
+          byte, or nothing after it) there is nothing left to show here.
       - id: data
         size: length - 2
-        if: kind != 0 and kind != 1 and length >= 2 and length - 2 <= _io.size - _io.pos
+        if: kind != 0 and kind != 1 and not _io.eof and length >= 2 and length - 2 <= _io.size - _io.pos
         type:
-          switch-on: kind
+          # like Wireshark, a route or timestamp option of a length its layout cannot fill is
+          # kept as bytes and the datagram dissected on (a Router Alert too short for its value
+          # is malformed in both)
+          switch-on: "(kind == 7 or kind == 131 or kind == 137) and (length < 3 or (length - 3) % 4 != 0) or kind == 68 and (length < 4 or (length - 4) % 4 != 0) ? 0 : kind"
           cases:
             7: route
             131: route

@@ -45,14 +45,21 @@ types:
         type: u1
         -enum: option_type
         -format: hex
+      # like Wireshark, an option cut by the header's end, or of the wrong length for its type,
+      # is shown as bytes and the packet is dissected on
       - id: length
         type: u1
-        if: type != 0
+        if: type != 0 and not _io.eof
+      - id: invalid
+        size-eos: true
+        if: type != 0 and not _io.eof and length > _io.size - _io.pos
+        doc: an option running past the header's end (the rest of the header is these bytes)
       - id: data
         size: length
-        if: type != 0
+        if: type != 0 and not _io.eof and length <= _io.size - _io.pos
         type:
-          switch-on: type
+          # a known type with another length than its own is kept as bytes
+          switch-on: "type == 0x04 and length != 1 or type == 0x05 and length != 2 or type == 0xc2 and length != 4 or type == 0xc9 and length != 16 ? 0 : type"
           cases:
             0x04: tunnel_limit
             0x05: router_alert

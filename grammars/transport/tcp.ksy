@@ -93,21 +93,26 @@ types:
         -enum: option_kind
       - id: length
         type: u1
-        if: kind > 1
+        # absent when the kind is the options' last byte: like Wireshark, the option is shown
+        # without it and the segment is still dissected
+        if: kind > 1 and not _io.eof
       - id: invalid
         size-eos: true
-        if: kind > 1 and (length < 2 or length - 2 > _io.size - _io.pos)
+        if: kind > 1 and not _io.eof and (length < 2 or length - 2 > _io.size - _io.pos)
         doc: |
           An option whose length is below 2 or runs past the options: like Wireshark, option
           parsing stops there (the rest of the options are these bytes) and the segment is still
           dissected, since the data offset bounds the header.
           Checked before data, where the position still stands after the length byte (once data
-          is read the same test would see fewer bytes left).
+          is read the same test would see fewer bytes left). At the end of the options (no length
+          byte, or nothing after it) there is nothing left to show here.
       - id: data
         size: length - 2
-        if: kind > 1 and length >= 2 and length - 2 <= _io.size - _io.pos
+        if: kind > 1 and not _io.eof and length >= 2 and length - 2 <= _io.size - _io.pos
         type:
-          switch-on: kind
+          # like Wireshark, a known option of another length than its own is kept as bytes and
+          # the segment dissected on (its payload still reaches the stream)
+          switch-on: "kind == 2 and length != 4 or kind == 3 and length != 3 or kind == 5 and (length - 2) % 8 != 0 or kind == 8 and length != 10 or kind == 28 and length != 4 ? 0 : kind"
           cases:
             2: mss
             3: window_scale
