@@ -20,8 +20,7 @@ are known and kept on purpose (AcceptedDifferences lists one crafted frame of ea
 the snap length or malformed in a field keeps every whole field read before the cut (tshark shows
 none or few); an IPv4 option tshark knows to have a fixed length (Security) with another length
 keeps its bytes and the datagram goes on (tshark ends it malformed); a quoted IPv4 header of
-version 6; a DNS message cut short over TCP; a DNS name tshark replaces by a message (a pointer
-loop) where we end the layer malformed; a DNS UPDATE's counts, which tshark names by their UPDATE
+version 6; a DNS message cut short over TCP; a DNS UPDATE's counts, which tshark names by their UPDATE
 meaning; HTTP start lines tshark accepts and we do not (a two-digit status, "HTTP/1.x") or the
 reverse (a request line ending in HTTP/2.0); over TCP, a chunked message split just before its
 final LF (tshark shows it complete one segment early). What it found and we fixed is in testdata/crafted.

@@ -27,8 +27,8 @@ public final class Limits {
     /**
      * Compression pointers followed in one DNS name. Each pointer lands on a suffix written earlier,
      * so an honest chain is as long as the name has labels that were compressed separately (a few);
-     * a name has at most 127 labels. A longer chain is a loop or an attack: the name is malformed
-     * rather than followed (tshark also gives up on pointer loops).
+     * a name has at most 127 labels. A longer chain is a loop or an attack: it is not followed, and
+     * the name shows as Wireshark's loop note (tshark also gives up on pointer loops).
      */
     public static final int MAX_DNS_POINTER_HOPS = 32;
 

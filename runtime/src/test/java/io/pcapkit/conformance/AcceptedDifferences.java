@@ -96,10 +96,6 @@ final class AcceptedDifferences {
                     "a command cut before its CRLF, the rest in the next segment: tshark's FTP dissector does not reassemble "
                             + "(frame 16 shows the cut 'RETR' as a command, frame 17 the rest, 'xt'); over the TCP stream we wait "
                             + "for the CRLF and show the whole command in frame 17, the frame that completes it"),
-            Accepted.where("app_dns.pcap", "names tshark shows as a message in place of the name (a loop, over 255 octets)",
-                    (row, ours) -> row.get("dns.qry.name") != null && row.get("dns.qry.name").startsWith("<Name"),
-                    "dns.qry.name, dns.qry.type", "a malformed name: tshark shows a note in the name's place and goes on to the "
-                            + "type; ours is a malformed node at the name, after the header's fields"),
             Accepted.of("ppp_650HttpResponses.pcap", "111", "frame.protocols",
                     "an HTTP response completes in this segment and a second one starts after it, whose next segment the "
                             + "capture lost: tshark's two-pass output knows that message never completes and shows its start here "

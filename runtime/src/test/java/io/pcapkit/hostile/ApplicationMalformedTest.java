@@ -2,6 +2,7 @@ package io.pcapkit.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pcapkit.capture.CaptureInput;
@@ -10,6 +11,7 @@ import io.pcapkit.capture.PacketRecord;
 import io.pcapkit.dissect.DecodeAs;
 import io.pcapkit.dissect.DissectOptions;
 import io.pcapkit.dissect.Dissector;
+import io.pcapkit.dissect.prim.DnsName;
 import io.pcapkit.frame.Info;
 import io.pcapkit.frame.InfoBuilder;
 import io.pcapkit.testing.Corpus;
@@ -64,22 +66,39 @@ class ApplicationMalformedTest {
     }
 
     @Test
-    void dnsNamesThatLoopOrLieAreMalformed() throws IOException {
+    void dnsNamesThatLieAreMalformed() throws IOException {
         List<Info> f = frames("app_dns.pcap", false, null);
-        expect(f, 18, "DNS", "invalid", "loop");                 // a name pointing at itself
-        expect(f, 19, "DNS", "invalid", "loop");                 // two names pointing at each other
         expect(f, 20, "DNS", "invalid", "outside the message");  // a pointer past the end
         expect(f, 21, "DNS", "invalid", "label type");           // 0x40
         expect(f, 22, "DNS", "truncated", "");                   // ancount 5, one record
         expect(f, 23, "DNS", "truncated", "");                   // rdlength past the message
-        expect(f, 24, "DNS", "invalid", "255 octets");
         expect(f, 17, "DNS", "truncated", "");                   // TCP length past the segment
         // the header's fields come before the malformed node
-        Info dns = f.get(17).info("ethernet").info("ipv4").info("udp").info("dns");
-        assertEquals(0x3001L, dns.get("id"));
+        Info dns = f.get(19).info("ethernet").info("ipv4").info("udp").info("dns");
+        assertEquals(0x3003L, dns.get("id"));
         for (Info frame : frames("app_dns.pcap", true, null)) assertNotNull(frame.get("protocols"), "the reference codecs too");
         List<Info> ref = frames("app_dns.pcap", true, null);
-        for (int n : new int[] {17, 18, 19, 20, 21, 22, 23, 24}) assertNotNull(malformed(ref.get(n - 1)), "reference, frame " + n);
+        for (int n : new int[] {17, 20, 21, 22, 23}) assertNotNull(malformed(ref.get(n - 1)), "reference, frame " + n);
+    }
+
+    /**
+     * As in Wireshark: a name whose pointers loop, or that is over 255 octets, is a note in the
+     * name's place, and the question goes on to its type and class (the name's extent is known).
+     */
+    @Test
+    void dnsNamesThatLoopOrRunTooLongAreNotesAndTheRecordGoesOn() throws IOException {
+        for (boolean reference : new boolean[] {false, true}) {
+            List<Info> f = frames("app_dns.pcap", reference, null);
+            for (int n : new int[] {18, 19, 24}) {
+                Info frame = f.get(n - 1);
+                assertNull(malformed(frame), "frame " + n + " (reference " + reference + "): " + frame);
+                Info dns = frame.info("ethernet").info("ipv4").info("udp").info("dns");
+                @SuppressWarnings("unchecked")
+                Info q = (Info) dns.list("questions").get(0);
+                assertEquals(n == 24 ? DnsName.TOO_LONG_TEXT : DnsName.LOOP_TEXT, q.string("name"), "frame " + n);
+                assertEquals(1L, q.number("type"), "frame " + n);
+            }
+        }
     }
 
     @Test

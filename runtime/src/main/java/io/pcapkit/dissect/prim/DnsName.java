@@ -13,9 +13,11 @@ import java.nio.ByteBuffer;
  *
  * <p>{@link #scan} finds the in-place length and checks the whole name, following pointers, so a
  * bad name is a malformed layer at decode time: a label type other than 0 or 3 (RFC 6891 retired
- * extended labels), a pointer outside the message, more than {@link Limits#MAX_DNS_POINTER_HOPS}
- * pointers (a loop, or a chain no encoder writes), or a name over 255 octets. {@link #render}
- * writes it dotted, {@code <Root>} for the root name, as Wireshark does.
+ * extended labels) or a pointer outside the message. Two faults leave the name's extent known, and
+ * there Wireshark shows a note in the name's place and dissects on, and so do we: more than
+ * {@link Limits#MAX_DNS_POINTER_HOPS} pointers (a loop, or a chain no encoder writes) render as
+ * {@value #LOOP_TEXT}, a name over 255 octets as {@value #TOO_LONG_TEXT}. {@link #render} writes
+ * a name dotted, {@code <Root>} for the root name, as Wireshark does.
  */
 public final class DnsName {
     private DnsName() {
@@ -30,6 +32,16 @@ public final class DnsName {
 
     /** RFC 1035 section 2.3.4: a name is at most 255 octets on the wire (length bytes included). */
     public static final int MAX_NAME_OCTETS = 255;
+
+    /** Wireshark's text in place of a name whose pointers loop. */
+    public static final String LOOP_TEXT = "<Name contains a pointer that loops>";
+    /** Wireshark's text in place of a name over {@link #MAX_NAME_OCTETS}. */
+    public static final String TOO_LONG_TEXT = "<Name too long>";
+
+    /** Whether a name with fault {@code code} is still dissected past (shown by its note). */
+    public static boolean shownAsNote(int code) {
+        return code == LOOP || code == TOO_LONG;
+    }
 
     /** Why {@code code} (a negative result of {@link #scan}) failed, for the malformed node. */
     public static String reason(int code) {
@@ -53,16 +65,16 @@ public final class DnsName {
         while (true) {
             if (q >= limit) return TRUNCATED;
             int l = b.get(q) & 0xff;
-            if (l == 0) return total + 1 > MAX_NAME_OCTETS ? TOO_LONG : q + 1;
+            // a name too long is still walked to its end: its extent is known (the limit bounds the walk)
+            if (l == 0) return q + 1;
             if ((l & 0xc0) == 0xc0) {
                 if (q + 1 >= limit) return TRUNCATED;
-                int r = chain(b, base, end, pointer(b, q), total, null, true);
-                return r < 0 ? r : q + 2;
+                int r = total + 1 > MAX_NAME_OCTETS ? 0 : chain(b, base, end, pointer(b, q), total, null, true);
+                return r < 0 && !shownAsNote(r) ? r : q + 2;
             }
             if ((l & 0xc0) != 0) return BAD_LABEL;
             if (l + 1 > limit - q) return TRUNCATED;
             total += l + 1;
-            if (total + 1 > MAX_NAME_OCTETS) return TOO_LONG;
             q += l + 1;
         }
     }
@@ -144,17 +156,26 @@ public final class DnsName {
         int start = out.length();
         int q = off;
         int stop = off + len;
+        int total = 0;
+        int fault = 0;
         while (q < stop) {
             int l = b.get(q) & 0xff;
             if (l == 0) break;
             if ((l & 0xc0) == 0xc0) {
-                chain(b, base, end, pointer(b, q), 0, out, out.length() == start);
+                fault = total + 1 > MAX_NAME_OCTETS ? TOO_LONG : chain(b, base, end, pointer(b, q), total, out, out.length() == start);
                 break;
             }
+            total += l + 1;
             if (out.length() > start) out.append('.');
             label(out, b, q + 1, l);
             q += l + 1;
         }
-        if (out.length() == start) out.append("<Root>");
+        if (fault == 0 && total + 1 > MAX_NAME_OCTETS) fault = TOO_LONG;
+        if (shownAsNote(fault)) {
+            out.setLength(start);
+            out.append(fault == LOOP ? LOOP_TEXT : TOO_LONG_TEXT);
+        } else if (out.length() == start) {
+            out.append("<Root>");
+        }
     }
 }

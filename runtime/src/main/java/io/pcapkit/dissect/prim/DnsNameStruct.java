@@ -27,17 +27,16 @@ public class DnsNameStruct extends KaitaiStruct.ReadOnly {
         super(own);
         StringBuilder out = new StringBuilder();
         int total = 0;
+        int fault = 0;
         while (true) {
             int l = u1(own);
-            if (l == 0) {
-                if (total + 1 > DnsName.MAX_NAME_OCTETS) throw new InvalidName(DnsName.TOO_LONG);
-                break;
-            }
+            if (l == 0) break;
             if ((l & 0xc0) == 0xc0) {
                 int ptr = ((l & 0x3f) << 8) | u1(own);
                 ByteBuffer m = ((ByteBufferKaitaiStream) message).asRoBuffer();
-                int r = DnsName.chain(m, 0, m.limit(), ptr, total, out, out.length() == 0);
-                if (r < 0) throw new InvalidName(r);
+                int r = total + 1 > DnsName.MAX_NAME_OCTETS ? 0 : DnsName.chain(m, 0, m.limit(), ptr, total, out, out.length() == 0);
+                if (r < 0 && !DnsName.shownAsNote(r)) throw new InvalidName(r);
+                fault = r;
                 break;
             }
             if ((l & 0xc0) != 0) throw new InvalidName(DnsName.BAD_LABEL);
@@ -45,12 +44,14 @@ public class DnsNameStruct extends KaitaiStruct.ReadOnly {
             if (l > have) throw new BoundedKaitaiStream.Truncated(l, have);
             byte[] label = own.readBytes(l);
             total += l + 1;
-            if (total + 1 > DnsName.MAX_NAME_OCTETS) throw new InvalidName(DnsName.TOO_LONG);
             if (out.length() > 0) out.append('.');
             DnsName.label(out, ByteBuffer.wrap(label), 0, l);
         }
-        if (out.length() == 0) out.append("<Root>");
-        text = out.toString();
+        if (fault == 0 && total + 1 > DnsName.MAX_NAME_OCTETS) fault = DnsName.TOO_LONG;
+        // as Wireshark: a loop or a name too long shows as a note, and the record goes on
+        if (fault == DnsName.LOOP) text = DnsName.LOOP_TEXT;
+        else if (fault == DnsName.TOO_LONG) text = DnsName.TOO_LONG_TEXT;
+        else text = out.length() == 0 ? "<Root>" : out.toString();
     }
 
     private static int u1(KaitaiStream s) {

@@ -104,15 +104,22 @@ class DnsNameTest {
         byte[] m = msg(concat(tail, chain));
         int last = 12 + tail.length + 2 * (n - 1);
         both("a @" + (last + 2), m, last);
-        // one more pointer in front is one hop too many
+        // one more pointer in front is one hop too many: shown as a loop, as Wireshark does, its
+        // extent (the two bytes of the pointer) known
         byte[] longer = msg(concat(tail, chain, new int[] {0xc0 | (last >> 8), last & 0xff}));
-        both("ERROR " + DnsName.LOOP, longer, last + 2);
+        both(DnsName.LOOP_TEXT + " @" + (last + 4), longer, last + 2);
+    }
+
+    /** As in Wireshark: a loop is a note in the name's place, and what follows the name is read. */
+    @Test
+    void loopsAreShownAsANote() {
+        both(DnsName.LOOP_TEXT + " @14", msg(0xc0, 12), 12);                         // points at itself
+        both(DnsName.LOOP_TEXT + " @16", msg(1, 'a', 0xc0, 16, 1, 'b', 0xc0, 12), 12); // a -> b -> a
+        both(DnsName.LOOP_TEXT + " @20", msg(1, 'a', 0xc0, 16, 1, 'b', 0xc0, 12), 16); // b -> a -> b
     }
 
     @Test
-    void loopsAndBadPointersAreMalformed() {
-        both("ERROR " + DnsName.LOOP, msg(0xc0, 12), 12);                         // points at itself
-        both("ERROR " + DnsName.LOOP, msg(1, 'a', 0xc0, 16, 1, 'b', 0xc0, 12), 12); // a -> b -> a
+    void badPointersAndLabelsAreMalformed() {
         both("ERROR " + DnsName.BAD_POINTER, msg(1, 'a', 0xc1, 0xf4), 12);      // offset 500 of a 16-byte message
         both("ERROR " + DnsName.BAD_LABEL, msg(0x41, 'a', 'b', 'c', 0), 12);     // extended label type
         both("ERROR " + DnsName.BAD_LABEL, msg(0x80, 0), 12);                    // reserved label type
@@ -121,18 +128,19 @@ class DnsNameTest {
         both("ERROR " + DnsName.TRUNCATED, msg(0xc0), 12);                       // half a pointer
     }
 
+    /** As in Wireshark: a name over 255 octets is a note in its place, its extent on the wire known. */
     @Test
-    void namesOver255OctetsAreMalformed() {
+    void namesOver255OctetsAreShownAsANote() {
         String l63 = "a".repeat(63);
         // 3 x 64 + 62 + 1 = 255 octets: the longest name
         both(String.join(".", l63, l63, l63, "b".repeat(61)) + " @" + (12 + 255), msg(labels(String.join(".", l63, l63, l63, "b".repeat(61)))), 12);
-        both("ERROR " + DnsName.TOO_LONG, msg(labels(String.join(".", l63, l63, l63, "b".repeat(62)))), 12);
+        both(DnsName.TOO_LONG_TEXT + " @" + (12 + 256), msg(labels(String.join(".", l63, l63, l63, "b".repeat(62)))), 12);
         // the same through a pointer: in place 128 octets, the rest pointed to
         int[] suffix = labels(String.join(".", l63, "b".repeat(63)));
         int[] prefix = labels(String.join(".", l63, "c".repeat(63)));
         int[] head = java.util.Arrays.copyOf(prefix, prefix.length - 1);
         byte[] m = msg(concat(suffix, head, new int[] {0xc0, 12}));
-        both("ERROR " + DnsName.TOO_LONG, m, 12 + suffix.length);
+        both(DnsName.TOO_LONG_TEXT + " @" + (12 + suffix.length + head.length + 2), m, 12 + suffix.length);
     }
 
     @Test
@@ -148,10 +156,10 @@ class DnsNameTest {
 
     @Test
     void theKaitaiStructRejectsWithTheSameReasons() {
-        KaitaiStream own = new ByteBufferKaitaiStream(msg(0xc0, 12));
+        KaitaiStream own = new ByteBufferKaitaiStream(msg(1, 'a', 0xc1, 0xf4));
         own.seek(12);
         DnsNameStruct.InvalidName e = assertThrows(DnsNameStruct.InvalidName.class,
-                () -> new DnsNameStruct(own, new ByteBufferKaitaiStream(msg(0xc0, 12))));
-        assertEquals(DnsName.reason(DnsName.LOOP), e.getMessage());
+                () -> new DnsNameStruct(own, new ByteBufferKaitaiStream(msg(1, 'a', 0xc1, 0xf4))));
+        assertEquals(DnsName.reason(DnsName.BAD_POINTER), e.getMessage());
     }
 }
