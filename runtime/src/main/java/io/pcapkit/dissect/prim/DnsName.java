@@ -69,7 +69,7 @@ public final class DnsName {
             if (l == 0) return q + 1;
             if ((l & 0xc0) == 0xc0) {
                 if (q + 1 >= limit) return TRUNCATED;
-                int r = total + 1 > MAX_NAME_OCTETS ? 0 : chain(b, base, end, pointer(b, q), total, null, true);
+                int r = chain(b, base, end, pointer(b, q), total, null, true);
                 return r < 0 && !shownAsNote(r) ? r : q + 2;
             }
             if ((l & 0xc0) != 0) return BAD_LABEL;
@@ -91,6 +91,8 @@ public final class DnsName {
     static int chain(ByteBuffer b, int base, int end, int ptr, int total, StringBuilder out, boolean first) {
         int hops = 1;
         int q = base + ptr;
+        // a name that grew too long is still followed, labels no longer kept, to its end or to a
+        // loop: as in Wireshark, a loop is the fault shown (the hops bound the walk)
         while (true) {
             if (q < base || q >= end) return BAD_POINTER;
             int l = b.get(q) & 0xff;
@@ -104,8 +106,7 @@ public final class DnsName {
             if ((l & 0xc0) != 0) return BAD_LABEL;
             if (l + 1 > end - q) return BAD_POINTER;
             total += l + 1;
-            if (total + 1 > MAX_NAME_OCTETS) return TOO_LONG;
-            if (out != null) {
+            if (out != null && total + 1 <= MAX_NAME_OCTETS) {
                 if (!first) out.append('.');
                 label(out, b, q + 1, l);
                 first = false;
@@ -162,7 +163,7 @@ public final class DnsName {
             int l = b.get(q) & 0xff;
             if (l == 0) break;
             if ((l & 0xc0) == 0xc0) {
-                fault = total + 1 > MAX_NAME_OCTETS ? TOO_LONG : chain(b, base, end, pointer(b, q), total, out, out.length() == start);
+                fault = chain(b, base, end, pointer(b, q), total, out, out.length() == start);
                 break;
             }
             total += l + 1;

@@ -34,7 +34,7 @@ public class DnsNameStruct extends KaitaiStruct.ReadOnly {
             if ((l & 0xc0) == 0xc0) {
                 int ptr = ((l & 0x3f) << 8) | u1(own);
                 ByteBuffer m = ((ByteBufferKaitaiStream) message).asRoBuffer();
-                int r = total + 1 > DnsName.MAX_NAME_OCTETS ? 0 : DnsName.chain(m, 0, m.limit(), ptr, total, out, out.length() == 0);
+                int r = DnsName.chain(m, 0, m.limit(), ptr, total, out, out.length() == 0);
                 if (r < 0 && !DnsName.shownAsNote(r)) throw new InvalidName(r);
                 fault = r;
                 break;

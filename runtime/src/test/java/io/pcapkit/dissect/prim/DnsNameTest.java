@@ -116,6 +116,14 @@ class DnsNameTest {
         both(DnsName.LOOP_TEXT + " @14", msg(0xc0, 12), 12);                         // points at itself
         both(DnsName.LOOP_TEXT + " @16", msg(1, 'a', 0xc0, 16, 1, 'b', 0xc0, 12), 12); // a -> b -> a
         both(DnsName.LOOP_TEXT + " @20", msg(1, 'a', 0xc0, 16, 1, 'b', 0xc0, 12), 16); // b -> a -> b
+        // a 63-octet label and a pointer back to it: too long after four rounds, but a loop is
+        // what Wireshark names
+        int[] big = new int[66];
+        big[0] = 63;
+        java.util.Arrays.fill(big, 1, 64, 'x');
+        big[64] = 0xc0;
+        big[65] = 12;
+        both(DnsName.LOOP_TEXT + " @78", msg(big), 12);
     }
 
     @Test
