@@ -121,7 +121,8 @@ types:
           byte, or nothing after it) there is nothing left to show here.
       - id: data
         size: length - 2
-        if: kind != 0 and kind != 1 and not _io.eof and length >= 2 and length - 2 <= _io.size - _io.pos
+        # none for an option of length 2, wherever it stands
+        if: kind != 0 and kind != 1 and not _io.eof and length > 2 and length - 2 <= _io.size - _io.pos
         type:
           # like Wireshark, a route or timestamp option of a length its layout cannot fill is
           # kept as bytes and the datagram dissected on (a Router Alert too short for its value

@@ -56,7 +56,8 @@ types:
         doc: an option running past the header's end (the rest of the header is these bytes)
       - id: data
         size: length
-        if: type != 0 and not _io.eof and length <= _io.size - _io.pos
+        # none for an option of length 0 (PadN of two bytes), wherever it stands
+        if: type != 0 and not _io.eof and length > 0 and length <= _io.size - _io.pos
         type:
           # a known type with another length than its own is kept as bytes
           switch-on: "type == 0x04 and length != 1 or type == 0x05 and length != 2 or type == 0xc2 and length != 4 or type == 0xc9 and length != 16 ? 0 : type"

@@ -108,7 +108,8 @@ types:
           byte, or nothing after it) there is nothing left to show here.
       - id: data
         size: length - 2
-        if: kind > 1 and not _io.eof and length >= 2 and length - 2 <= _io.size - _io.pos
+        # none for an option of length 2 (SACK permitted), wherever it stands
+        if: kind > 1 and not _io.eof and length > 2 and length - 2 <= _io.size - _io.pos
         type:
           # like Wireshark, a known option of another length than its own is kept as bytes and
           # the segment dissected on (its payload still reaches the stream)
