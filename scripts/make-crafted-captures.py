@@ -225,6 +225,24 @@ def ethernet_frames():
         "TCP option kind in the options' last byte: no length, payload dissected")
     add(eth(0x86DD, ipv6(0, ext(17, bytes([5, 1, 0, 1, 1, 0])) + udp(5009, 7, data))), "IPv6 router alert of length 1: bytes, UDP dissected")
     add(eth(0x86DD, ipv6(0, ext(17, bytes([5, 9, 0, 0, 0, 0])) + udp(5010, 7, data))), "IPv6 option past its header: invalid, UDP dissected")
+    # GRE (IP protocol 47) and VXLAN (UDP 4789): tunnels, one grammar each
+    in4 = ipv4(17, udp(5011, 7, data), src="10.9.0.1", dst="10.9.0.2")
+    teb = eth(0x0806, arp(1), dst=b"\x04" * 6, src=b"\x06" * 6)
+    add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x0800) + in4)), "GRE carrying IPv4")
+    add(eth(0x0800, ipv4(47, struct.pack("!HHHHII", 0xB000, 0x86DD, 0, 0, 0x1234, 7) + ipv6(17, udp(5012, 7, data)))),
+        "GRE with checksum, key and sequence number, carrying IPv6")
+    add(eth(0x86DD, ipv6(47, struct.pack("!HHI", 0x2000, 0x6558, 42) + teb)), "GRE over IPv6, key, Transparent Ethernet Bridging (Ethernet, ARP)")
+    ppp = b"\xff\x03\x00\x21" + in4
+    add(eth(0x0800, ipv4(47, struct.pack("!HHHHII", 0x3081, 0x880B, len(ppp), 0x1111, 5, 4) + ppp)),
+        "PPTP's enhanced GRE (version 1): payload length, call id, sequence and ack numbers, PPP with IPv4")
+    add(eth(0x0800, ipv4(47, struct.pack("!HHHHI", 0x2081, 0x880B, 0, 0x2222, 5))), "PPTP's GRE, an acknowledgement alone: no payload")
+    add(eth(0x0800, ipv4(47, struct.pack("!HHHH", 0x4000, 0x0800, 0, 0) + struct.pack("!HBB", 0x0800, 0, 4) + bytes(4)
+                         + struct.pack("!HBB", 0, 0, 0) + in4)), "GRE with routing (RFC 1701): one entry and the empty one")
+    add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x1234) + data)), "GRE with an unknown protocol type: raw")
+    add(eth(0x0800, ipv4(47, b"\x00\x00\x08")), "GRE header cut in its protocol type: malformed")
+    add(eth(0x0800, ipv4(17, udp(50000, 4789, struct.pack("!II", 0x08000000, 123 << 8) + teb))), "VXLAN (VNI 123): Ethernet, ARP")
+    add(eth(0x0800, ipv4(17, udp(50001, 4789, struct.pack("!II", 0, 124 << 8) + teb))), "VXLAN without the I flag: dissected on")
+    add(eth(0x0800, ipv4(17, udp(50002, 4789, b"\x08\x00\x00\x00\x00"))), "VXLAN header cut: malformed")
     return f
 
 

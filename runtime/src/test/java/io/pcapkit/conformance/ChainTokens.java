@@ -50,6 +50,8 @@ final class ChainTokens {
             Map.entry("L2TP", "l2tp"),
             Map.entry("IPX", "ipx"),
             Map.entry("EtherIP", "etherip"),
+            Map.entry("GRE", "gre"),
+            Map.entry("VXLAN", "vxlan"),
             Map.entry("PPPoE", "pppoes"),
             Map.entry("PPPoED", "pppoed"),
             Map.entry("PPP", "ppp"),
