@@ -243,6 +243,14 @@ def ethernet_frames():
     add(eth(0x0800, ipv4(17, udp(50000, 4789, struct.pack("!II", 0x08000000, 123 << 8) + teb))), "VXLAN (VNI 123): Ethernet, ARP")
     add(eth(0x0800, ipv4(17, udp(50001, 4789, struct.pack("!II", 0, 124 << 8) + teb))), "VXLAN without the I flag: dissected on")
     add(eth(0x0800, ipv4(17, udp(50002, 4789, b"\x08\x00\x00\x00\x00"))), "VXLAN header cut: malformed")
+    # MPLS (EtherType 0x8847, IP protocol 137): a label stack; the first nibble after it says what follows
+    lse = lambda label, tc, bottom, ttl: struct.pack("!I", label << 12 | tc << 9 | bottom << 8 | ttl)
+    add(eth(0x8847, lse(100, 0, 1, 64) + in4), "MPLS, one label, IPv4")
+    add(eth(0x8847, lse(100, 0, 0, 64) + lse(200, 5, 1, 63) + ipv6(17, udp(5013, 7, data))), "MPLS, two labels, IPv6")
+    add(eth(0x8847, lse(16, 0, 1, 64) + bytes(4) + teb), "MPLS pseudowire: control word, Ethernet, ARP")
+    add(eth(0x8847, lse(100, 0, 1, 64) + b"\x55" * 20), "MPLS carrying bytes of no known kind (first nibble 5): raw")
+    add(eth(0x8847, lse(3, 0, 0, 1)), "MPLS stack without its bottom entry: malformed")
+    add(eth(0x0800, ipv4(137, lse(100, 0, 1, 64) + in4)), "MPLS in IP (protocol 137)")
     return f
 
 

@@ -52,6 +52,8 @@ final class ChainTokens {
             Map.entry("EtherIP", "etherip"),
             Map.entry("GRE", "gre"),
             Map.entry("VXLAN", "vxlan"),
+            Map.entry("MPLS", "mpls"),
+            Map.entry("PW-ETH-CW", "pwethcw"),
             Map.entry("PPPoE", "pppoes"),
             Map.entry("PPPoED", "pppoed"),
             Map.entry("PPP", "ppp"),
