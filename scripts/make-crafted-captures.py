@@ -251,6 +251,13 @@ def ethernet_frames():
     add(eth(0x8847, lse(100, 0, 1, 64) + b"\x55" * 20), "MPLS carrying bytes of no known kind (first nibble 5): raw")
     add(eth(0x8847, lse(3, 0, 0, 1)), "MPLS stack without its bottom entry: malformed")
     add(eth(0x0800, ipv4(137, lse(100, 0, 1, 64) + in4)), "MPLS in IP (protocol 137)")
+    # Geneve (UDP 6081): options in 4-byte words, the payload by its protocol type
+    gopt = struct.pack("!HBB", 0x0102, 0x80, 1) + b"\x11\x22\x33\x44"
+    add(eth(0x0800, ipv4(17, udp(50003, 6081, struct.pack("!BBHI", 0, 0, 0x6558, 77 << 8) + teb))), "Geneve (VNI 77): Ethernet, ARP")
+    add(eth(0x0800, ipv4(17, udp(50004, 6081, struct.pack("!BBHI", 2, 0x40, 0x6558, 78 << 8) + gopt + teb))),
+        "Geneve with a critical option of one word")
+    add(eth(0x0800, ipv4(17, udp(50005, 6081, struct.pack("!BBHI", 0, 0, 0x0800, 79 << 8) + in4))), "Geneve carrying IPv4")
+    add(eth(0x0800, ipv4(17, udp(50006, 6081, b"\x00\x00\x65"))), "Geneve header cut: malformed")
     return f
 
 

@@ -52,6 +52,7 @@ final class ChainTokens {
             Map.entry("EtherIP", "etherip"),
             Map.entry("GRE", "gre"),
             Map.entry("VXLAN", "vxlan"),
+            Map.entry("Geneve", "geneve"),
             Map.entry("MPLS", "mpls"),
             Map.entry("PW-ETH-CW", "pwethcw"),
             Map.entry("PPPoE", "pppoes"),
