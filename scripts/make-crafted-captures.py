@@ -258,6 +258,9 @@ def ethernet_frames():
         "Geneve with a critical option of one word")
     add(eth(0x0800, ipv4(17, udp(50005, 6081, struct.pack("!BBHI", 0, 0, 0x0800, 79 << 8) + in4))), "Geneve carrying IPv4")
     add(eth(0x0800, ipv4(17, udp(50006, 6081, b"\x00\x00\x65"))), "Geneve header cut: malformed")
+    # EtherType 0x6558 (Transparent Ethernet Bridging) is an Ethernet frame wherever it stands; 0x880b is PPP only in GRE
+    add(eth(0x6558, teb), "EtherType 0x6558 in Ethernet: an Ethernet frame, ARP")
+    add(eth(0x880B, ppp), "EtherType 0x880b in Ethernet: raw (PPP only under GRE)")
     return f
 
 

@@ -13,6 +13,8 @@ meta:
       linktype: 1
       # RFC 8986: an Ethernet frame as an IP payload (SRv6 L2 services); Wireshark dissects it too
       ip_proto: 143
+      # Transparent Ethernet Bridging (GRE, Geneve): an Ethernet frame, as in Wireshark's table
+      ethertype: 0x6558
     # 802.3: the field is a length and bounds the LLC payload (padding excluded)
     payload-length: "type_or_length <= 1500 ? type_or_length : _rest"
     next:

@@ -13,10 +13,8 @@ meta:
     dispatch:
       udp_port: 6081
     next-when-empty: false
+    # the EtherType table names Transparent Ethernet Bridging (0x6558) too
     next:
-      # Transparent Ethernet Bridging: an Ethernet frame
-      - if: protocol_type == 0x6558
-        protocol: ethernet
       - table: ethertype
         key: protocol_type
 doc: |

@@ -15,12 +15,11 @@ meta:
     # an empty payload (a PPTP acknowledgement alone) is no frame of the protocol type
     next-when-empty: false
     next:
-      # Transparent Ethernet Bridging (RFC 1701): an Ethernet frame
-      - if: protocol_type == 0x6558
-        protocol: ethernet
-      # PPTP's enhanced GRE (RFC 2637) carries PPP frames
+      # PPTP's enhanced GRE (RFC 2637) carries PPP frames; 0x880b is GRE's own (Wireshark's
+      # gre.proto table), not the EtherType table's: an Ethernet frame of that type is raw
       - if: protocol_type == 0x880b
         protocol: ppp
+      # the EtherType table names Transparent Ethernet Bridging (0x6558) too
       - table: ethertype
         key: protocol_type
 doc: |
