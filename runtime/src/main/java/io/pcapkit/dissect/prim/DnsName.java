@@ -43,14 +43,15 @@ public final class DnsName {
         return code == LOOP || code == TOO_LONG;
     }
 
-    /** Why {@code code} (a negative result of {@link #scan}) failed, for the malformed node. */
+    /**
+     * Why {@code code} (a negative result of {@link #scan}) failed, for the malformed node. A loop
+     * or a name too long is no failure: it shows as its note ({@link #shownAsNote}).
+     */
     public static String reason(int code) {
         return switch (code) {
             case TRUNCATED -> "the name runs past the end of its stream";
             case BAD_LABEL -> "a label type other than 0 (length) or 3 (pointer)";
             case BAD_POINTER -> "a compression pointer outside the message";
-            case LOOP -> "more than " + Limits.MAX_DNS_POINTER_HOPS + " compression pointers (a loop)";
-            case TOO_LONG -> "a name longer than " + MAX_NAME_OCTETS + " octets";
             default -> "bad name";
         };
     }
