@@ -1296,8 +1296,9 @@ public final class FastCodecEmitter {
             o.line(w.val(f) + " = " + readInt(it, g.endian, endianSwitch(w)));
             // shown before it is checked: a layer that fails here still shows the bad value (as Wireshark does)
             emitScalar(w, f, w.val(f), false, w.virt ? "-1" : "p", w.virt ? "0" : String.valueOf(n));
-            validate(w, f, w.val(f), false, "p");
             o.line("p += " + n);
+            // checked after the read, as Kaitai does: _io.pos in the check is past the field
+            validate(w, f, w.val(f), false, "p - " + n);
             return;
         }
         if (RuntimeTypes.isPrimitive(f.type)) {
