@@ -17,6 +17,9 @@ meta:
       ip_version: 6
       bsd_af: [24, 28, 30]
       ppp_protocol: 0x0057
+    # another version is not IPv6: like Wireshark (its dissector rejects it and shows data), the
+    # bytes stay raw rather than make a malformed IPv6 layer
+    declines: version
     # a payload length of 0 announces a jumbogram (RFC 2675): use what was captured
     payload-length: "payload_length == 0 ? _rest : payload_length"
     next:

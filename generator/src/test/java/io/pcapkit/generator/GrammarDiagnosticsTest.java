@@ -70,6 +70,21 @@ class GrammarDiagnosticsTest {
     }
 
     @Test
+    void declinesMustNameTheFirstFieldWithACheck() throws IOException {
+        String twoFields = "- id: version\n  type: u1\n  valid: 6\n- id: y\n  type: u1\n  valid: 1\n";
+        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines: y", twoFields));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/declines"), m);
+        assertTrue(m.contains("must name the first seq field"), m);
+        m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines: x", PLAIN_SEQ));
+        assertTrue(m.contains("must have a valid: check"), m);
+        Path g = dir.resolve("grammars");
+        Files.writeString(g.resolve("child.ksy"), child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines: version", twoFields));
+        Main.generate(g, dir.resolve("out"));
+        String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
+        assertTrue(protocols.contains("ChildFields.VERSION"), "the protocol entry names the declining field");
+    }
+
+    @Test
     void unknownPcapkitKeyNamesFileAndKey() throws IOException {
         String m = generateFails(child("name: Child\nlayer: internet\ndispach:\n  ethertype: 0x0800", PLAIN_SEQ));
         assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit"), m);

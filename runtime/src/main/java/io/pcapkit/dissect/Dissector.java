@@ -196,6 +196,8 @@ public final class Dissector implements Dispatcher {
                 codec.answersNote(answering);
                 answering = false;
                 codec.ipVersion(ipVersion);
+                // not this protocol at all (a version it does not know): the bytes stay raw
+                if (p.declines != null && declines(codec, p.declines, buf, pos, limit)) break;
                 int he;
                 // one pass where the layer's name is known before its decode: the sink sees the same
                 // calls as from decode-then-emit, at half the reading
@@ -317,6 +319,15 @@ public final class Dissector implements Dispatcher {
         c.enter(k);
         context.enterSource(c.contCount, k.stream());
         if (sink != null) sink.reassembled(k);
+    }
+
+    /**
+     * Whether the grammar rejects these bytes, as Wireshark's dissector does (IPv6 of another
+     * version shows as data there): its {@code declines} field fails its check. A decode of its
+     * own, since a walk writes the layer's name before its fields.
+     */
+    private static boolean declines(LayerCodec codec, Field field, ByteBuffer buf, int pos, int limit) {
+        return codec.decode(buf, pos, limit) < 0 && codec.errorKind() == ErrorKind.INVALID && codec.errorField() == field;
     }
 
     @Override

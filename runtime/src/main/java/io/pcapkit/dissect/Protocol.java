@@ -26,14 +26,21 @@ public final class Protocol {
     public final boolean guard;
     /** Whether, once recognised by content, the rest of its connection is this protocol too. */
     public final boolean conversation;
+    /**
+     * The header field whose failed check means the bytes are not this protocol (the grammar's
+     * {@code declines}, as Wireshark's dissector rejects them): they stay raw, no malformed layer.
+     * Null when every failure is malformed.
+     */
+    public final Field declines;
 
     public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
             boolean transparent, boolean nextWhenEmpty) {
-        this(id, name, key, layer, groups, codec, grammar, transparent, nextWhenEmpty, false, false, false);
+        this(id, name, key, layer, groups, codec, grammar, transparent, nextWhenEmpty, false, false, false, null);
     }
 
     public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
-            boolean transparent, boolean nextWhenEmpty, boolean heuristic, boolean guard, boolean conversation) {
+            boolean transparent, boolean nextWhenEmpty, boolean heuristic, boolean guard, boolean conversation, Field declines) {
+        this.declines = declines;
         this.heuristic = heuristic;
         this.guard = guard;
         this.conversation = conversation;

@@ -45,10 +45,13 @@ public final class ProtocolsEmitter {
             CodeBlock groups = CodeBlock.of("$T.of($L)", List.class,
                     String.join(", ", e.grammar().layer.groups.stream().map(x -> "\"" + x + "\"").toList()));
             io.pcapkit.generator.model.LayerMeta.Heuristic h = e.grammar().layer.heuristic;
-            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
+            String declines = e.grammar().layer.declines;
+            CodeBlock declinesField = declines == null ? CodeBlock.of("null")
+                    : CodeBlock.of("$L.$L", Naming.upperCamel(e.grammar().id) + "Fields", Naming.constant(declines));
+            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
                     e.grammar().layer.layer.toUpperCase(java.util.Locale.ROOT), groups, e.codec(), e.grammar().id,
                     e.grammar().layer.transparent, e.grammar().layer.nextWhenEmpty, h != null, h != null && h.guard(),
-                    h != null && h.conversation());
+                    h != null && h.conversation(), declinesField);
         }
         all.add("$<}");
         c.addField(FieldSpec.builder(ArrayTypeName.of(PROTOCOL), "ALL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -32,7 +32,7 @@ public final class GrammarLoader {
             "if", "enum", "doc", "doc-ref", "-json", "-hide", "-format", "-enum", "-value");
     private static final Set<String> LAYER_KEYS = Set.of("name", "key", "layer", "groups", "transparent", "dispatch",
             "header-length", "payload-length", "fragment", "next", "next-when-empty", "doc", "payload-required", "heuristic", "exchange",
-            "variants", "lookups");
+            "variants", "lookups", "declines");
     private static final Set<String> LAYERS = Set.of("link", "internet", "transport", "application");
     private static final Set<String> FORMATS = Set.of("dec", "hex", "mac", "ipv4", "ipv6", "text", "bytes");
 
@@ -110,6 +110,15 @@ public final class GrammarLoader {
             g.enums.put(e.getKey(), new EnumDef(e.getKey(), out));
         }
         g.top = loadType(g.id, null, m, where);
+        if (g.layer.declines != null) {
+            // the first field only: both codecs name it when its check fails (the Kaitai-backed one
+            // names the first field for every validation failure)
+            FieldDef first = g.top.seq.isEmpty() ? null : g.top.seq.get(0);
+            if (first == null || !first.id.equals(g.layer.declines) || first.valid == null) {
+                throw new GeneratorException(where + ": meta/-pcapkit/declines",
+                        "must name the first seq field, which must have a valid: check (found '" + g.layer.declines + "')");
+            }
+        }
         return g;
     }
 
@@ -157,6 +166,7 @@ public final class GrammarLoader {
             }
         }
         l.payloadRequired = Boolean.TRUE.equals(lm.get("payload-required"));
+        l.declines = str(lm.get("declines"));
         if (lm.get("heuristic") != null) {
             String w = where + "/heuristic";
             Map<String, Object> hm = map(lm.get("heuristic"), w);

@@ -35,6 +35,12 @@ public final class LayerMeta {
     public String doc;
     /** The payload {@code payload-length} declares must all be present, or the layer is truncated. */
     public boolean payloadRequired;
+    /**
+     * {@code declines}: the first seq field, whose failed {@code valid} check means the bytes are
+     * not this protocol at all (Wireshark's dissector rejects them and shows data): they stay Raw
+     * instead of ending in a malformed layer. Null when every failure is malformed.
+     */
+    public String declines;
     /** How the layer is recognised by content; null when it is not. */
     public Heuristic heuristic;
     /** Request/response pairing: which messages are requests, and the note a request leaves for its response. */
