@@ -109,6 +109,11 @@ types:
         # absent when the kind is the options' last byte: like Wireshark, the option is shown
         # without it and the datagram is still dissected
         if: kind != 0 and kind != 1 and not _io.eof
+        valid:
+          # like Wireshark, a known option too short for its fixed fields makes the header
+          # malformed (one below 2 or running past the options stops option parsing instead: see
+          # invalid); the minimums are those tshark 4.0 checks
+          expr: _ < 2 or _ - 2 > _io.size - _io.pos or _ >= min_length
       - id: invalid
         size-eos: true
         if: kind != 0 and kind != 1 and not _io.eof and (length < 2 or length - 2 > _io.size - _io.pos)
@@ -124,10 +129,9 @@ types:
         # none for an option of length 2, wherever it stands
         if: kind != 0 and kind != 1 and not _io.eof and length > 2 and length - 2 <= _io.size - _io.pos
         type:
-          # like Wireshark, a route or timestamp option of a length its layout cannot fill is
-          # kept as bytes and the datagram dissected on (a Router Alert too short for its value
-          # is malformed in both)
-          switch-on: "(kind == 7 or kind == 131 or kind == 137) and (length < 3 or (length - 3) % 4 != 0) or kind == 68 and (length < 4 or (length - 4) % 4 != 0) ? 0 : kind"
+          # like Wireshark, a route or timestamp option whose length its addresses or stamps do
+          # not fill exactly is kept as bytes and the datagram dissected on
+          switch-on: "(kind == 7 or kind == 131 or kind == 137) and (length - 3) % 4 != 0 or kind == 68 and (length - 4) % 4 != 0 ? 0 : kind"
           cases:
             7: route
             131: route
@@ -135,6 +139,17 @@ types:
             68: timestamp
             148: router_alert
         -flatten: true
+
+    instances:
+      min_length:
+        value: >-
+          kind == 82 ? 12 : kind == 25 ? 8 : kind == 134 ? 6
+          : (kind == 68 or kind == 11 or kind == 12 or kind == 136 or kind == 148) ? 4
+          : (kind == 7 or kind == 131 or kind == 137 or kind == 130 or kind == 133) ? 3 : 2
+        doc: |
+          The shortest length tshark 4.0 accepts for the kind: its fixed fields (Traceroute 12,
+          Quick-Start 8, CIPSO 6, the timestamp's pointer and flags, MTU probe and reply, stream
+          id and Router Alert 4, a route's or security option's pointer or level 3)
 
   route:
     seq:
