@@ -254,8 +254,11 @@ public final class FlowHook implements LayerHook {
         app.beginFrame();
         c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
         if (len > 0 && ib == tb) {
-            // a segment the snapshot length cut (the IP header declares more than was captured)
-            int declaredEnd = v4 ? is + (ib.getShort(is + 2) & 0xffff) : is + 40 + (ib.getShort(is + 4) & 0xffff);
+            // a segment the snapshot length cut: the IP header declares more than was captured, and
+            // the frame was longer than captured. An IP length past the frame's own length is
+            // bogus, not a cut: like tshark, the segment is what the frame holds.
+            long declaredEnd = v4 ? is + (ib.getShort(is + 2) & 0xffff) : is + 40 + (ib.getShort(is + 4) & 0xffff);
+            if (ib == frame.buffer) declaredEnd = Math.min(declaredEnd, frame.offset + frame.origLen);
             if (declaredEnd > ps + len && (!v4 || (ib.getShort(is + 2) & 0xffff) != 0)) app.cut(c, dir);
         }
         Continuation more = app.endFrame();
