@@ -18,12 +18,16 @@ Needs tshark 4.0.x on the PATH. The oracles use the corpus's -e lists (FIELDS an
 The run is a search, not a gate: it reports the frames where we and tshark differ. Some differences
 are known and kept on purpose (AcceptedDifferences lists one crafted frame of each): a header cut by
 the snap length or malformed in a field keeps every whole field read before the cut (tshark shows
-none or few); an IPv4 option tshark knows to have a fixed length (Security) with another length
-keeps its bytes and the datagram goes on (tshark ends it malformed); a quoted IPv4 header of
+none or few), and an IPv6 header cut inside its first 4 bytes shows no version; a quoted IPv4 header of
 version 6; a DNS message cut short over TCP; a DNS UPDATE's counts, which tshark names by their UPDATE
 meaning; HTTP start lines tshark accepts and we do not (a two-digit status, "HTTP/1.x") or the
 reverse (a request line ending in HTTP/2.0); over TCP, a chunked message split just before its
-final LF (tshark shows it complete one segment early). What it found and we fixed is in testdata/crafted.
+final LF (tshark shows it complete one segment early); FTP lines without their CRLF, or binary
+bytes on port 21 (tshark's FTP does not reassemble and ends a command at a NUL); UDP-Lite's
+udp.length (tshark works it out from IP); a LINKTYPE_RAW frame of fewer than 8 captured bytes
+(tshark's raw dissector reads offset 6 before looking at the version, and stops there); a port
+tshark's tables give to a protocol we do not dissect (MIKEY on 2269) where our HTTP heuristic
+finds HTTP. What it found and we fixed is in testdata/crafted.
 """
 import importlib.util
 import ipaddress

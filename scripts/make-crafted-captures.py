@@ -261,6 +261,19 @@ def ethernet_frames():
     # EtherType 0x6558 (Transparent Ethernet Bridging) is an Ethernet frame wherever it stands; 0x880b is PPP only in GRE
     add(eth(0x6558, teb), "EtherType 0x6558 in Ethernet: an Ethernet frame, ARP")
     add(eth(0x880B, ppp), "EtherType 0x880b in Ethernet: raw (PPP only under GRE)")
+    # IPv6 of another version is not IPv6: tshark's dissector declines it and shows data
+    add(eth(0x86DD, b"\x50" + ipv6(17, udp(5014, 7, data))[1:]), "IPv6 EtherType carrying version 5: raw")
+    add(eth(0x0800, ipv4(41, b"\xf0" + ipv6(17, udp(5015, 7, data))[1:])), "IPv6 in IPv4 with version 15: IPv4, then raw")
+    # a known IPv4 option shorter than its fixed fields makes the header malformed (tshark 4.0's minimums)
+    add(eth(0x0800, ipv4(6, seg, options=bytes([82, 8]) + bytes(6))), "IPv4 traceroute option of length 8 (needs 12): malformed")
+    add(eth(0x0800, ipv4(6, seg, options=bytes([7, 2, 1, 1]))), "IPv4 record route of length 2 (needs 3): malformed")
+    add(eth(0x0800, ipv4(6, seg, options=bytes([11, 6, 0, 0, 0, 0, 1, 1]))), "IPv4 MTU probe of length 6 (more than its 4): TCP dissected")
+    add(eth(0x0800, ipv4(6, seg, options=bytes([1, 1, 25, 6]))), "IPv4 quick-start option running past the options: parsing stops, TCP dissected")
+    # an IP total length past the frame's own length is bogus, not a snap-length cut: the segment is
+    # what the frame holds, and a response without a length waits for its connection's end (tshark)
+    resp = b"HTTP/1.1 404 Not Found\r\nServer: x\r\n\r\n"
+    add(eth(0x0800, ipv4(6, tcp(8080, 5016, flags=0x18, payload=resp), total=20 + 20 + len(resp) + 35)),
+        "IPv4 total length past the frame: an HTTP response without a length, still waiting (raw)")
     return f
 
 
