@@ -79,6 +79,14 @@ seq:
     type: options
     if: data_offset > 5
     -flatten: true
+  - id: reset_cause
+    size-eos: true
+    type: str
+    encoding: UTF-8
+    if: rst and not _io.eof
+    doc: |
+      A reset's data: text that may explain the reset (RFC 9293 section 3.5.3). Like Wireshark
+      (tcp.reset_cause), it is shown as text and never handed on: no application layer, no stream.
 types:
   options:
     seq:
