@@ -1428,6 +1428,11 @@ public final class FastCodecEmitter {
         if (text && f.encoding == null && !f.type.equals("strz")) {
             throw new io.pcapkit.generator.GeneratorException(f.where, "str needs an encoding");
         }
+        // the fast codec hands text on as bytes, which the dumpers decode as UTF-8: another
+        // encoding would show differently from the Kaitai-backed codec
+        if (text && f.encoding != null && !f.encoding.equalsIgnoreCase("UTF-8")) {
+            throw new io.pcapkit.generator.GeneratorException(f.where, "encoding: only UTF-8 is supported (found '" + f.encoding + "')");
+        }
     }
 
     /**
