@@ -274,6 +274,11 @@ def ethernet_frames():
     resp = b"HTTP/1.1 404 Not Found\r\nServer: x\r\n\r\n"
     add(eth(0x0800, ipv4(6, tcp(8080, 5016, flags=0x18, payload=resp), total=20 + 20 + len(resp) + 35)),
         "IPv4 total length past the frame: an HTTP response without a length, still waiting (raw)")
+    # a reset's data is its cause, shown as text and never handed on (tshark's tcp.reset_cause)
+    get = b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"
+    add(eth(0x0800, ipv4(6, tcp(5017, 80, flags=0x04, payload=get))), "TCP RST carrying an HTTP request: its reset cause, no HTTP")
+    add(eth(0x0800, ipv4(6, tcp(5018, 80, flags=0x1C, payload=get))), "TCP RST with ACK and PSH, cut by the snap length: no HTTP", 70)
+    add(eth(0x0800, ipv4(6, tcp(5019, 80, flags=0x04))), "TCP RST without data")
     return f
 
 
