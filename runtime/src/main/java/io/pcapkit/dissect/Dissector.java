@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dissector implements Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dissector.class);
+    /** No decode yet in this step: a decode returns the header's end, or {@link LayerCodec#ERROR}. */
+    private static final int NOT_DECODED = Integer.MIN_VALUE;
 
     private final LayerCodec[] codecs;
     /** by codec: whether a layer can reach a sink in one pass (its shown name does not wait for its decode) */
@@ -196,8 +198,13 @@ public final class Dissector implements Dispatcher {
                 codec.answersNote(answering);
                 answering = false;
                 codec.ipVersion(ipVersion);
-                // not this protocol at all (a version it does not know): the bytes stay raw
-                if (p.declines != null && declines(codec, p.declines, buf, pos, limit)) break;
+                // not this protocol at all (a version it does not know): the bytes stay raw. The
+                // decode that tells is kept (NOT_DECODED otherwise) where a decode comes next anyway
+                int decoded = NOT_DECODED;
+                if (p.declines != null) {
+                    decoded = codec.decode(buf, pos, limit);
+                    if (decoded < 0 && codec.errorKind() == ErrorKind.INVALID && codec.errorField() == p.declines) break;
+                }
                 int he;
                 // one pass where the layer's name is known before its decode: the sink sees the same
                 // calls as from decode-then-emit, at half the reading
@@ -206,14 +213,14 @@ public final class Dissector implements Dispatcher {
                     sink.beginLayer(p, pos - srcBase);
                     if (json != null && writesJson[p.codec]) {
                         // decoded, then written from the stored values: no sink call per field
-                        he = codec.decode(buf, pos, limit);
+                        he = decoded != NOT_DECODED ? decoded : codec.decode(buf, pos, limit);
                         if (he >= 0) codec.writeJson(json, sink);
                         else codec.emit(buf, sink);
                     } else {
                         he = codec.walk(buf, pos, limit, sink);
                     }
                 } else {
-                    he = codec.decode(buf, pos, limit);
+                    he = decoded != NOT_DECODED ? decoded : codec.decode(buf, pos, limit);
                 }
                 if (he < 0) {
                     if (quote && codec.errorKind() == ErrorKind.TRUNCATED) {
@@ -319,15 +326,6 @@ public final class Dissector implements Dispatcher {
         c.enter(k);
         context.enterSource(c.contCount, k.stream());
         if (sink != null) sink.reassembled(k);
-    }
-
-    /**
-     * Whether the grammar rejects these bytes, as Wireshark's dissector does (IPv6 of another
-     * version shows as data there): its {@code declines} field fails its check. A decode of its
-     * own, since a walk writes the layer's name before its fields.
-     */
-    private static boolean declines(LayerCodec codec, Field field, ByteBuffer buf, int pos, int limit) {
-        return codec.decode(buf, pos, limit) < 0 && codec.errorKind() == ErrorKind.INVALID && codec.errorField() == field;
     }
 
     @Override
