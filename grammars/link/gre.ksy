@@ -51,7 +51,7 @@ seq:
   - id: ack_present
     type: b1
     -json: flags.ack
-    doc: version 1 (PPTP) only
+    doc: PPTP (a version but 0, PPP payload) only
   - id: reserved
     type: b4
     -json: flags.reserved
@@ -92,7 +92,9 @@ seq:
     doc: source route entries, the last one empty
   - id: ack
     type: u4
-    if: ack_present and version == 1
+    # like Wireshark, with PPTP's PPP payload and any version but 0: another protocol type, or
+    # version 0, starts right after the sequence number whatever the A bit says
+    if: ack_present and version != 0 and protocol_type == 0x880b
 types:
   sre:
     seq:
