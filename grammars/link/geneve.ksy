@@ -12,7 +12,7 @@ meta:
     layer: link
     dispatch:
       udp_port: 6081
-    next-when-empty: false
+    # like tshark, the protocol type is dispatched even with no payload (that layer is then malformed)
     # the EtherType table names Transparent Ethernet Bridging (0x6558) too
     next:
       - table: ethertype

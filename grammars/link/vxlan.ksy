@@ -12,7 +12,7 @@ meta:
     layer: link
     dispatch:
       udp_port: 4789
-    next-when-empty: false
+    # like tshark, Ethernet follows even with no payload (it is then malformed)
     next:
       - protocol: ethernet
 doc: |
