@@ -5,8 +5,9 @@ against tshark (the conformance test's comparison, on captures nobody picked by 
 Each frame is built from the crafted captures' helpers with random field values: VLAN stacks,
 802.3/LLC, ARP with odd lengths, IPv4 with random header and total lengths, options and fragment
 fields, IPv6 extension-header chains, TCP with random data offsets, flags and option bytes, UDP
-with random lengths, UDP-Lite, ICMP, DNS messages and HTTP/1.x messages, and random snap-length
-cuts; HTTP/1.1 conversations over random segments (see http_conversations); and a pcapng file
+with random lengths, UDP-Lite, ICMP, DNS messages and HTTP/1.x messages, tunnels (GRE with its
+optional fields and PPTP's version, EtherIP, MPLS label stacks and pseudowires, VXLAN, Geneve with
+options), and random snap-length cuts; HTTP/1.1 conversations over random segments (see http_conversations); and a pcapng file
 of random layout (see write_pcapng). The same seed gives the same bytes. Run from the repository root:
 
     python3 scripts/conformance-fuzz.py OUT_DIR [SEED] [FRAMES]
@@ -29,8 +30,13 @@ udp.length (tshark works it out from IP); a LINKTYPE_RAW frame of fewer than 8 c
 tshark's tables give to a protocol we do not dissect (MIKEY on 2269) where our HTTP heuristic
 finds HTTP; an IPv6 payload length of 0 without a jumbo option, where tshark 4.0 gives the next
 header no bytes (malformed, no fields) and we dissect what was captured, since Linux's BIG TCP
-captures look like that (as IPv4's total length 0 does from segmentation offload). What it found and
-we fixed is in testdata/crafted.
+captures look like that (as IPv4's total length 0 does from segmentation offload); an MPLS
+pseudowire's control word, which tshark 4.0 tells from a bare Ethernet frame by whether the first
+12 bytes look like MAC addresses of vendors its OUI database knows (we take a first nibble 0 as a
+control word, as Wireshark 4.2 does when unsure); any UDP payload on port 1900, which tshark shows
+as SSDP (our guarded grammar wants an HTTP start line); a payload cut to fewer bytes than the guard
+needs on an HTTP port. Tunnels (GRE, EtherIP, MPLS, VXLAN, Geneve) carry packets of the same
+kinds. What it found and we fixed is in testdata/crafted.
 """
 import importlib.util
 import ipaddress
@@ -231,9 +237,113 @@ def dns_message(r):
     return struct.pack("!HHHHHH", r.randrange(65536), flags, *counts) + body
 
 
+_depth = [0]
+
+
+def inner_frame(r):
+    """An Ethernet frame for a tunnel to carry: no further tunnel inside, no padding."""
+    _depth[0] += 1
+    try:
+        etype, body = network(r)
+        return eth(etype, body, dst=rbytes(r, 6), src=rbytes(r, 6))
+    finally:
+        _depth[0] -= 1
+
+
+def inner_packet(r):
+    """(ethertype, bytes) of an IP packet for a tunnel to carry."""
+    _depth[0] += 1
+    try:
+        return (0x0800, ip4_packet(r)) if r.random() < 0.6 else (0x86DD, ip6_packet(r))
+    finally:
+        _depth[0] -= 1
+
+
+def gre(r):
+    """GRE (RFC 2784/2890, RFC 1701 routing) or PPTP's version 1, with a random payload type."""
+    if r.random() < 0.2:  # PPTP: key (payload length, call id) always, sequence and ack optional
+        s, a = r.random() < 0.5, r.random() < 0.5
+        et, ip = inner_packet(r)
+        ppp = (b"\xff\x03" if r.random() < 0.7 else b"") + (b"\x00\x21" if et == 0x0800 else b"\x00\x57") + ip
+        head = struct.pack("!BBHHH", 0x20 | (0x10 if s else 0), 0x01 | (0x80 if a else 0), 0x880B,
+                           len(ppp) if r.random() < 0.9 else r.randrange(65536), r.randrange(65536))
+        return head + (struct.pack("!I", r.getrandbits(32)) if s else b"") + (struct.pack("!I", r.getrandbits(32)) if a else b"") + ppp
+    c, rt, k, sq = (r.random() < 0.2 for _ in range(4))
+    kind = r.choice(["ip", "ip", "teb", "mpls", "ppp", "other"])
+    if kind == "ip":
+        ptype, payload = inner_packet(r)
+    elif kind == "teb":
+        ptype, payload = 0x6558, inner_frame(r)
+    elif kind == "mpls":
+        ptype, payload = 0x8847, mpls(r)
+    elif kind == "ppp":
+        et, ip = inner_packet(r)
+        ptype, payload = 0x880B, b"\xff\x03" + (b"\x00\x21" if et == 0x0800 else b"\x00\x57") + ip
+    else:
+        ptype, payload = r.randrange(65536), rbytes(r, 20)
+    flags = (0x80 if c else 0) | (0x40 if rt else 0) | (0x20 if k else 0) | (0x10 if sq else 0)
+    head = struct.pack("!BBH", flags, r.choice([0, 0, 0, r.randrange(256)]), ptype)
+    if c or rt:
+        head += struct.pack("!HH", r.randrange(65536), r.randrange(3) * 4)
+    if k:
+        head += struct.pack("!I", r.getrandbits(32))
+    if sq:
+        head += struct.pack("!I", r.getrandbits(32))
+    if rt:
+        for _ in range(r.randrange(3)):
+            n = r.choice([4, 8, 3])
+            head += struct.pack("!HBB", 0x0800, 0, n) + rbytes(r, n)
+        head += struct.pack("!HBB", 0, 0, 0) if r.random() < 0.9 else b""
+    return head + payload
+
+
+def mpls(r):
+    """A label stack (bottom bit on the last entry, mostly) and what follows it."""
+    n = r.choice([1, 1, 2, 3])
+    out = b""
+    for i in range(n):
+        bottom = 1 if i == n - 1 and r.random() < 0.9 else 0
+        out += struct.pack("!I", r.randrange(1 << 20) << 12 | r.randrange(8) << 9 | bottom << 8 | r.randrange(256))
+    k = r.random()
+    if k < 0.6:
+        return out + inner_packet(r)[1]
+    if k < 0.8:
+        return out + bytes(4) + inner_frame(r)
+    return out + rbytes(r, 20)
+
+
+def overlay(r, geneve):
+    """A VXLAN (UDP 4789) or Geneve (UDP 6081) header and what it carries."""
+    if not geneve:
+        return struct.pack("!BBHI", 0x08 if r.random() < 0.8 else r.randrange(256), 0, 0, r.randrange(1 << 24) << 8) + inner_frame(r)
+    opts = b""
+    for _ in range(r.choice([0, 0, 1, 2])):
+        n = r.randrange(3)
+        opts += struct.pack("!HBB", r.randrange(65536), r.randrange(256), n) + rbytes(r, 4 * n)
+    olen = len(opts) // 4 if r.random() < 0.9 else r.randrange(64)
+    ptype, payload = (0x6558, inner_frame(r)) if r.random() < 0.6 else inner_packet(r)
+    return struct.pack("!BBHI", r.choice([0, 0, 1 << 6]) | olen, r.choice([0, 0x80, 0x40]), ptype, r.randrange(1 << 24) << 8) + opts + payload
+
+
+def tunnel(r):
+    """(IP protocol, bytes) of a tunnel: GRE, EtherIP, MPLS in IP, or UDP to VXLAN/Geneve."""
+    k = r.choice(["gre", "gre", "etherip", "mpls", "vxlan", "geneve"])
+    if k == "gre":
+        return 47, gre(r)
+    if k == "etherip":
+        return 97, struct.pack("!H", 0x3000 if r.random() < 0.8 else r.randrange(65536)) + inner_frame(r)
+    if k == "mpls":
+        return 137, mpls(r)
+    body = overlay(r, k == "geneve")
+    return 17, udp(r.randrange(1024, 65536), 6081 if k == "geneve" else 4789, body)
+
+
 def ip4_packet(r):
     proto = r.choice([6, 6, 6, 17, 17, 1, 136, r.randrange(256)])
-    proto, body = transport(r, proto)
+    if _depth[0] == 0 and r.random() < 0.12:
+        proto, body = tunnel(r)
+    else:
+        proto, body = transport(r, proto)
     opts = ipv4_options(r)
     total = None
     ihl = None
@@ -257,6 +367,8 @@ def ip6_packet(r):
     proto = r.choice([6, 6, 17, 17, 58, 59, 136, r.randrange(256)])
     if proto == 58:
         body = struct.pack("!BBHI", r.choice([128, 129, 1, 135]), 0, 0, r.getrandbits(32)) + rbytes(r, r.choice([0, 8, 24]))
+    elif _depth[0] == 0 and r.random() < 0.12:
+        proto, body = tunnel(r)
     else:
         proto, body = transport(r, proto)
     # an extension-header chain, built inside out
@@ -296,8 +408,10 @@ def network(r):
         return 0x0800, ip4_packet(r)
     if k < 0.85:
         return 0x86DD, ip6_packet(r)
-    if k < 0.95:
+    if k < 0.93:
         return r.choice([0x0806, 0x0806, 0x8035]), arp_packet(r)
+    if k < 0.96 and _depth[0] == 0:
+        return (0x8847, mpls(r)) if r.random() < 0.7 else (0x6558, inner_frame(r))
     return r.choice([0x88B5, 0x9000, 0x0842]), rbytes(r, 30)
 
 

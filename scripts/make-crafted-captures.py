@@ -279,6 +279,19 @@ def ethernet_frames():
     add(eth(0x0800, ipv4(6, tcp(5017, 80, flags=0x04, payload=get))), "TCP RST carrying an HTTP request: its reset cause, no HTTP")
     add(eth(0x0800, ipv4(6, tcp(5018, 80, flags=0x1C, payload=get))), "TCP RST with ACK and PSH, cut by the snap length: no HTTP", 70)
     add(eth(0x0800, ipv4(6, tcp(5019, 80, flags=0x04))), "TCP RST without data")
+    # GRE's acknowledgement number is there only with PPTP's PPP payload and a version but 0 (tshark)
+    add(eth(0x0800, ipv4(47, struct.pack("!HH", 0x0081, 0x0800) + in4)), "GRE version 1 with the A bit, carrying IPv4: no acknowledgement field")
+    add(eth(0x0800, ipv4(47, struct.pack("!HHHHI", 0x2084, 0x880B, len(ppp), 0x3333, 6) + ppp)),
+        "GRE version 4 with the A bit, carrying PPP: the acknowledgement field is read")
+    # an overlay's protocol type is dispatched even with no payload (that layer is then malformed)
+    add(eth(0x0800, ipv4(17, udp(50007, 6081, struct.pack("!BBHI", 0, 0, 0x0800, 80 << 8)))), "Geneve without payload: IPv4 malformed")
+    add(eth(0x0800, ipv4(17, udp(50008, 4789, struct.pack("!II", 0x08000000, 125 << 8)))), "VXLAN without payload: Ethernet malformed")
+    # a tunnelled IP packet longer than the outer IP's length allows is bounded by it, not cut by
+    # the snap length: its TCP data joins the stream (an HTTP request whose body is still to come)
+    req = b"POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n12345"
+    inner = ipv4(6, tcp(5020, 80, flags=0x18, payload=req), src="10.9.0.1", dst="10.9.0.2")
+    outer = ipv6(47, struct.pack("!HH", 0, 0x0800) + inner, plen=4 + len(inner) - 5)
+    add(eth(0x86DD, outer), "IPv4 in GRE over IPv6, 5 bytes past the outer length: an HTTP request still waiting (raw)")
     return f
 
 
