@@ -283,6 +283,8 @@ def ethernet_frames():
     add(eth(0x0800, ipv4(47, struct.pack("!HH", 0x0081, 0x0800) + in4)), "GRE version 1 with the A bit, carrying IPv4: no acknowledgement field")
     add(eth(0x0800, ipv4(47, struct.pack("!HHHHI", 0x2084, 0x880B, len(ppp), 0x3333, 6) + ppp)),
         "GRE version 4 with the A bit, carrying PPP: the acknowledgement field is read")
+    add(eth(0x0800, ipv4(47, struct.pack("!HHHHIHBB", 0x4081, 0x880B, 0, 0, 7, 0, 0, 0) + ppp)),
+        "GRE version 1 with routing and the A bit: the acknowledgement before the routing entries (tshark's order)")
     # an overlay's protocol type is dispatched even with no payload (that layer is then malformed)
     add(eth(0x0800, ipv4(17, udp(50007, 6081, struct.pack("!BBHI", 0, 0, 0x0800, 80 << 8)))), "Geneve without payload: IPv4 malformed")
     add(eth(0x0800, ipv4(17, udp(50008, 4789, struct.pack("!II", 0x08000000, 125 << 8)))), "VXLAN without payload: Ethernet malformed")

@@ -84,17 +84,18 @@ seq:
   - id: sequence
     type: u4
     if: sequence_present
+  - id: ack
+    type: u4
+    # like Wireshark, with PPTP's PPP payload and any version but 0 (another protocol type, or
+    # version 0, goes on after the sequence number whatever the A bit says), and before any
+    # routing entries, where tshark reads it
+    if: ack_present and version != 0 and protocol_type == 0x880b
   - id: routing
     type: sre
     if: routing_present
     repeat: until
     repeat-until: _.address_family == 0 and _.sre_length == 0
     doc: source route entries, the last one empty
-  - id: ack
-    type: u4
-    # like Wireshark, with PPTP's PPP payload and any version but 0: another protocol type, or
-    # version 0, starts right after the sequence number whatever the A bit says
-    if: ack_present and version != 0 and protocol_type == 0x880b
 types:
   sre:
     seq:
