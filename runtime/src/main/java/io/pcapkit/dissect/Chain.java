@@ -15,6 +15,8 @@ public final class Chain {
     int[] starts = new int[8];
     int[] headerEnds = new int[8];
     int[] payloadEnds = new int[8];
+    /** per layer: where its payload ends by the lengths announced (the frame's own, the layers'), past a cut */
+    int[] reportedEnds = new int[8];
     /** per layer: -1 for the frame, else the index of its continuation */
     int[] sources = new int[8];
     int base;
@@ -65,13 +67,14 @@ public final class Chain {
         truncatedOffset = offset;
     }
 
-    void add(int protocol, int start, int headerEnd, int payloadEnd) {
+    void add(int protocol, int start, int headerEnd, int payloadEnd, long reportedEnd) {
         if (count == protocols.length) {
             int n = count * 2;
             protocols = java.util.Arrays.copyOf(protocols, n);
             starts = java.util.Arrays.copyOf(starts, n);
             headerEnds = java.util.Arrays.copyOf(headerEnds, n);
             payloadEnds = java.util.Arrays.copyOf(payloadEnds, n);
+            reportedEnds = java.util.Arrays.copyOf(reportedEnds, n);
             sources = java.util.Arrays.copyOf(sources, n);
         }
         sources[count] = contCount - 1;
@@ -79,6 +82,8 @@ public final class Chain {
         starts[count] = start - base;
         headerEnds[count] = headerEnd - base;
         payloadEnds[count] = payloadEnd - base;
+        // a record's original length is a 32-bit field: past the int range only a lie, kept at its top
+        reportedEnds[count] = (int) Math.min(Integer.MAX_VALUE, reportedEnd - base);
         count++;
     }
 
@@ -155,6 +160,15 @@ public final class Chain {
 
     public int payloadEnd(int i) {
         return payloadEnds[i];
+    }
+
+    /**
+     * Where layer {@code i}'s payload ends by the lengths announced for it (the frame's original
+     * length, this layer's and its parents' length fields), from the start of its source. Past
+     * {@link #payloadEnd} when the capture cut the payload short; equal to it otherwise.
+     */
+    public int reportedEnd(int i) {
+        return reportedEnds[i];
     }
 
     /** Offset (from the start of its source, see {@link #rawSource()}) of bytes left undissected, or -1. */
@@ -269,6 +283,7 @@ public final class Chain {
         c.starts = java.util.Arrays.copyOf(starts, Math.max(1, count));
         c.headerEnds = java.util.Arrays.copyOf(headerEnds, Math.max(1, count));
         c.payloadEnds = java.util.Arrays.copyOf(payloadEnds, Math.max(1, count));
+        c.reportedEnds = java.util.Arrays.copyOf(reportedEnds, Math.max(1, count));
         c.sources = java.util.Arrays.copyOf(sources, Math.max(1, count));
         c.base = 0;
         c.rawStart = rawStart;

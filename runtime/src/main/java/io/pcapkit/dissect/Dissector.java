@@ -169,6 +169,9 @@ public final class Dissector implements Dispatcher {
         JsonLayerOut json = sink == null ? null : sink.jsonOut();
         int pos = off;
         int limit = off + capLen;
+        // where the bytes end by the lengths announced (the frame's original length, then each
+        // layer's length fields): past limit when the capture cut them
+        long reported = frame != null && frame.origLen > capLen ? (long) off + frame.origLen : limit;
         // start of the bytes the current layers lie in (the frame, or a continuation): offsets
         // given to sinks and kept in the chain are relative to it
         int srcBase = off;
@@ -229,7 +232,7 @@ public final class Dissector implements Dispatcher {
                             sink.beginLayer(p, pos - srcBase);
                             codec.emit(buf, sink);
                         }
-                        c.add(proto, pos, limit, limit);
+                        c.add(proto, pos, limit, limit, reported);
                         c.truncated(proto, codec.errorField(), codec.errorOffset() - srcBase);
                         if (show) sink.truncated(p, codec.errorField(), codec.errorOffset() - srcBase);
                         return finish(c, sink, frame);
@@ -251,7 +254,8 @@ public final class Dissector implements Dispatcher {
                 }
                 long pl = codec.payloadLength();
                 int payloadEnd = pl < 0 ? limit : (int) Math.min(limit, he + pl);
-                c.add(proto, pos, he, payloadEnd);
+                if (pl >= 0) reported = Math.min(reported, he + pl);
+                c.add(proto, pos, he, payloadEnd, reported);
                 if (proto == ipv4Protocol) ipVersion = 4;
                 else if (proto == ipv6Protocol) ipVersion = 6;
                 if (show && !stream) {
@@ -279,6 +283,7 @@ public final class Dissector implements Dispatcher {
                     buf = k.buffer;
                     pos = srcBase = k.offset;
                     limit = k.offset + k.length;
+                    reported = limit;
                     more = k.next();
                     proto = next;
                     if (k.protocol < 0) proto = guardAndSniff(p, proto, buf, pos, limit);
@@ -316,6 +321,7 @@ public final class Dissector implements Dispatcher {
             buf = k.buffer;
             pos = srcBase = k.offset;
             limit = k.offset + k.length;
+            reported = limit;
             proto = k.protocol;
         }
         return finish(c, sink, frame);

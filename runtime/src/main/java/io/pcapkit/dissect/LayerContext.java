@@ -62,6 +62,11 @@ public final class LayerContext {
         return chain.sourceOffset(i) + chain.payloadEnd(i);
     }
 
+    /** Absolute end of layer {@code i}'s payload by the lengths announced: past {@link #payloadEnd(int)} when the capture cut it. */
+    public long reportedEnd(int i) {
+        return (long) chain.sourceOffset(i) + chain.reportedEnd(i);
+    }
+
     public ByteBuffer buffer() {
         return buffer(index());
     }

@@ -253,21 +253,11 @@ public final class FlowHook implements LayerHook {
         }
         app.beginFrame();
         c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
-        if (len > 0 && ib == tb) {
-            // a segment the snapshot length cut: the IP header declares more than was captured, and
-            // the frame was longer than captured. An IP length past the frame's own length, or past
-            // what an enclosing layer's length gives it (a tunnel's outer IP), is bogus, not a cut:
-            // like tshark, the segment is what those lengths leave.
-            long declaredEnd = v4 ? is + (ib.getShort(is + 2) & 0xffff) : is + 40 + (ib.getShort(is + 4) & 0xffff);
-            if (ib == frame.buffer) {
-                declaredEnd = Math.min(declaredEnd, frame.offset + frame.origLen);
-                int capturedEnd = frame.offset + frame.capLen;
-                if (ip > 0 && ctx.buffer(ip - 1) == ib && ctx.payloadEnd(ip - 1) < capturedEnd) {
-                    declaredEnd = Math.min(declaredEnd, ctx.payloadEnd(ip - 1));
-                }
-            }
-            if (declaredEnd > ps + len && (!v4 || (ib.getShort(is + 2) & 0xffff) != 0)) app.cut(c, dir);
-        }
+        // a segment the capture cut short: the lengths announced for it (the frame's, its IP
+        // layers') reach past what was captured. An IP length past the frame's own length, or
+        // past what a tunnel's outer IP gives it, is bogus, not a cut: like tshark, the segment
+        // is then what those lengths leave
+        if (len > 0 && ctx.reportedEnd(i) > ps + len) app.cut(c, dir);
         Continuation more = app.endFrame();
         if (!app.active(c)) return more;
         if (more != null) return more;

@@ -26,8 +26,8 @@ class DissectContextTest {
         b.putShort(22, (short) dport);
         Chain c = new Chain();
         c.reset(b, 0);
-        c.add(Protocols.lookup(Protocols.T_ETHERTYPE, 0x0800), 0, 20, 40);
-        c.add(Protocols.lookup(Protocols.T_IP_PROTO, 6), 20, 40, 40);
+        c.add(Protocols.lookup(Protocols.T_ETHERTYPE, 0x0800), 0, 20, 40, 40);
+        c.add(Protocols.lookup(Protocols.T_IP_PROTO, 6), 20, 40, 40, 40);
         ctx.beginFrame(b, 0, c);
     }
 
