@@ -256,12 +256,17 @@ public final class FlowHook implements LayerHook {
         // a segment the capture cut short: the lengths announced for it (the frame's, its IP
         // layers') reach past what was captured. An IP length past the frame's own length, or
         // past what a tunnel's outer IP gives it, is bogus, not a cut: like tshark, the segment
-        // is then what those lengths leave
-        if (len > 0 && ctx.reportedEnd(i) > ps + len) app.cut(c, dir);
+        // is then what those lengths leave. Like tshark, the frame dissects a cut segment alone
+        long announced = ctx.reportedEnd(i) - ps;
+        boolean cut = len > 0 && announced > len;
+        if (cut) {
+            app.cut(c, dir);
+            c.lost(dir, seq, flags, announced, frame.number);
+        }
         Continuation more = app.endFrame();
         if (!app.active(c)) return more;
         if (more != null) return more;
-        return len > 0 ? Continuation.RAW : null;
+        return len > 0 && !cut ? Continuation.RAW : null;
     }
 
     @Override

@@ -332,16 +332,17 @@ public final class AppStreams implements StreamListener {
     }
 
     /**
-     * The segment just applied in direction {@code dir} was cut by the capture's snapshot length:
-     * its message cannot complete, so what is buffered is handed over now (tshark dissects such a
-     * segment alone) and the rest of the direction stays raw.
+     * The segment just applied in direction {@code dir} was cut by the capture's snapshot length.
+     * Like tshark, the frame dissects that segment alone: its bytes, and a message they would have
+     * continued (which can never complete), leave the buffer. The direction then goes on as after
+     * a gap: a later segment that starts a message is dissected again, so a header-only capture
+     * shows every message's start.
      */
     public void cut(TcpConnection c, int dir) {
         if (!(c.app instanceof State st)) return;
         Side s = st.sides[dir];
         if (s.off) return;
-        if (s.end > s.start) handOver(st, s, s.end);
-        s.off = true;
+        afterLoss(st, s);
     }
 
     @Override
@@ -405,12 +406,19 @@ public final class AppStreams implements StreamListener {
         Side s = st.sides[dir];
         if (s.off || s.resync) return;
         if (s.end > s.start) handOver(st, s, s.end);
+        afterLoss(st, s);
+    }
+
+    /**
+     * Bytes of the direction are lost (a gap, or a segment the capture cut): a grammar found by
+     * content can tell where a message starts again (HTTP/1.x, FTP); one whose messages depend on
+     * the conversation so far (HTTP/2's HPACK state) or that has no heuristic (DNS over TCP)
+     * stays raw.
+     */
+    private static void afterLoss(State st, Side s) {
         s.start = s.end = 0;
         s.markCount = 0;
         s.toClose = false;
-        // a grammar found by content can tell where a message starts again (HTTP/1.x, FTP); one
-        // whose messages depend on the conversation so far (HTTP/2's HPACK state) or that has no
-        // heuristic (DNS over TCP) stays raw
         Protocol p = Protocols.get(st.protocol);
         if (p.guard || p.heuristic && !p.conversation) s.resync = true;
         else s.off = true;

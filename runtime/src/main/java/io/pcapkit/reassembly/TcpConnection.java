@@ -183,6 +183,20 @@ public final class TcpConnection {
     }
 
     /**
+     * The segment just applied ({@code seq}, {@code flags}) carried {@code length} bytes of which
+     * the capture kept only those applied: the rest of its range is a gap now, so the segments
+     * after it are in order (a header-only capture's next segment is not held for bytes that
+     * never come).
+     */
+    public void lost(int dir, long seq, int flags, long length, long frame) {
+        Direction d = dir(dir);
+        if (closed || d == null || !d.based) return;
+        long start = d.relative(seq) + ((flags & SYN) != 0 ? 1 : 0);
+        // only a segment the stream reached: one held out of order leaves its hole to be filled
+        if (d.next >= start && start + length > d.next) drain(dir, d, start + length, frame);
+    }
+
+    /**
      * Whether a segment with sequence number {@code seq} sent in direction {@code dir} starts at
      * the next byte that direction's stream expects (or is its first segment): its bytes are then
      * what a reader of the stream sees next, not a piece from further on that came out of order.

@@ -95,6 +95,22 @@ class TcpConnectionTest {
     }
 
     @Test
+    void aSegmentCutByTheCaptureLeavesAGapNotAHold() {
+        TcpConnection c = connection(new StreamOptions());
+        send(c, 0, 100, 0, SYN, "");
+        // 10 bytes sent, 3 captured: the 7 others are lost at once, so the next segment is in order
+        send(c, 0, 101, 0, ACK, "abc");
+        c.lost(0, 101, ACK, 10, frame);
+        send(c, 0, 111, 0, ACK, "xyz");
+        assertEquals("abc[7 missing]xyz", rec.streams[0].toString());
+        assertEquals(7, c.missing(0));
+        // a cut segment held out of order leaves its hole to be filled
+        send(c, 0, 130, 0, ACK, "q");
+        c.lost(0, 130, ACK, 5, frame);
+        assertEquals("abc[7 missing]xyz", rec.streams[0].toString(), "nothing past the hole at 114 is declared lost");
+    }
+
+    @Test
     void sequenceNumbersWrapAround() {
         TcpConnection c = connection(new StreamOptions());
         long isn = 0xFFFFFFF0L;
