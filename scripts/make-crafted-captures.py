@@ -294,6 +294,16 @@ def ethernet_frames():
     inner = ipv4(6, tcp(5020, 80, flags=0x18, payload=req), src="10.9.0.1", dst="10.9.0.2")
     outer = ipv6(47, struct.pack("!HH", 0, 0x0800) + inner, plen=4 + len(inner) - 5)
     add(eth(0x86DD, outer), "IPv4 in GRE over IPv6, 5 bytes past the outer length: an HTTP request still waiting (raw)")
+    # a header-only capture (snap length 100): each segment cut short is dissected alone, so every
+    # message's start shows, in order and after a gap alike (tshark)
+    r1 = b"HTTP/1.1 200 OK\r\nContent-Length: 400\r\nContent-Type: text/plain\r\n\r\n" + b"a" * 400
+    r2 = b"HTTP/1.1 404 Not Found\r\nContent-Length: 300\r\n\r\n" + b"b" * 300
+    r3 = b"HTTP/1.1 204 No Content\r\n\r\n"
+    add(eth(0x0800, ipv4(6, tcp(80, 5021, seq=1000, ack=1, flags=0x18, payload=r1))), "header-only capture: an HTTP response cut short", 100)
+    add(eth(0x0800, ipv4(6, tcp(80, 5021, seq=1000 + len(r1), ack=1, flags=0x18, payload=r2))),
+        "header-only capture: the next response, cut short, dissected alone", 100)
+    add(eth(0x0800, ipv4(6, tcp(80, 5021, seq=1000 + len(r1) + len(r2) + 500, ack=1, flags=0x18, payload=r3 + b"c" * 80))),
+        "header-only capture: a response after lost segments, cut short", 100)
     return f
 
 
