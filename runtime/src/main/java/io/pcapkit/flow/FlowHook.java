@@ -239,8 +239,15 @@ public final class FlowHook implements LayerHook {
             // what the flow saw so far says where each stream starts (after a SYN's sequence number)
             for (int d = 0; d < 2; d++) if (f.based(d)) c.base(d, f.streamBase(d));
         }
+        // a segment the capture cut short: the lengths announced for it (the frame's, its IP
+        // layers') reach past what was captured. An IP length past the frame's own length, or
+        // past what a tunnel's outer IP gives it, is bogus, not a cut: the segment is then what
+        // those lengths leave (as tshark takes it). The rest of a cut segment's range is a gap
+        long announced = ctx.reportedEnd(i) - ps;
+        boolean cut = len > 0 && announced > len;
         if (app == null) {
             c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
+            if (cut) c.lost(dir, seq, flags, announced, frame.number);
             return null;
         }
         if (!app.decided(c) && len > 0 && c.startsAtNext(dir, seq, flags)) {
@@ -253,13 +260,8 @@ public final class FlowHook implements LayerHook {
         }
         app.beginFrame();
         c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
-        // a segment the capture cut short: the lengths announced for it (the frame's, its IP
-        // layers') reach past what was captured. An IP length past the frame's own length, or
-        // past what a tunnel's outer IP gives it, is bogus, not a cut: like tshark, the segment
-        // is then what those lengths leave. Like tshark, the frame dissects a cut segment alone
-        long announced = ctx.reportedEnd(i) - ps;
-        boolean cut = len > 0 && announced > len;
         if (cut) {
+            // like tshark, the frame dissects a cut segment alone
             app.cut(c, dir);
             c.lost(dir, seq, flags, announced, frame.number);
         }
