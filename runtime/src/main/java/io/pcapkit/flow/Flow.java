@@ -240,44 +240,14 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
 
     /** Visits the frame numbers in order. */
     public void forEachFrame(java.util.function.LongConsumer c) {
-        if (frameCount == 0) return;
         settle();
-        long v = firstFrame;
-        c.accept(v);
-        int p = 0;
-        for (int i = 1; i < frameCount; i++) {
-            long d = 0;
-            int shift = 0;
-            byte b;
-            do {
-                b = frameData[p++];
-                d |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            v += d;
-            c.accept(v);
-        }
+        FrameNumbers.forEach(firstFrame, frameCount, frameData, c);
     }
 
-    /** The frame numbers as comma-separated decimals. */
-    void writeFrames(Ascii b) {
-        if (frameCount == 0) return;
+    /** Copies the frame numbers into {@code n}. */
+    void copyFrames(FrameNumbers n) {
         settle();
-        long v = firstFrame;
-        b.num(v);
-        int p = 0;
-        for (int i = 1; i < frameCount; i++) {
-            long d = 0;
-            int shift = 0;
-            byte x;
-            do {
-                x = frameData[p++];
-                d |= (long) (x & 0x7F) << shift;
-                shift += 7;
-            } while ((x & 0x80) != 0);
-            v += d;
-            b.put(',').num(v);
-        }
+        n.set(firstFrame, frameCount, frameData, frameLen);
     }
 
     // ---- TCP state ----

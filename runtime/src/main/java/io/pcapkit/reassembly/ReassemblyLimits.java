@@ -153,6 +153,25 @@ public final class ReassemblyLimits {
     public static final int FLOW_RECYCLED = 4_096;
 
     /**
+     * 65,536 index entries may wait for an earlier flow to end, so that a trace's index is in start
+     * order; beyond that (one long flow among a flood of short ones) entries go out as flows end.
+     * Some 24 MiB at most (an entry is about 370 bytes).
+     */
+    public static final int TRACE_INDEX_WAITING_ENTRIES = 65_536;
+
+    /**
+     * A trace's index is written on a thread of its own, and the flows' events go to it 256 at a
+     * time: one hand-over per 256 flows costs little next to writing their entries.
+     */
+    public static final int TRACE_INDEX_BATCH_EVENTS = 256;
+
+    /**
+     * At most 8 batches of index events in flight (2,048 flow summaries, a few hundred KiB): past
+     * that the run waits for the index thread, so a slow disk bounds memory, not the other way.
+     */
+    public static final int TRACE_INDEX_BATCHES = 8;
+
+    /**
      * The default number of per-flow files open at once: a quarter of the process's descriptor
      * limit (the rest is the capture, the JVM's jars, the output), between
      * {@link #FLOW_MAX_OPEN_FILES} and {@link #FLOW_MAX_OPEN_FILES_CEILING}.

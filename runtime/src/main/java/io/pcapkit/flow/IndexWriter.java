@@ -1,0 +1,169 @@
+package io.pcapkit.flow;
+
+import io.pcapkit.reassembly.Anomaly;
+import io.pcapkit.reassembly.ReassemblyLimits;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.TreeMap;
+
+/**
+ * A trace's {@code index.json}, {@code {"flows": [...]}}: an entry per ended flow, in the order
+ * flows started. An entry waits for the flows that started before it to end, up to
+ * {@link ReassemblyLimits#TRACE_INDEX_WAITING_ENTRIES}; past that (one long flow among a flood of short ones) entries go out
+ * as flows end, each with its id. Used from one thread (see {@link IndexThread}).
+ */
+final class IndexWriter implements Closeable {
+    private final OutputStream index;
+    /** which flows (by serial) have ended, from the oldest still running on */
+    private final EndedWindow ended = new EndedWindow();
+    private final TreeMap<Long, byte[]> waiting = new TreeMap<>();
+    private final IsoCache isoFirst = new IsoCache();
+    private final IsoCache isoLast = new IsoCache();
+    private final Ascii out = new Ascii();
+    private boolean firstEntry = true;
+    private long entries;
+    private boolean closed;
+
+    IndexWriter(Path file) throws IOException {
+        this(Files.newOutputStream(file));
+    }
+
+    IndexWriter(OutputStream out) throws IOException {
+        this.index = new BufferedOutputStream(out, 1 << 16);
+        index.write("{\"flows\": [".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Entries written so far. */
+    long entries() {
+        return entries;
+    }
+
+    /** Flow {@code serial} started: entries of flows that started after it wait for it. */
+    void started(long serial) {
+        ended.started(serial);
+    }
+
+    /** A flow ended: its entry is written, or copied to wait for the flows that started before it. */
+    void ended(FlowSummary f) throws IOException {
+        entry(f);
+        long first = ended.oldestRunning();
+        ended.ended(f.serial);
+        if (f.serial == first && waiting.isEmpty()) {
+            // the usual case: nothing started before it is still running, so it goes straight out
+            write(out.buf, out.len);
+        } else {
+            waiting.put(f.serial, Arrays.copyOf(out.buf, out.len));
+            flush(false);
+        }
+    }
+
+    private void write(byte[] b, int n) throws IOException {
+        index.write(firstEntry ? NEWLINE_FIRST : NEWLINE_NEXT);
+        firstEntry = false;
+        index.write(b, 0, n);
+        entries++;
+    }
+
+    private static final byte[] NEWLINE_FIRST = "\n  ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEWLINE_NEXT = ",\n  ".getBytes(StandardCharsets.US_ASCII);
+
+    /** Writes the waiting entries no running flow started before (all of them when {@code all}). */
+    private void flush(boolean all) throws IOException {
+        long oldest = ended.oldestRunning();
+        while (!waiting.isEmpty()) {
+            long first = waiting.firstKey();
+            boolean ready = all || first < oldest || waiting.size() > ReassemblyLimits.TRACE_INDEX_WAITING_ENTRIES;
+            if (!ready) return;
+            byte[] e = waiting.pollFirstEntry().getValue();
+            write(e, e.length);
+        }
+    }
+
+    private static final byte[] ID = Ascii.bytes("{\"id\":");
+    private static final byte[] PROTO = Ascii.bytes(",\"protocol\":\"");
+    private static final byte[] A = Ascii.bytes("\",\"a\":{\"address\":\"");
+    private static final byte[] B = Ascii.bytes("},\"b\":{\"address\":\"");
+    private static final byte[] PORT = Ascii.bytes("\",\"port\":");
+    private static final byte[] FIRST = Ascii.bytes("},\"first\":\"");
+    private static final byte[] LAST = Ascii.bytes("\",\"last\":\"");
+    private static final byte[] FIRST_EPOCH = Ascii.bytes("\",\"first_epoch\":");
+    private static final byte[] LAST_EPOCH = Ascii.bytes(",\"last_epoch\":");
+    private static final byte[] A_TO_B = Ascii.bytes(",\"a_to_b\":{\"packets\":");
+    private static final byte[] B_TO_A = Ascii.bytes(",\"b_to_a\":{\"packets\":");
+    private static final byte[] BYTES = Ascii.bytes(",\"bytes\":");
+    private static final byte[] STREAM = Ascii.bytes(",\"stream_bytes\":");
+    private static final byte[] MISSING = Ascii.bytes(",\"missing_bytes\":");
+    private static final byte[] STATE = Ascii.bytes(",\"state\":\"");
+    private static final byte[] ENDED = Ascii.bytes("\",\"ended_by\":\"");
+    private static final byte[] ANOMALIES = Ascii.bytes("\",\"anomalies\":[");
+    private static final byte[] FRAMES = Ascii.bytes("],\"frames\":[");
+    private static final byte[] FILES = Ascii.bytes("],\"files\":[");
+    private static final byte[] END = Ascii.bytes("]}");
+
+    /** The index entry of {@code f} into {@link #out}: hand-written JSON, since there is one per flow and floods have millions. */
+    private void entry(FlowSummary f) {
+        Ascii b = out.reset();
+        b.put(ID).num(f.id).put(PROTO).put(f.protocol == 6 ? "TCP" : "UDP").put(A);
+        boolean aLow = f.aIsLow;
+        address(b, f, aLow);
+        b.put(PORT).num(aLow ? f.loPort : f.hiPort).put(B);
+        address(b, f, !aLow);
+        b.put(PORT).num(aLow ? f.hiPort : f.loPort).put(FIRST);
+        isoFirst.append(b, f.firstSeconds, f.firstFraction, f.firstDigits);
+        b.put(LAST);
+        isoLast.append(b, f.lastSeconds, f.lastFraction, f.lastDigits);
+        b.put(FIRST_EPOCH);
+        isoFirst.epoch(b, f.firstSeconds, f.firstFraction, f.firstDigits);
+        b.put(LAST_EPOCH);
+        isoLast.epoch(b, f.lastSeconds, f.lastFraction, f.lastDigits);
+        for (int d = 0; d < 2; d++) {
+            b.put(d == 0 ? A_TO_B : B_TO_A).num(f.packets[d]).put(BYTES).num(f.bytes[d]);
+            if (f.streams) b.put(STREAM).num(f.delivered[d]).put(MISSING).num(f.missing[d]);
+            b.put('}');
+        }
+        b.put(STATE).put(f.state).put(ENDED).put(f.endedBy).put(ANOMALIES);
+        boolean first = true;
+        for (Anomaly a : ANOMALY_KINDS) {
+            if ((f.anomalies & (1L << a.ordinal())) == 0) continue;
+            if (!first) b.put(',');
+            b.put('"').put(a.label).put('"');
+            first = false;
+        }
+        b.put(FRAMES);
+        f.frames.write(b);
+        b.put(FILES);
+        if (f.files != null) {
+            for (int i = 0; i < f.files.length; i++) {
+                if (i > 0) b.put(',');
+                b.put('"').put(f.files[i]).put('"');
+            }
+        }
+        b.put(END);
+    }
+
+    private static final Anomaly[] ANOMALY_KINDS = Anomaly.values();
+
+    private static void address(Ascii b, FlowKey k, boolean low) {
+        if (k.version == 4) b.ipv4(low ? k.lo0 : k.hi0);
+        else b.ipv6(low ? k.lo0 : k.hi0, low ? k.lo1 : k.hi1);
+    }
+
+    /** Writes the entries still waiting and ends the document. */
+    @Override
+    public void close() throws IOException {
+        if (closed) return;
+        closed = true;
+        try {
+            flush(true);
+            index.write((firstEntry ? "]}\n" : "\n]}\n").getBytes(StandardCharsets.US_ASCII));
+        } finally {
+            index.close();
+        }
+    }
+}

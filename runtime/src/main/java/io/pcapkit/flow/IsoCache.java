@@ -1,0 +1,61 @@
+package io.pcapkit.flow;
+
+import io.pcapkit.capture.Timestamp;
+import io.pcapkit.dump.TimeText;
+
+/** ISO-8601 and epoch text of a time; the text up to the second is kept, since neighbouring flows share it. */
+final class IsoCache {
+    private long second = Long.MIN_VALUE;
+    private byte[] prefix;
+    private final Timestamp t = new Timestamp();
+    private final TimeText text = new TimeText();
+    private final char[] chars = new char[TimeText.MAX_ISO];
+    private long epochSecond = Long.MIN_VALUE;
+    private final Ascii epochText = new Ascii();
+
+    void epoch(Ascii b, long seconds, long fraction, int digits) {
+        if (seconds < 0) {
+            plainEpoch(b, seconds, fraction, digits);
+            return;
+        }
+        if (seconds != epochSecond) {
+            epochText.reset().num(seconds);
+            epochSecond = seconds;
+        }
+        b.put(epochText.buf, epochText.len);
+        if (digits > 0) b.put('.').padded(fraction, digits);
+    }
+
+    void append(Ascii b, long seconds, long fraction, int digits) {
+        if (seconds != second) {
+            // TimeText, not Timestamp.isoString: java.time's formatter took microseconds, and flows
+            // ending one after another often started in different seconds
+            t.set(seconds, 0, 0);
+            int n = text.iso(t, chars, 0) - 1; // without its 'Z'
+            prefix = new byte[n];
+            for (int i = 0; i < n; i++) prefix[i] = (byte) chars[i];
+            second = seconds;
+        }
+        b.put(prefix);
+        if (digits > 0) b.put('.').padded(fraction, digits);
+        b.put('Z');
+    }
+
+    /** Epoch seconds with the fraction, written without the cache. */
+    static void plainEpoch(Ascii b, long seconds, long fraction, int digits) {
+        if (seconds < 0 && fraction > 0 && digits > 0) {
+            // before 1970 the fraction counts up from the floored second (as Timestamp writes it)
+            b.put('-').num(-(seconds + 1)).put('.').padded(POW10[digits] - fraction, digits);
+            return;
+        }
+        b.num(seconds);
+        if (digits > 0) b.put('.').padded(fraction, digits);
+    }
+
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
+    }
+}
