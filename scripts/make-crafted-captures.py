@@ -304,6 +304,10 @@ def ethernet_frames():
         "header-only capture: the next response, cut short, dissected alone", 100)
     add(eth(0x0800, ipv4(6, tcp(80, 5021, seq=1000 + len(r1) + len(r2) + 500, ack=1, flags=0x18, payload=r3 + b"c" * 80))),
         "header-only capture: a response after lost segments, cut short", 100)
+    # tshark's L2TP takes versions 2 and 3 only, and wants the two bytes of the version: other bytes
+    # on its port are data (crafted_tunnels.pcap frames 46-48 have one byte and versions 1 and 5)
+    add(eth(0x86DD, ipv6(17, udp(50011, 1701, b"\x00\x00\x00"))), "UDP port 1701 over IPv6, version 0: not L2TP (raw)")
+    add(eth(0x0800, ipv4(17, udp(1701, 50012, b"\x00\x02"))), "L2TP version 2 cut after its flags: malformed L2TP")
     return f
 
 

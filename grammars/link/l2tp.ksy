@@ -12,6 +12,11 @@ meta:
     layer: link
     dispatch:
       udp_port: 1701
+    # tshark's L2TP takes only versions 2 and 3, and wants the two bytes that hold the version:
+    # anything else on the port (it is also an ephemeral port) is data
+    declines:
+      field: version
+      short: true
     # a control message is its header and AVPs; a data message's length (when present) bounds
     # the PPP frame it carries
     payload-length: "type ? 0 : (length_present ? length - hdr_len : _rest)"

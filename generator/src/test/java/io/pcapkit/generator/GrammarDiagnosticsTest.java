@@ -70,26 +70,27 @@ class GrammarDiagnosticsTest {
     }
 
     @Test
-    void declinesMustNameTheFirstFieldWithACheck() throws IOException {
-        String twoFields = "- id: version\n  type: u1\n  valid: 6\n- id: y\n  type: u1\n  valid: 1\n";
-        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines: y", twoFields));
+    void declinesMustNameASeqFieldWithACheck() throws IOException {
+        String fields = "- id: version\n  type: u1\n  valid: 6\n- id: y\n  type: u1\n  valid: 1\n- id: z\n  type: u1\n";
+        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines: z", fields));
         assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/declines"), m);
-        assertTrue(m.contains("must name the first seq field"), m);
-        m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines: x", PLAIN_SEQ));
-        assertTrue(m.contains("must have a valid: check"), m);
+        assertTrue(m.contains("must name a top-level seq field with a valid: check ('z' has none)"), m);
+        m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines: w", fields));
+        assertTrue(m.contains("(found 'w')"), m);
+        m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines:\n  field: y\n  shrt: true", fields));
+        assertTrue(m.contains("unknown key 'shrt'"), m);
+        String sized = "- id: x\n  size: 2\n- id: y\n  type: u1\n  valid: 1\n";
+        m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines:\n  field: y\n  short: true", sized));
+        assertTrue(m.contains("must be integers or bit fields"), m);
+        // a later field, and short: the bytes up to its end (8 + 4 + 4 bits: 2 bytes)
+        String bits = "- id: a\n  type: u1\n- id: b\n  type: b4\n- id: version\n  type: b4\n  valid: 6\n";
         Path g = dir.resolve("grammars");
-        Files.writeString(g.resolve("child.ksy"), child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines: version", twoFields));
+        Files.writeString(g.resolve("child.ksy"), child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines:\n  field: version\n  short: true", bits));
         Main.generate(g, dir.resolve("out"));
         String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
-        assertTrue(protocols.contains("ChildFields.VERSION"), "the protocol entry names the declining field");
-    }
-
-    @Test
-    void textMustBeUtf8() throws IOException {
-        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800",
-                "- id: x\n  type: str\n  size: 2\n  encoding: ASCII\n"));
-        assertTrue(m.startsWith("grammars/child.ksy"), m);
-        assertTrue(m.contains("only UTF-8 is supported (found 'ASCII')"), m);
+        assertTrue(protocols.contains("ChildFields.VERSION, 2)"), "the protocol entry names the declining field and the bytes it needs: " + protocols);
+        String codec = Files.readString(dir.resolve("out/io/pcapkit/gen/ChildKaitaiCodec.java"));
+        assertTrue(codec.contains("startsWith(\"/seq/2:\")"), "the Kaitai-backed codec tells the declining field by its place");
     }
 
     @Test

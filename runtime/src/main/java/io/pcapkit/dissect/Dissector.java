@@ -204,6 +204,7 @@ public final class Dissector implements Dispatcher {
                 // not this protocol at all (a version it does not know): the bytes stay raw. The
                 // decode that tells is kept (NOT_DECODED otherwise) where a decode comes next anyway
                 int decoded = NOT_DECODED;
+                if (limit - pos < p.declinesBytes) break; // too few bytes to be it (0 for most)
                 if (p.declines != null) {
                     decoded = codec.decode(buf, pos, limit);
                     if (decoded < 0 && codec.errorKind() == ErrorKind.INVALID && codec.errorField() == p.declines) break;

@@ -32,15 +32,22 @@ public final class Protocol {
      * Null when every failure is malformed.
      */
     public final Field declines;
+    /**
+     * Fewer bytes than this are not this protocol either (the grammar's {@code declines} with
+     * {@code short: true}: the bytes up to its declining field); 0 when short bytes are a
+     * truncated layer as usual.
+     */
+    public final int declinesBytes;
 
     public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
             boolean transparent, boolean nextWhenEmpty) {
-        this(id, name, key, layer, groups, codec, grammar, transparent, nextWhenEmpty, false, false, false, null);
+        this(id, name, key, layer, groups, codec, grammar, transparent, nextWhenEmpty, false, false, false, null, 0);
     }
 
     public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
-            boolean transparent, boolean nextWhenEmpty, boolean heuristic, boolean guard, boolean conversation, Field declines) {
+            boolean transparent, boolean nextWhenEmpty, boolean heuristic, boolean guard, boolean conversation, Field declines, int declinesBytes) {
         this.declines = declines;
+        this.declinesBytes = declinesBytes;
         this.heuristic = heuristic;
         this.guard = guard;
         this.conversation = conversation;

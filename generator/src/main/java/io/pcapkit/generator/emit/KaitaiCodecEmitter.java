@@ -89,6 +89,22 @@ public final class KaitaiCodecEmitter {
         return fieldsName + "." + plan.pseudo("HEADER__LENGTH").constant();
     }
 
+    /**
+     * The field a failed check is reported at: the first field, except the grammar's declining
+     * field, which Kaitai's error names by its place ("/seq/N: ...", the runtime's message for
+     * a top-level field), so that this codec declines where the fast one does.
+     */
+    private String validationField() {
+        String d = g.layer.declines;
+        if (d == null) return firstField();
+        for (int i = 0; i < g.top.seq.size(); i++) {
+            FieldDef f = g.top.seq.get(i);
+            if (!f.id.equals(d)) continue;
+            return "(String.valueOf(e.getMessage()).startsWith(\"/seq/" + i + ":\") ? " + fieldsName + "." + plan.desc(f).constant() + " : " + firstField() + ")";
+        }
+        return firstField();
+    }
+
     private boolean usesProcessors() {
         List<TypeDef> all = new java.util.ArrayList<>(List.of(g.top));
         all.addAll(FastCodecEmitter.allNested(g.top));
@@ -151,7 +167,7 @@ public final class KaitaiCodecEmitter {
         o.line("c.fragment = " + (l.fragment != null ? r.boolExpr(l.fragment, g.relPath + ": meta/-pcapkit/fragment") : "false"));
         o.line("next(io.pcapkit.dissect.Dispatcher.NONE)");
         o.next("catch (io.kaitai.struct.KaitaiStream.ValidationFailedError e)");
-        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, e.getMessage())");
+        o.line("return failed(" + validationField() + ", start + (int) ks.pos(), ErrorKind.INVALID, e.getMessage())");
         o.next("catch (java.nio.BufferUnderflowException | BoundedKaitaiStream.Truncated e)");
         o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.TRUNCATED, \"read past the end\")");
         o.next("catch (RuntimeException e)");

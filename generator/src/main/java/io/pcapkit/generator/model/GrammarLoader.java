@@ -110,15 +110,7 @@ public final class GrammarLoader {
             g.enums.put(e.getKey(), new EnumDef(e.getKey(), out));
         }
         g.top = loadType(g.id, null, m, where);
-        if (g.layer.declines != null) {
-            // the first field only: both codecs name it when its check fails (the Kaitai-backed one
-            // names the first field for every validation failure)
-            FieldDef first = g.top.seq.isEmpty() ? null : g.top.seq.get(0);
-            if (first == null || !first.id.equals(g.layer.declines) || first.valid == null) {
-                throw new GeneratorException(where + ": meta/-pcapkit/declines",
-                        "must name the first seq field, which must have a valid: check (found '" + g.layer.declines + "')");
-            }
-        }
+        if (g.layer.declines != null) checkDeclines(g, where);
         return g;
     }
 
@@ -166,7 +158,19 @@ public final class GrammarLoader {
             }
         }
         l.payloadRequired = Boolean.TRUE.equals(lm.get("payload-required"));
-        l.declines = str(lm.get("declines"));
+        Object d = lm.get("declines");
+        if (d instanceof Map<?, ?>) {
+            Map<String, Object> dm = map(d, where + "/declines");
+            for (String k : dm.keySet()) {
+                if (!k.equals("field") && !k.equals("short")) throw new GeneratorException(where + "/declines", "unknown key '" + k + "' (field, short)");
+            }
+            l.declines = str(dm.get("field"));
+            Object sh = dm.get("short");
+            if (sh != null && !(sh instanceof Boolean)) throw new GeneratorException(where + "/declines/short", "must be true or false");
+            l.declinesShort = Boolean.TRUE.equals(sh);
+        } else {
+            l.declines = str(d);
+        }
         if (lm.get("heuristic") != null) {
             String w = where + "/heuristic";
             Map<String, Object> hm = map(lm.get("heuristic"), w);
@@ -392,6 +396,38 @@ public final class GrammarLoader {
         List<Object> one = new ArrayList<>();
         one.add(o);
         return one;
+    }
+
+    /**
+     * {@code declines} names a top-level seq field with a {@code valid:} check; with
+     * {@code short: true} the fields up to it must have fixed sizes, which give the bytes the layer
+     * needs before it can tell.
+     */
+    private static void checkDeclines(Grammar g, String where) {
+        String w = where + ": meta/-pcapkit/declines";
+        int bits = 0;
+        boolean fixed = true;
+        for (FieldDef f : g.top.seq) {
+            int b = fixedBits(f);
+            if (b < 0) fixed = false;
+            else bits += b;
+            if (!f.id.equals(g.layer.declines)) continue;
+            if (f.valid == null) throw new GeneratorException(w, "must name a top-level seq field with a valid: check ('" + f.id + "' has none)");
+            if (g.layer.declinesShort) {
+                if (!fixed) throw new GeneratorException(w, "short: the fields up to '" + f.id + "' must be integers or bit fields with no if:");
+                g.layer.declinesBytes = (bits + 7) / 8;
+            }
+            return;
+        }
+        throw new GeneratorException(w, "must name a top-level seq field with a valid: check (found '" + g.layer.declines + "')");
+    }
+
+    /** The bits an unconditional integer or bit field takes, or -1 for anything else. */
+    static int fixedBits(FieldDef f) {
+        if (f.type == null || f.ifExpr != null || f.repeat != null || f.size != null || f.switchOn != null) return -1;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("b(\\d+)|[us]([1248])(?:le|be)?").matcher(f.type);
+        if (!m.matches()) return -1;
+        return m.group(1) != null ? Integer.parseInt(m.group(1)) : 8 * Integer.parseInt(m.group(2));
     }
 
     static String str(Object o) {

@@ -36,11 +36,19 @@ public final class LayerMeta {
     /** The payload {@code payload-length} declares must all be present, or the layer is truncated. */
     public boolean payloadRequired;
     /**
-     * {@code declines}: the first seq field, whose failed {@code valid} check means the bytes are
+     * {@code declines}: a top-level seq field whose failed {@code valid} check means the bytes are
      * not this protocol at all (Wireshark's dissector rejects them and shows data): they stay Raw
      * instead of ending in a malformed layer. Null when every failure is malformed.
      */
     public String declines;
+    /**
+     * With {@code declines: {field: F, short: true}}: bytes too few to hold the fields up to F are
+     * not this protocol either (L2TP's dissector wants the two bytes of its version); this many
+     * bytes, 0 when they are malformed as usual (IPv6).
+     */
+    public int declinesBytes;
+    /** Whether {@code short: true} was given (the byte count is worked out once the seq is loaded). */
+    public boolean declinesShort;
     /** How the layer is recognised by content; null when it is not. */
     public Heuristic heuristic;
     /** Request/response pairing: which messages are requests, and the note a request leaves for its response. */
