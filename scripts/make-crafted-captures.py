@@ -308,6 +308,11 @@ def ethernet_frames():
     # on its port are data (crafted_tunnels.pcap frames 46-48 have one byte and versions 1 and 5)
     add(eth(0x86DD, ipv6(17, udp(50011, 1701, b"\x00\x00\x00"))), "UDP port 1701 over IPv6, version 0: not L2TP (raw)")
     add(eth(0x0800, ipv4(17, udp(1701, 50012, b"\x00\x02"))), "L2TP version 2 cut after its flags: malformed L2TP")
+    # an IPv6 Fragment header in an IPv4 packet fragments nothing: what follows is dissected (tshark)
+    add(eth(0x0800, ipv4(44, struct.pack("!BBHI", 17, 0, (5 << 3) | 0, 7) + udp(50013, 7, data))),
+        "IPv6 Fragment header (offset 40) in IPv4: UDP dissected on")
+    add(eth(0x0800, ipv4(44, struct.pack("!BBHI", 17, 0, 1, 8) + udp(50014, 7, data))),
+        "IPv6 Fragment header (offset 0, more fragments) in IPv4: UDP dissected on")
     return f
 
 

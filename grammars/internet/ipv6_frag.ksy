@@ -11,8 +11,9 @@ meta:
     layer: internet
     dispatch:
       ip_proto: 44
-    # an atomic fragment (offset 0, M clear) carries a whole datagram and is dissected on
-    fragment: frag_offset != 0 or mf
+    # an atomic fragment (offset 0, M clear) carries a whole datagram and is dissected on; so is
+    # what follows the header in an IPv4 packet, where no IPv6 reassembly applies (tshark)
+    fragment: _ip_version == 6 and (frag_offset != 0 or mf)
     next:
       - table: ip_proto
         key: next_header
