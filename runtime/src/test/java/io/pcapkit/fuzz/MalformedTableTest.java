@@ -164,6 +164,8 @@ class MalformedTableTest {
         if (k > 0 && full.protocol(k - 1).transparent && c.size() == k) return "not recognised";
         Protocol pk = full.protocol(k);
         if ((pk.heuristic || pk.guard) && c.size() == k && c.hasRaw()) return "not recognised";
+        // fewer bytes than it takes to tell (the grammar's declines with short: L2TP's version)
+        if (c.size() == k && len - full.start(k) < pk.declinesBytes) return "too short to tell";
         if (c.size() > k && c.protocolId(k) == full.protocolId(k) && c.headerEnd(k) == len && full.headerEnd(k) == full.payloadEnd(k)) return "to the end";
         return null;
     }

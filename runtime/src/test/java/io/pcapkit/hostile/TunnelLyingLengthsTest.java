@@ -147,10 +147,8 @@ class TunnelLyingLengthsTest {
                 Arguments.of("IPV6CP length beyond the frame", ETHERNET, pppoes(ppp(0x8057, cp(1, 14, new byte[] {1, 10}))),
                         "Ethernet:PPPoE:PPP:IPV6CP", "ipv6cp.data", ErrorKind.TRUNCATED, 26),
                 // L2TP over UDP
-                Arguments.of("L2TP flags cut", ETHERNET, l2tp(new byte[] {(byte) 0xc8}), "Ethernet:IPv4:UDP:L2TP", "l2tp.flags.type",
-                        ErrorKind.TRUNCATED, 42),
-                Arguments.of("L2TP version 5", ETHERNET, l2tp(Packets.of().u2(0x0005).zeros(8).build()), "Ethernet:IPv4:UDP:L2TP", "l2tp.ver",
-                        ErrorKind.INVALID, 43),
+                Arguments.of("L2TP version 2 cut after its flags", ETHERNET, l2tp(Packets.of().u2(0xc802).build()), "Ethernet:IPv4:UDP:L2TP",
+                        "l2tp.length", ErrorKind.TRUNCATED, 44),
                 Arguments.of("L2TP control length below its header", ETHERNET, l2tp(l2tpControl(8, NONE)), "Ethernet:IPv4:UDP:L2TP",
                         "l2tp.avps", ErrorKind.INVALID, 54),
                 Arguments.of("L2TP control length beyond the datagram", ETHERNET, l2tp(l2tpControl(60, avp(0x8008, 0, new byte[] {0, 1}))),
@@ -233,6 +231,20 @@ class TunnelLyingLengthsTest {
         o = dissect(ETHERNET, l2tp(Packets.of().u2(0x4002).u2(200).u2(1).u2(2).u2(0xff03).u2(0x0021).bytes(ipv4(17, udp)).build()));
         assertFalse(o.chain().isMalformed(), o.chain().malformedReason());
         assertEquals("Ethernet:IPv4:UDP:L2TP:PPP:IPv4:UDP:Raw", o.chain().toString());
+    }
+
+    /**
+     * What cannot be L2TP on its port is data, as tshark's L2TP declines it: a version other than 2
+     * and 3, or fewer than the two bytes that hold the version.
+     */
+    @Test
+    void l2tpDeclinesOtherVersionsAndShortPayloads() {
+        for (byte[] payload : new byte[][] {{(byte) 0xc8}, Packets.of().u2(0x0005).zeros(8).build(), Packets.of().u2(0x0001).zeros(10).build()}) {
+            Outcome o = dissect(ETHERNET, l2tp(payload));
+            assertFalse(o.chain().isMalformed(), o.chain().malformedReason());
+            assertEquals("Ethernet:IPv4:UDP:Raw", o.chain().toString());
+            assertEquals(payload.length, o.chain().rawLength());
+        }
     }
 
     /** Lengths shorter than the bytes present bound the layer: Ethernet padding is never payload. */
