@@ -313,6 +313,9 @@ def ethernet_frames():
         "IPv6 Fragment header (offset 40) in IPv4: UDP dissected on")
     add(eth(0x0800, ipv4(44, struct.pack("!BBHI", 17, 0, 1, 8) + udp(50014, 7, data))),
         "IPv6 Fragment header (offset 0, more fragments) in IPv4: UDP dissected on")
+    # a header cut inside a run of bit fields shows the fields in the bytes present (tshark)
+    add(eth(0x0800, ipv4(17, udp(50015, 7, data))), "IPv4 cut after its first byte: version and header length shown", 15)
+    add(eth(0x86DD, ipv6(17, udp(50016, 7, data))), "IPv6 cut after its first byte: version shown", 15)
     return f
 
 

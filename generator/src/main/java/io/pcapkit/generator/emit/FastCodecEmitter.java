@@ -954,32 +954,32 @@ public final class FastCodecEmitter {
         o.open("").line("final FieldSink s = sink");
         String word = "w" + (tmp++);
         o.open("if (end - p < " + nb + ")");
-        // Kaitai reads a bit field from the bytes it needs: a field with a valid: that lies in the
-        // bytes present is checked before the cut is reported (a quoted IPv4 header cut after its
-        // first byte, version 6, is invalid in both codecs, not truncated in one of them)
-        boolean anyValid = false;
-        for (FieldDef f : run) anyValid |= f.valid != null;
-        if (anyValid) {
-            String part = "w" + (tmp++);
-            o.line("long " + part + " = readBitsWordPartial(b, p, " + nb + ", end - p)");
-            int off = 0;
-            for (FieldDef f : run) {
-                int n = f.intType().bits();
-                if (f.valid != null) {
-                    int shift = nb * 8 - off - n;
-                    String mask = n == 64 ? "-1L" : "0x" + Long.toHexString((1L << n) - 1) + "L";
-                    boolean isBool = n == 1;
-                    String expr = isBool ? "((" + part + " >>> " + shift + ") & 1L) != 0" : "((" + part + " >>> " + shift + ") & " + mask + ")";
-                    int byteEnd = (off + n + 7) / 8;
-                    o.open("if (end - p >= " + byteEnd + ")");
-                    o.line(w.val(f) + " = " + expr);
-                    validate(w, f, w.val(f), isBool, "p + " + off / 8);
-                    o.close();
-                }
-                off += n;
-            }
+        // the run is cut: its fields in the bytes present are shown (and checked), as Kaitai reads a
+        // bit field from the bytes it needs and Wireshark shows what a cut header holds (an IPv4
+        // header cut after its first byte shows its version and header length); the cut is
+        // reported at the first field that does not fit
+        List<String> groupsBefore = w.groups.save();
+        String part = "w" + (tmp++);
+        o.line("long " + part + " = readBitsWordPartial(b, p, " + nb + ", end - p)");
+        int off = 0;
+        for (FieldDef f : run) {
+            int n = f.intType().bits();
+            int shift = nb * 8 - off - n;
+            String mask = n == 64 ? "-1L" : "0x" + Long.toHexString((1L << n) - 1) + "L";
+            boolean isBool = n == 1;
+            String expr = isBool ? "((" + part + " >>> " + shift + ") & 1L) != 0" : "((" + part + " >>> " + shift + ") & " + mask + ")";
+            int byteOff = off / 8;
+            int byteEnd = (off + n + 7) / 8;
+            o.open("if (end - p < " + byteEnd + ")")
+                    .line("return c.truncated(" + fieldConst(f) + ", p + " + byteOff + ", " + (byteEnd - byteOff) + ", end - p - " + byteOff + ")").close();
+            o.line(w.val(f) + " = " + expr);
+            groupSteps(w, f);
+            emitScalar(w, f, w.val(f), isBool, "p + " + byteOff, String.valueOf(byteEnd - byteOff));
+            validate(w, f, w.val(f), isBool, "p + " + byteOff);
+            off += n;
         }
-        o.line("return c.truncated(" + fieldConst(run.get(0)) + ", p, " + nb + ", end - p)").close();
+        w.groups.restore(groupsBefore);
+        o.line("return c.truncated(" + fieldConst(run.get(run.size() - 1)) + ", p, " + nb + ", end - p)").close();
         o.line("long " + word + " = readBitsWord(b, p, " + nb + ")");
         int bitOff = 0;
         for (FieldDef f : run) {

@@ -27,6 +27,16 @@ final class Groups {
         return new Step(close, opened);
     }
 
+    /** The groups open now, to go back to with {@link #restore} (code for another branch was emitted meanwhile). */
+    List<String> save() {
+        return new ArrayList<>(open);
+    }
+
+    void restore(List<String> saved) {
+        open.clear();
+        open.addAll(saved);
+    }
+
     List<String> closeAll() {
         List<String> close = new ArrayList<>();
         for (int i = open.size() - 1; i >= 0; i--) close.add(String.join(".", open.subList(0, i + 1)));
