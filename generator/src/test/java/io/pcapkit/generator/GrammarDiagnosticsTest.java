@@ -94,6 +94,14 @@ class GrammarDiagnosticsTest {
     }
 
     @Test
+    void textMustBeUtf8() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800",
+                "- id: x\n  type: str\n  size: 2\n  encoding: ASCII\n"));
+        assertTrue(m.startsWith("grammars/child.ksy"), m);
+        assertTrue(m.contains("only UTF-8 is supported (found 'ASCII')"), m);
+    }
+
+    @Test
     void unknownPcapkitKeyNamesFileAndKey() throws IOException {
         String m = generateFails(child("name: Child\nlayer: internet\ndispach:\n  ethertype: 0x0800", PLAIN_SEQ));
         assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit"), m);

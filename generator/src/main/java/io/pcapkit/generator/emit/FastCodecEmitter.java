@@ -964,18 +964,11 @@ public final class FastCodecEmitter {
         int off = 0;
         for (FieldDef f : run) {
             int n = f.intType().bits();
-            int shift = nb * 8 - off - n;
-            String mask = n == 64 ? "-1L" : "0x" + Long.toHexString((1L << n) - 1) + "L";
-            boolean isBool = n == 1;
-            String expr = isBool ? "((" + part + " >>> " + shift + ") & 1L) != 0" : "((" + part + " >>> " + shift + ") & " + mask + ")";
             int byteOff = off / 8;
             int byteEnd = (off + n + 7) / 8;
             o.open("if (end - p < " + byteEnd + ")")
                     .line("return c.truncated(" + fieldConst(f) + ", p + " + byteOff + ", " + (byteEnd - byteOff) + ", end - p - " + byteOff + ")").close();
-            o.line(w.val(f) + " = " + expr);
-            groupSteps(w, f);
-            emitScalar(w, f, w.val(f), isBool, "p + " + byteOff, String.valueOf(byteEnd - byteOff));
-            validate(w, f, w.val(f), isBool, "p + " + byteOff);
+            runField(w, f, part, nb, off);
             off += n;
         }
         w.groups.restore(groupsBefore);
@@ -983,22 +976,27 @@ public final class FastCodecEmitter {
         o.line("long " + word + " = readBitsWord(b, p, " + nb + ")");
         int bitOff = 0;
         for (FieldDef f : run) {
-            int n = f.intType().bits();
-            int shift = nb * 8 - bitOff - n;
-            String mask = n == 64 ? "-1L" : "0x" + Long.toHexString((1L << n) - 1) + "L";
-            boolean isBool = n == 1;
-            String expr = isBool ? "((" + word + " >>> " + shift + ") & 1L) != 0" : "((" + word + " >>> " + shift + ") & " + mask + ")";
-            o.line(w.val(f) + " = " + expr);
-            int byteOff = bitOff / 8;
-            int byteLen = (bitOff + n + 7) / 8 - byteOff;
-            groupSteps(w, f);
-            // shown before it is checked: a layer that fails here still shows the bad value (as Wireshark does)
-            emitScalar(w, f, w.val(f), isBool, "p + " + byteOff, String.valueOf(byteLen));
-            validate(w, f, w.val(f), isBool, "p + " + byteOff);
-            bitOff += n;
+            runField(w, f, word, nb, bitOff);
+            bitOff += f.intType().bits();
         }
         o.line("p += " + nb);
         o.close();
+    }
+
+    /** Field {@code f} of a bit run, at bit {@code off} of the {@code nb}-byte {@code word}: taken out, shown, checked. */
+    private void runField(W w, FieldDef f, String word, int nb, int off) {
+        int n = f.intType().bits();
+        int shift = nb * 8 - off - n;
+        String mask = n == 64 ? "-1L" : "0x" + Long.toHexString((1L << n) - 1) + "L";
+        boolean isBool = n == 1;
+        String expr = isBool ? "((" + word + " >>> " + shift + ") & 1L) != 0" : "((" + word + " >>> " + shift + ") & " + mask + ")";
+        w.out.line(w.val(f) + " = " + expr);
+        int byteOff = off / 8;
+        int byteLen = (off + n + 7) / 8 - byteOff;
+        groupSteps(w, f);
+        // shown before it is checked: a layer that fails here still shows the bad value (as Wireshark does)
+        emitScalar(w, f, w.val(f), isBool, "p + " + byteOff, String.valueOf(byteLen));
+        validate(w, f, w.val(f), isBool, "p + " + byteOff);
     }
 
     private static String readInt(IntType it, String defaultEndian, String endianSwitch) {
