@@ -422,10 +422,12 @@ public final class GrammarLoader {
         throw new GeneratorException(w, "must name a top-level seq field with a valid: check (found '" + g.layer.declines + "')");
     }
 
+    private static final java.util.regex.Pattern FIXED_TYPE = java.util.regex.Pattern.compile("b(\\d+)|[us]([1248])(?:le|be)?");
+
     /** The bits an unconditional integer or bit field takes, or -1 for anything else. */
     static int fixedBits(FieldDef f) {
         if (f.type == null || f.ifExpr != null || f.repeat != null || f.size != null || f.switchOn != null) return -1;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("b(\\d+)|[us]([1248])(?:le|be)?").matcher(f.type);
+        java.util.regex.Matcher m = FIXED_TYPE.matcher(f.type);
         if (!m.matches()) return -1;
         return m.group(1) != null ? Integer.parseInt(m.group(1)) : 8 * Integer.parseInt(m.group(2));
     }
