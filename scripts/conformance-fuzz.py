@@ -41,7 +41,9 @@ to one (a body segment the capture cut, data after lost segments), which tshark 
 continuation and our guarded grammar leaves raw (also the bulk of what header-only copies of the
 corpus, editcap -s 64/96/160, differ in); a second IPv6 Fragment header in one packet (tshark 4.0
 dissects past it in some such packets and not in others; not worked out);
-an ICMPv6 error with an RFC 4884 length (tshark 4.0 drops the ICMPv6 layer from frame.protocols). Tunnels (GRE, EtherIP, MPLS, VXLAN, Geneve) carry packets of the same
+an ICMPv6 error with an RFC 4884 length (tshark 4.0 drops the ICMPv6 layer from frame.protocols); a DNS
+name with an extended label type (0x40), which tshark names "<Unknown extended label>" and we report
+malformed at the name. Tunnels (GRE, EtherIP, MPLS, VXLAN, Geneve) carry packets of the same
 kinds. What it found and we fixed is in testdata/crafted.
 """
 import importlib.util

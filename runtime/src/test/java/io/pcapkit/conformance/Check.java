@@ -32,7 +32,7 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
             new Check("frame", "frame.cap_len", Kind.NUMBER, l -> l.frame.get("cap_len")),
             new Check("Ethernet", "eth.src", Kind.TEXT, in("ethernet", "src")),
             new Check("Ethernet", "eth.dst", Kind.TEXT, in("ethernet", "dst")),
-            new Check("Ethernet", "eth.type", Kind.NUMBER, in("ethernet", "type")),
+            new Check("Ethernet", "eth.type", Kind.NUMBER, inFirstHaving("ethernet", "type")),
             new Check("802.1Q", "vlan.id", Kind.NUMBER, in("802.1q", "tci.vid")),
             new Check("LLC", "llc.dsap", Kind.NUMBER, in("llc", "dsap")),
             new Check("SLL", "sll.pkttype", Kind.NUMBER, inFirst("pkttype", "sll", "sll2")),
@@ -195,6 +195,18 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
         return l -> {
             Info i = l.first(layer);
             return i == null ? null : i.get(path);
+        };
+    }
+
+    /**
+     * {@code path} of the outermost {@code layer} that has it, as tshark's first occurrence: an
+     * 802.3 frame (a length, no type) carrying an Ethernet II frame (a GRE or VXLAN tunnel) has
+     * tshark's first eth.type in the inner frame.
+     */
+    private static Function<Layers, Object> inFirstHaving(String layer, String path) {
+        return l -> {
+            for (Layers.Layer x : l.layers) if (x.key().equals(layer) && x.fields().containsKey(path)) return x.fields().get(path);
+            return null;
         };
     }
 
