@@ -43,7 +43,9 @@ corpus, editcap -s 64/96/160, differ in); a second IPv6 Fragment header in one p
 dissects past it in some such packets and not in others; not worked out);
 an ICMPv6 error with an RFC 4884 length (tshark 4.0 drops the ICMPv6 layer from frame.protocols); a DNS
 name with an extended label type (0x40), which tshark names "<Unknown extended label>" and we report
-malformed at the name. Tunnels (GRE, EtherIP, MPLS, VXLAN, Geneve) carry packets of the same
+malformed at the name; an HTTP 204 response with a User-Agent header sent to port 8080, which tshark
+holds as a segment waiting for more (the same message to port 80, or without the header, or with
+200, is HTTP in tshark too); protocols tshark has and we do not (DSR, IP protocol 48). Tunnels (GRE, EtherIP, MPLS, VXLAN, Geneve) carry packets of the same
 kinds. What it found and we fixed is in testdata/crafted.
 """
 import importlib.util
