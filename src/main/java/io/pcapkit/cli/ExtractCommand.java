@@ -148,6 +148,10 @@ public final class ExtractCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("pcapkit: " + e.getMessage());
             return ExitCodes.USAGE_OR_IO;
+        } catch (java.io.UncheckedIOException e) {
+            // an output the run writes as it goes (a trace's index or per-flow files) failed
+            err.println("pcapkit: " + e.getCause().getMessage());
+            return ExitCodes.USAGE_OR_IO;
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }

@@ -78,6 +78,26 @@ class ReassemblyCommandsTest {
         assertTrue(Files.readString(raw).contains("\n474554202f"), "GET / in hex");
     }
 
+    /** A trace whose index cannot be written (a full disk: /dev/full) ends with exit 2 and one line saying which file. */
+    @Test
+    void aTraceThatCannotBeWrittenSaysSoInOneLine() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full on this system");
+        Path dir = Files.createDirectories(tmp.resolve("trace"));
+        Files.createSymbolicLink(dir.resolve("index.json"), full);
+        Object[] r = run("extract", capture("pkts_base_usage_3_streams.pcap"), "-o", tmp.resolve("x.ndjson").toString(), "--trace", dir.toString());
+        String err = ((String) r[1]).strip();
+        assertEquals(2, r[0], err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("pcapkit: cannot write " + dir.resolve("index.json")), err);
+        assertTrue(err.contains("No space left on device"), err);
+        r = run("trace", capture("pkts_base_usage_3_streams.pcap"), "-o", dir.toString());
+        err = ((String) r[1]).strip();
+        assertEquals(2, r[0], err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("pcapkit: cannot write " + dir.resolve("index.json")), err);
+    }
+
     @Test
     void usageProblemsExitWithTwo() {
         assertEquals(2, run("extract", capture("dpkt_http.pcap"), "--trace-format", "pcap", "-o", tmp.resolve("x.json").toString())[0]);

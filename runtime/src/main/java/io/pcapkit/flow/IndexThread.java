@@ -31,6 +31,8 @@ final class IndexThread implements Closeable {
     }
 
     private final IndexWriter writer;
+    /** what the index is, for messages (its path) */
+    private final String what;
     private final BlockingQueue<Batch> toWriter = new ArrayBlockingQueue<>(ReassemblyLimits.TRACE_INDEX_BATCHES);
     private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(ReassemblyLimits.TRACE_INDEX_BATCHES);
     private final Thread thread;
@@ -38,8 +40,9 @@ final class IndexThread implements Closeable {
     private volatile Throwable failure;
     private boolean closed;
 
-    IndexThread(IndexWriter writer) {
+    IndexThread(IndexWriter writer, String what) {
         this.writer = writer;
+        this.what = what;
         for (int i = 1; i < ReassemblyLimits.TRACE_INDEX_BATCHES; i++) free.add(new Batch());
         thread = new Thread(this::run, "pcapkit-index");
         thread.setDaemon(true);
@@ -88,8 +91,8 @@ final class IndexThread implements Closeable {
 
     private IOException failed() {
         Throwable t = failure;
-        if (t instanceof IOException e) return e;
-        return new IOException("the trace index could not be written: " + t, t);
+        String why = t instanceof IOException ? t.getMessage() : String.valueOf(t);
+        return new IOException("cannot write " + what + ": " + why, t);
     }
 
     private void run() {

@@ -59,7 +59,8 @@ public final class TraceWriter implements FlowListener, Closeable {
         this.replay = options.format != null && !Dumpers.isBinary(options.format) ? new Dissector(dissect) : null;
         Files.createDirectories(dir);
         this.open = new LinkedHashMap<>(16, 0.75f, true);
-        this.index = new IndexThread(new IndexWriter(dir.resolve("index.json")));
+        Path indexFile = dir.resolve("index.json");
+        this.index = new IndexThread(new IndexWriter(indexFile), indexFile.toString());
     }
 
     /** Index entries written (known once the trace is closed: the index is written on a thread of its own). */

@@ -98,7 +98,7 @@ class IndexThreadTest {
 
     private static byte[] onThread(int flows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (IndexThread t = new IndexThread(new IndexWriter(out))) {
+        try (IndexThread t = new IndexThread(new IndexWriter(out), "test index")) {
             flood(new Events() {
                 public void started(long serial) throws IOException {
                     t.started(serial);
@@ -160,7 +160,7 @@ class IndexThreadTest {
 
     @Test
     void aWriteErrorOnTheThreadReachesTheCaller() throws IOException {
-        IndexThread t = new IndexThread(new IndexWriter(new Output(200_000, null)));
+        IndexThread t = new IndexThread(new IndexWriter(new Output(200_000, null)), "test index");
         IOException e = assertThrows(IOException.class, () -> flood(new Events() {
             public void started(long serial) throws IOException {
                 t.started(serial);
@@ -170,7 +170,7 @@ class IndexThreadTest {
                 t.ended(f);
             }
         }, 100_000));
-        assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot write test index: disk full"), e.getMessage());
         IOException again = assertThrows(IOException.class, t::close);
         assertTrue(again.getMessage().contains("disk full"), again.getMessage());
     }
@@ -178,7 +178,7 @@ class IndexThreadTest {
     @Test
     void aSlowOutputHoldsTheCallerBackInsteadOfQueueing() throws Exception {
         CountDownLatch letGo = new CountDownLatch(1);
-        IndexThread t = new IndexThread(new IndexWriter(new Output(Long.MAX_VALUE, letGo)));
+        IndexThread t = new IndexThread(new IndexWriter(new Output(Long.MAX_VALUE, letGo)), "test index");
         AtomicLong handed = new AtomicLong();
         int events = 16 * ReassemblyLimits.TRACE_INDEX_BATCHES * ReassemblyLimits.TRACE_INDEX_BATCH_EVENTS;
         FlowKey key = new FlowKey().set(6, ByteBuffer.allocate(8).putInt(0, 0x0A000001).putInt(4, 0x0A000002), 0, 4, 4, 1000, 80);
