@@ -105,6 +105,11 @@ public final class FollowCommand implements Callable<Integer> {
             }
             if (!begun[0]) text.begin(proto, f.id(), f.endpoints());
             text.end();
+            // written out before the exit code is decided: a write that fails here is an I/O error
+            Writer done = out;
+            out = null;
+            done.flush();
+            if (output != null) done.close();
             return code;
         } catch (IOException | UncheckedIOException e) {
             err.println("pcapkit: " + e.getMessage());
@@ -112,12 +117,14 @@ public final class FollowCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         } finally {
+            // an early return or an error: what was written goes out if it can (its error, if any,
+            // is the one already reported)
             if (out != null) {
                 try {
                     out.flush();
                     if (output != null) out.close();
                 } catch (IOException e) {
-                    err.println("pcapkit: " + e.getMessage());
+                    // reported above, or nothing to report
                 }
             }
         }

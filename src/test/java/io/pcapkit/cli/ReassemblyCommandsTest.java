@@ -98,6 +98,17 @@ class ReassemblyCommandsTest {
         assertTrue(err.startsWith("pcapkit: cannot write " + dir.resolve("index.json")), err);
     }
 
+    /** Follow output that cannot be written (a full disk) is an I/O error: exit 2, one line. */
+    @Test
+    void aFollowThatCannotBeWrittenExitsWithTwo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full on this system");
+        Object[] r = run("follow", capture("ppp_three_http_streams.pcap"), "--flow", "0", "-o", "/dev/full");
+        String err = ((String) r[1]).strip();
+        assertEquals(2, r[0], err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains("No space left on device"), err);
+    }
+
     @Test
     void usageProblemsExitWithTwo() {
         assertEquals(2, run("extract", capture("dpkt_http.pcap"), "--trace-format", "pcap", "-o", tmp.resolve("x.json").toString())[0]);
