@@ -146,15 +146,22 @@ public final class ExtractCommand implements Callable<Integer> {
             if (stdout != null) stdout.flush();
             return code;
         } catch (IOException e) {
+            if (stdoutClosed(e)) return ExitCodes.OK;
             err.println("pcapkit: " + e.getMessage());
             return ExitCodes.USAGE_OR_IO;
         } catch (java.io.UncheckedIOException e) {
+            if (stdoutClosed(e)) return ExitCodes.OK;
             // an output the run writes as it goes (a trace's index or per-flow files) failed
             err.println("pcapkit: " + e.getCause().getMessage());
             return ExitCodes.USAGE_OR_IO;
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
+    }
+
+    /** Standard output closed by its reader ({@code | head}): the run ends quietly. */
+    private boolean stdoutClosed(Throwable e) {
+        return (output == null || output.equals("-")) && ClosedOutput.is(e);
     }
 
     private int usage(String message) {

@@ -112,6 +112,7 @@ public final class FollowCommand implements Callable<Integer> {
             if (output != null) done.close();
             return code;
         } catch (IOException | UncheckedIOException e) {
+            if (output == null && ClosedOutput.is(e)) return ExitCodes.OK; // | head: the reader stopped
             err.println("pcapkit: " + e.getMessage());
             return ExitCodes.USAGE_OR_IO;
         } catch (IllegalArgumentException e) {
