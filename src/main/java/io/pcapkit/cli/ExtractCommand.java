@@ -147,12 +147,12 @@ public final class ExtractCommand implements Callable<Integer> {
             return code;
         } catch (IOException e) {
             if (stdoutClosed(e)) return ExitCodes.OK;
-            err.println("pcapkit: " + e.getMessage());
+            err.println("pcapkit: " + IoMessage.of(e));
             return ExitCodes.USAGE_OR_IO;
         } catch (java.io.UncheckedIOException e) {
             if (stdoutClosed(e)) return ExitCodes.OK;
             // an output the run writes as it goes (a trace's index or per-flow files) failed
-            err.println("pcapkit: " + e.getCause().getMessage());
+            err.println("pcapkit: " + IoMessage.of(e.getCause()));
             return ExitCodes.USAGE_OR_IO;
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());

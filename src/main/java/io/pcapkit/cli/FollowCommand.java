@@ -113,7 +113,7 @@ public final class FollowCommand implements Callable<Integer> {
             return code;
         } catch (IOException | UncheckedIOException e) {
             if (output == null && ClosedOutput.is(e)) return ExitCodes.OK; // | head: the reader stopped
-            err.println("pcapkit: " + e.getMessage());
+            err.println("pcapkit: " + IoMessage.of(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
             return ExitCodes.USAGE_OR_IO;
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());

@@ -55,11 +55,11 @@ public final class TraceCommand implements Callable<Integer> {
                 return code;
             }
         } catch (IOException e) {
-            err.println("pcapkit: " + e.getMessage());
+            err.println("pcapkit: " + IoMessage.of(e));
             return ExitCodes.USAGE_OR_IO;
         } catch (java.io.UncheckedIOException e) {
             // an output the run writes as it goes (a trace's index or per-flow files) failed
-            err.println("pcapkit: " + e.getCause().getMessage());
+            err.println("pcapkit: " + IoMessage.of(e.getCause()));
             return ExitCodes.USAGE_OR_IO;
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());

@@ -109,6 +109,16 @@ class ReassemblyCommandsTest {
         assertTrue(err.contains("No space left on device"), err);
     }
 
+    /** A trace folder that is a file: exit 2 and one line saying what is wrong with it. */
+    @Test
+    void aTraceFolderThatIsAFileIsSaidSo() throws Exception {
+        Path file = Files.writeString(tmp.resolve("plain"), "x");
+        Object[] r = run("trace", capture("pkts_base_usage_3_streams.pcap"), "-o", file.toString());
+        String err = ((String) r[1]).strip();
+        assertEquals(2, r[0], err);
+        assertEquals("pcapkit: " + file + ": already exists, and is not a folder", err);
+    }
+
     @Test
     void usageProblemsExitWithTwo() {
         assertEquals(2, run("extract", capture("dpkt_http.pcap"), "--trace-format", "pcap", "-o", tmp.resolve("x.json").toString())[0]);
