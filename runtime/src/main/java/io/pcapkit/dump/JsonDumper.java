@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import io.pcapkit.dissect.Format;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,15 +31,8 @@ final class JsonDumper extends RecordDumper {
     JsonDumper(OutputStream out, DumpOptions options) throws IOException {
         super(options);
         g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-        g.setPrettyPrinter(prettyPrinter());
-    }
-
-    /** Two-space indentation, {@code "key": value}, LF line ends whatever the platform. */
-    private static DefaultPrettyPrinter prettyPrinter() {
-        Separators s = Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER);
-        DefaultPrettyPrinter p = new DefaultPrettyPrinter(s);
-        p.indentObjectsWith(new DefaultIndenter("  ", "\n"));
-        return p;
+        // two-space indentation, "key": value, LF line ends whatever the platform
+        g.setPrettyPrinter(new JsonLayout());
     }
 
     private void key(int k) throws IOException {
