@@ -25,6 +25,12 @@ final class PlistDumper extends RecordDumper {
             "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">";
 
     private final OutputStream out;
+    /**
+     * The text, UTF-8 encoded without a lock per character: given the byte stream itself, the
+     * JDK's XML writer encoded char by char into it, a synchronized write per character (nine
+     * tenths of the plist time), and a BufferedWriter still locked per character
+     */
+    private final Utf8Writer text;
     private final XMLStreamWriter w;
     private final String[] names = new String[KEY_COUNT];
     private final char[] number = new char[24];
@@ -36,7 +42,8 @@ final class PlistDumper extends RecordDumper {
         this.out = out;
         try {
             // the JDK's own writer, whatever StAX implementation the classpath brings
-            w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            text = new Utf8Writer(out);
+            w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
         } catch (XMLStreamException e) {
             throw new IOException("cannot start the XML writer: " + e.getMessage(), e);
         }
@@ -146,6 +153,7 @@ final class PlistDumper extends RecordDumper {
             w.writeCharacters("\n");
             w.writeEndDocument();
             w.close();
+            text.flush();
         } catch (XMLStreamException e) {
             throw io(e);
         } finally {
