@@ -316,6 +316,13 @@ def ethernet_frames():
     # a header cut inside a run of bit fields shows the fields in the bytes present (tshark)
     add(eth(0x0800, ipv4(17, udp(50015, 7, data))), "IPv4 cut after its first byte: version and header length shown", 15)
     add(eth(0x86DD, ipv6(17, udp(50016, 7, data))), "IPv6 cut after its first byte: version shown", 15)
+    # an ICMP error whose quote the capture cut shows the quoted layer cut (tshark); one that quotes
+    # nothing (frame 1 of the pair is whole) shows none
+    quoted = ipv4(17, udp(50017, 7, data), src="10.0.0.2", dst="10.0.0.1")
+    unreachable = struct.pack("!BBHI", 3, 3, 0, 0) + quoted
+    add(eth(0x0800, ipv4(1, unreachable)), "ICMP port unreachable cut after its header: the quoted IPv4 shown cut", 42)
+    add(eth(0x0800, ipv4(1, unreachable)), "ICMP port unreachable cut after the quoted IPv4 header: the quoted UDP shown cut", 62)
+    add(eth(0x0800, ipv4(1, struct.pack("!BBHI", 3, 3, 0, 0))), "ICMP port unreachable quoting nothing: no quoted layer")
     return f
 
 

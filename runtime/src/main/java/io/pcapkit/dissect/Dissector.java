@@ -298,8 +298,10 @@ public final class Dissector implements Dispatcher {
                     quote = true;
                     c.quoteStart = c.count;
                 }
-                // a quote that ends with a header carries nothing more: not a truncated next layer
-                if (quote && pos >= limit) break;
+                // a quote that ends with a header carries nothing more: not a truncated next layer,
+                // unless the capture cut it (more was announced): then the next layer shows cut, as
+                // in tshark
+                if (quote && pos >= limit && reported <= limit) break;
                 // past the requested layer: no guard or sniff worth running (the loop would stop anyway)
                 if (stopLayer != null && stopLayer.ordinal() < LayerType.APPLICATION.ordinal()
                         && (proto < 0 ? p.layer == LayerType.TRANSPORT : beyond(proto, stopLayer))) break;
