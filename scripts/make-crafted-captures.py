@@ -323,6 +323,11 @@ def ethernet_frames():
     add(eth(0x0800, ipv4(1, unreachable)), "ICMP port unreachable cut after its header: the quoted IPv4 shown cut", 42)
     add(eth(0x0800, ipv4(1, unreachable)), "ICMP port unreachable cut after the quoted IPv4 header: the quoted UDP shown cut", 62)
     add(eth(0x0800, ipv4(1, struct.pack("!BBHI", 3, 3, 0, 0))), "ICMP port unreachable quoting nothing: no quoted layer")
+    # tshark's IPv4 hands an empty payload on only when the capture cut it
+    lying = bytearray(ipv4(6, b""))
+    lying[2:4] = struct.pack("!H", 56)
+    add(eth(0x0800, bytes(lying)), "IPv4 with a total length of 56 and no payload in the frame: no TCP layer")
+    add(eth(0x0800, ipv4(6, tcp(50018, 80))), "IPv4 cut after its header by the snap length: TCP shown cut", 34)
     return f
 
 

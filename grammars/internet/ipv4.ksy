@@ -22,6 +22,10 @@ meta:
     # a first fragment cut short by the snap length is dissected on, as Wireshark does: only a
     # fragment with all its bytes can join a reassembly, and a first fragment's headers are there
     fragment: "frag_offset != 0 or mf and total_length > ihl * 4 and total_length <= _io.size"
+    # tshark hands an empty payload on only when the capture cut it: a total length that lies
+    # beyond the frame leaves nothing to dissect, a snap length that cut the datagram leaves the
+    # next header cut
+    next-when-empty: cut
     next:
       - table: ip_proto
         key: protocol

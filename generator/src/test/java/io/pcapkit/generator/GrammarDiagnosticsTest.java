@@ -88,9 +88,21 @@ class GrammarDiagnosticsTest {
         Files.writeString(g.resolve("child.ksy"), child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines:\n  field: version\n  short: true", bits));
         Main.generate(g, dir.resolve("out"));
         String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
-        assertTrue(protocols.contains("ChildFields.VERSION, 2)"), "the protocol entry names the declining field and the bytes it needs: " + protocols);
+        assertTrue(protocols.contains("ChildFields.VERSION, 2, false)"), "the protocol entry names the declining field and the bytes it needs: " + protocols);
         String codec = Files.readString(dir.resolve("out/io/pcapkit/gen/ChildKaitaiCodec.java"));
         assertTrue(codec.contains("startsWith(\"/seq/2:\")"), "the Kaitai-backed codec tells the declining field by its place");
+    }
+
+    @Test
+    void nextWhenEmptyIsTrueFalseOrCut() throws IOException {
+        String m = generateFails(child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\nnext-when-empty: sometimes", PLAIN_SEQ));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/next-when-empty"), m);
+        assertTrue(m.contains("must be true, false or cut (found 'sometimes')"), m);
+        Path g = dir.resolve("grammars");
+        Files.writeString(g.resolve("child.ksy"), child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\nnext-when-empty: cut", PLAIN_SEQ));
+        Main.generate(g, dir.resolve("out"));
+        String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
+        assertTrue(protocols.contains("\"child\", false, false, false, false, false, null, 0, true)"), "cut: not when empty, yes when cut: " + protocols);
     }
 
     @Test

@@ -291,7 +291,9 @@ public final class Dissector implements Dispatcher {
                     continue;
                 }
                 if (pl == 0) break;
-                if (pos >= limit && !p.nextWhenEmpty) break;
+                // nothing left: the next layer only when the grammar asks for it (or when the capture cut
+                // the payload, for a grammar that says next-when-empty: cut)
+                if (pos >= limit && !p.nextWhenEmpty && !(p.nextWhenCut && reported > limit)) break;
                 if (stopHere) break;
                 proto = codec.next(this);
                 if (codec.nextQuoted() && !quote) {

@@ -38,14 +38,21 @@ public final class Protocol {
      * truncated layer as usual.
      */
     public final int declinesBytes;
+    /**
+     * Whether an empty payload is dispatched when the capture cut it (the grammar's
+     * {@code next-when-empty: cut}; {@link #nextWhenEmpty} is then false): the next layer shows cut.
+     */
+    public final boolean nextWhenCut;
 
     public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
             boolean transparent, boolean nextWhenEmpty) {
-        this(id, name, key, layer, groups, codec, grammar, transparent, nextWhenEmpty, false, false, false, null, 0);
+        this(id, name, key, layer, groups, codec, grammar, transparent, nextWhenEmpty, false, false, false, null, 0, false);
     }
 
     public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
-            boolean transparent, boolean nextWhenEmpty, boolean heuristic, boolean guard, boolean conversation, Field declines, int declinesBytes) {
+            boolean transparent, boolean nextWhenEmpty, boolean heuristic, boolean guard, boolean conversation, Field declines, int declinesBytes,
+            boolean nextWhenCut) {
+        this.nextWhenCut = nextWhenCut;
         this.declines = declines;
         this.declinesBytes = declinesBytes;
         this.heuristic = heuristic;

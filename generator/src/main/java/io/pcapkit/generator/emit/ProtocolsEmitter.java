@@ -48,10 +48,10 @@ public final class ProtocolsEmitter {
             String declines = e.grammar().layer.declines;
             CodeBlock declinesField = declines == null ? CodeBlock.of("null")
                     : CodeBlock.of("$L.$L", Naming.upperCamel(e.grammar().id) + "Fields", Naming.constant(declines));
-            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
+            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
                     e.grammar().layer.layer.toUpperCase(java.util.Locale.ROOT), groups, e.codec(), e.grammar().id,
                     e.grammar().layer.transparent, e.grammar().layer.nextWhenEmpty, h != null, h != null && h.guard(),
-                    h != null && h.conversation(), declinesField, e.grammar().layer.declinesBytes);
+                    h != null && h.conversation(), declinesField, e.grammar().layer.declinesBytes, e.grammar().layer.nextWhenCut);
         }
         all.add("$<}");
         c.addField(FieldSpec.builder(ArrayTypeName.of(PROTOCOL), "ALL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

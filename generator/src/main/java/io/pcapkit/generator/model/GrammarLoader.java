@@ -128,7 +128,15 @@ public final class GrammarLoader {
         }
         if (lm.get("groups") != null) for (Object o : list(lm.get("groups"))) l.groups.add(str(o));
         l.transparent = Boolean.TRUE.equals(lm.get("transparent"));
-        if (lm.get("next-when-empty") != null) l.nextWhenEmpty = Boolean.TRUE.equals(lm.get("next-when-empty"));
+        Object whenEmpty = lm.get("next-when-empty");
+        if ("cut".equals(whenEmpty)) {
+            l.nextWhenEmpty = false;
+            l.nextWhenCut = true;
+        } else if (whenEmpty instanceof Boolean b) {
+            l.nextWhenEmpty = b;
+        } else if (whenEmpty != null) {
+            throw new GeneratorException(where + "/next-when-empty", "must be true, false or cut (found '" + whenEmpty + "')");
+        }
         l.headerLength = expr(lm.get("header-length"));
         l.payloadLength = expr(lm.get("payload-length"));
         l.fragment = expr(lm.get("fragment"));

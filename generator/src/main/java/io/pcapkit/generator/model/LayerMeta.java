@@ -24,6 +24,12 @@ public final class LayerMeta {
      * packet, reported by the next layer. False where the choice is a guess from ports.
      */
     public boolean nextWhenEmpty = true;
+    /**
+     * {@code next-when-empty: cut}: an empty payload is dispatched only when the capture cut it (its
+     * announced length reaches past the bytes captured), as tshark's IPv4 hands on nothing when
+     * its payload is empty, or when its total length lies beyond the frame.
+     */
+    public boolean nextWhenCut;
     /** Where parents reach this grammar: table -> keys (each with an optional name variant). */
     public final List<DispatchKey> dispatch = new ArrayList<>();
     /** Expressions over the top-level fields. */
