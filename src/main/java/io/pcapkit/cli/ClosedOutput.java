@@ -15,7 +15,6 @@ final class ClosedOutput {
             String m = t.getMessage();
             // Linux and macOS say "Broken pipe" (EPIPE); Windows says "The pipe is being closed"
             if (t instanceof java.io.IOException && m != null && (m.contains("Broken pipe") || m.contains("pipe is being closed"))) return true;
-            if (t.getCause() == t) break;
         }
         return false;
     }
