@@ -16,12 +16,24 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 final class BlackholeSink implements FrameSink {
     private final Blackhole bh;
+    /** whether options and other nested structures arrive field by field, or as their bytes */
+    private final boolean expand;
     private long acc;
     /** Sum of every frame's accumulator when there is no Blackhole. */
     long total;
 
     BlackholeSink(Blackhole bh) {
+        this(bh, true);
+    }
+
+    BlackholeSink(Blackhole bh, boolean expand) {
         this.bh = bh;
+        this.expand = expand;
+    }
+
+    @Override
+    public boolean expand(Field f) {
+        return expand;
     }
 
     @Override

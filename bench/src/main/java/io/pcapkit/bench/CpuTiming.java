@@ -59,6 +59,14 @@ public final class CpuTiming {
                     return n;
                 }
             }
+            case "visitorShallow" -> {
+                try (Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").open()) {
+                    BlackholeSink sink = new BlackholeSink(null, false);
+                    long n = ex.visit(sink);
+                    if (sink.total == 42) System.out.print("");
+                    return n;
+                }
+            }
             case "frames" -> {
                 long n = 0;
                 try (Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").open()) {
@@ -73,7 +81,7 @@ public final class CpuTiming {
                 return Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").shallow(true).format("ndjson").output(OutputStream.nullOutputStream())
                         .run().count();
             }
-            default -> throw new IllegalArgumentException("paths: recordWalk, visitor, frames, ndjson, ndjsonShallow");
+            default -> throw new IllegalArgumentException("paths: recordWalk, visitor, visitorShallow, frames, ndjson, ndjsonShallow");
         }
     }
 }

@@ -68,6 +68,18 @@ public class ExtractBench {
         }
     }
 
+    /**
+     * The visitor of the issue's record: every header field to the transport layer, options and
+     * other nested structures as their bytes ({@link io.pcapkit.dissect.FieldSink#expand} false),
+     * reassembly off. Option lists are still walked (a malformed option makes the layer malformed).
+     */
+    @Benchmark
+    public long visitorShallow(Blackhole bh) throws IOException {
+        try (Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").open()) {
+            return ex.visit(new BlackholeSink(bh, false));
+        }
+    }
+
     /** The visitor as extract runs by default (IP reassembly on). */
     @Benchmark
     public long visitorDefault(Blackhole bh) throws IOException {
