@@ -328,6 +328,16 @@ def ethernet_frames():
     lying[2:4] = struct.pack("!H", 56)
     add(eth(0x0800, bytes(lying)), "IPv4 with a total length of 56 and no payload in the frame: no TCP layer")
     add(eth(0x0800, ipv4(6, tcp(50018, 80))), "IPv4 cut after its header by the snap length: TCP shown cut", 34)
+    # a type/length field of 0 is Ethernet II with EtherType 0 (tshark), not an 802.3 length; an
+    # 802.1ad service tag is always followed by an EtherType (tshark), an 802.1Q tag by a length up to 1500
+    llc_snap = bytes([0xAA, 0xAA, 0x03, 0, 0, 0, 0x08, 0x00]) + ipv4(17, udp(50019, 7, data))
+    add(eth(0x0000, b"\x01" * 40), "Ethernet type 0: Ethernet II, the payload raw")
+    add(eth(0x0800, ipv4(97, b"\x30\x00" + eth(0x0000, b"\x02" * 40))), "EtherIP carrying Ethernet type 0: raw")
+    add(eth(0x8100, struct.pack("!HH", 7, 0x05DD) + b"\x03" * 40), "802.1Q with type 0x05dd (above 1500): an EtherType, raw")
+    add(eth(0x88A8, struct.pack("!HH", 8, 0) + b"\x04" * 40), "802.1ad with type 0: an EtherType, raw")
+    add(eth(0x88A8, struct.pack("!HH", 9, len(llc_snap)) + llc_snap), "802.1ad with type 48: an EtherType (raw), not an LLC length")
+    add(eth(0x8100, struct.pack("!HH", 10, len(llc_snap)) + llc_snap), "802.1Q with length 48: LLC/SNAP/IPv4/UDP")
+    add(eth(0x8100, struct.pack("!HH", 11, 0) + b"\x05" * 40), "802.1Q with length 0: no LLC (tshark: LLC malformed)")
     return f
 
 

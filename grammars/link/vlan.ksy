@@ -13,18 +13,26 @@ meta:
         - value: 0x88a8
           name: 802.1ad
           key: 802.1ad
+          params: {service: true}
         - 0x9100
-    payload-length: "type_or_length <= 1500 ? type_or_length : _rest"
+    # after a customer tag a field up to 1500 is an 802.3 length and bounds the LLC payload; after a
+    # service tag (802.1ad) it is always an EtherType, as in Wireshark
+    payload-length: "not service and type_or_length <= 1500 ? type_or_length : _rest"
     next:
-      - if: type_or_length >= 0x600
+      - if: service or type_or_length > 1500
         table: ethertype
         key: type_or_length
-      - if: type_or_length <= 1500
+      - if: not service and type_or_length <= 1500
         protocol: llc
 doc: |
-  One tag: priority, drop eligibility and VLAN id, then the next EtherType (or an 802.3
-  length). Stacked tags (QinQ) are one layer each; 0x88a8 is the 802.1ad service tag.
+  One tag: priority, drop eligibility and VLAN id, then the next EtherType (or, after an 802.1Q
+  tag, an 802.3 length). Stacked tags (QinQ) are one layer each; 0x88a8 is the 802.1ad service
+  tag, which Wireshark always follows with an EtherType.
 doc-ref: IEEE 802.1Q clause 9.6
+params:
+  - id: service
+    type: bool
+    doc: an 802.1ad service tag (TPID 0x88a8), whose next field is always an EtherType
 seq:
   - id: pcp
     type: b3
@@ -41,11 +49,11 @@ seq:
 instances:
   type:
     value: type_or_length
-    if: type_or_length >= 0x600
+    if: service or type_or_length > 1500
     -json: type
     -enum: ethertype
     -format: hex
   len:
     value: type_or_length
-    if: type_or_length <= 1500
+    if: not service and type_or_length <= 1500
     -json: len
