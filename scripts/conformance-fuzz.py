@@ -20,8 +20,7 @@ The run is a search, not a gate: it reports the frames where we and tshark diffe
 are known and kept on purpose (AcceptedDifferences lists one crafted frame of each): a header cut by
 the snap length or malformed in a field keeps every whole field read before the cut (tshark shows
 none or few; a run of bit fields shows the fields in the bytes present, so an IPv6 header cut after 2 bytes
-shows its traffic class, which tshark reads from 4); a quoted IPv4 header of
-version 6; a DNS message cut short over TCP; a DNS UPDATE's counts, which tshark names by their UPDATE
+shows its traffic class, which tshark reads from 4); a DNS message cut short over TCP; a DNS UPDATE's counts, which tshark names by their UPDATE
 meaning; HTTP start lines tshark accepts and we do not (a two-digit status, "HTTP/1.x") or the
 reverse (a request line ending in HTTP/2.0); over TCP, a chunked message split just before its
 final LF (tshark shows it complete one segment early); FTP lines without their CRLF, or binary
@@ -45,7 +44,10 @@ an ICMPv6 error with an RFC 4884 length (tshark 4.0 drops the ICMPv6 layer from 
 name with an extended label type (0x40), which tshark names "<Unknown extended label>" and we report
 malformed at the name; an HTTP 204 response with a User-Agent header sent to port 8080, which tshark
 holds as a segment waiting for more (the same message to port 80, or without the header, or with
-200, is HTTP in tshark too); protocols tshark has and we do not (DSR, IP protocol 48). Tunnels (GRE, EtherIP, MPLS, VXLAN, Geneve) carry packets of the same
+200, is HTTP in tshark too); protocols tshark has and we do not (DSR, IP protocol 48, and on UDP the lower of two ports where
+tshark has a protocol for it and we have one only for the higher, such as corosync on 5405 beside
+Geneve's 6081); an 802.1Q tag with length 0 (tshark hands LLC the empty payload); a non-first
+IPv6 fragment whose next header is Mobile IPv6's old number 62 (tshark dissects it, malformed). Tunnels (GRE, EtherIP, MPLS, VXLAN, Geneve) carry packets of the same
 kinds. What it found and we fixed is in testdata/crafted.
 """
 import importlib.util

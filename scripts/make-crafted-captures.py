@@ -338,6 +338,11 @@ def ethernet_frames():
     add(eth(0x88A8, struct.pack("!HH", 9, len(llc_snap)) + llc_snap), "802.1ad with type 48: an EtherType (raw), not an LLC length")
     add(eth(0x8100, struct.pack("!HH", 10, len(llc_snap)) + llc_snap), "802.1Q with length 48: LLC/SNAP/IPv4/UDP")
     add(eth(0x8100, struct.pack("!HH", 11, 0) + b"\x05" * 40), "802.1Q with length 0: no LLC (tshark: LLC malformed)")
+    # tshark's IPv4 hands a datagram of version 6 to IPv6, also in a quote; other versions stay malformed IPv4
+    v6 = ipv6(17, udp(50020, 7, data))
+    add(eth(0x0800, v6[:20]), "IPv4 EtherType carrying a cut IPv6 header: IPv4 (version 6), then IPv6 malformed")
+    add(eth(0x0800, ipv4(1, struct.pack("!BBHI", 3, 3, 0, 0) + v6)), "ICMP error quoting an IPv6 datagram: IPv4 (version 6), then IPv6/UDP")
+    add(eth(0x0800, bytes([0x75]) + ipv4(17, udp(50021, 7, data))[1:]), "IPv4 EtherType carrying version 7: IPv4 malformed")
     return f
 
 

@@ -29,6 +29,11 @@ meta:
     next:
       - table: ip_proto
         key: protocol
+    # Wireshark's IPv4 dissector hands a datagram of version 6 to IPv6 ("Bogus IPv4 version"): the
+    # IPv4 layer shows its version, and IPv6 dissects the same bytes
+    hand-over:
+      field: version
+      table: ip_version
 doc: |
   The IPv4 header with its options. The total length bounds the payload, so Ethernet padding is
   never taken for payload; a fragment's payload stays raw until reassembly.

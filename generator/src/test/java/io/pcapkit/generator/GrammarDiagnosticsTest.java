@@ -88,9 +88,44 @@ class GrammarDiagnosticsTest {
         Files.writeString(g.resolve("child.ksy"), child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines:\n  field: version\n  short: true", bits));
         Main.generate(g, dir.resolve("out"));
         String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
-        assertTrue(protocols.contains("ChildFields.VERSION, 2, false)"), "the protocol entry names the declining field and the bytes it needs: " + protocols);
+        assertTrue(protocols.contains("ChildFields.VERSION, 2, false, null, -1, 0, 0)"), "the protocol entry names the declining field and the bytes it needs: " + protocols);
         String codec = Files.readString(dir.resolve("out/io/pcapkit/gen/ChildKaitaiCodec.java"));
         assertTrue(codec.contains("startsWith(\"/seq/2:\")"), "the Kaitai-backed codec tells the declining field by its place");
+    }
+
+    @Test
+    void handOverNamesACheckedFieldAtAFixedByteAndATable() throws IOException {
+        String head = "name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\n";
+        String fields = "- id: version\n  type: b4\n  valid: 4\n- id: rest\n  type: b4\n- id: z\n  type: u1\n";
+        String m = generateFails(child(head + "hand-over:\n  field: z\n  table: ethertype", fields));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/hand-over"), m);
+        assertTrue(m.contains("('z' has none)"), m);
+        m = generateFails(child(head + "hand-over:\n  field: version", fields));
+        assertTrue(m.contains("needs field and table"), m);
+        m = generateFails(child(head + "hand-over:\n  field: version\n  table: nowhere", fields));
+        assertTrue(m.contains("unknown table 'nowhere'"), m);
+        m = generateFails(child(head + "declines: version\nhand-over:\n  field: version\n  table: ethertype", fields));
+        assertTrue(m.contains("cannot both decline and hand over"), m);
+        m = generateFails(child(head + "hand-over:\n  field: version\n  table: ethertype", "- id: a\n  type: b4\n- id: version\n  type: b4\n  valid: 4\n"));
+        assertTrue(m.contains("must start on a byte boundary"), m);
+        m = generateFails(child(head + "hand-over:\n  field: version\n  table: ethertype", "- id: x\n  size: 2\n- id: version\n  type: u1\n  valid: 4\n"));
+        assertTrue(m.contains("must be integers or bit fields"), m);
+        m = generateFails(child(head + "hand-over:\n  field: version\n  table: ethertype", "- id: version\n  type: u1\n  valid: 4\n  -json: v.version\n"));
+        assertTrue(m.contains("must not be inside a group"), m);
+        m = generateFails(child(head + "hand-over:\n  field: version\n  table: ethertype", "- id: version\n  type: u2le\n  valid: 4\n"));
+        assertTrue(m.contains("must be big-endian"), m);
+        m = generateFails(child(head + "hand-over:\n  field: version\n  table: ethertype", "- id: version\n  type: u1\n  valid: 4\n  -value: _ * 2\n"));
+        assertTrue(m.contains("plain number"), m);
+        // accepted: the protocol entry names the field, its table and where it lies; the Kaitai-backed
+        // codec tells the field by its place and shows its value from the bytes
+        Path g = dir.resolve("grammars");
+        Files.writeString(g.resolve("child.ksy"), child(head + "hand-over:\n  field: version\n  table: ethertype", "- id: a\n  type: u1\n" + fields));
+        Main.generate(g, dir.resolve("out"));
+        String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
+        assertTrue(protocols.contains("ChildFields.VERSION, Protocols.T_ETHERTYPE, 8, 4)"), protocols);
+        String codec = Files.readString(dir.resolve("out/io/pcapkit/gen/ChildKaitaiCodec.java"));
+        assertTrue(codec.contains("startsWith(\"/seq/1:\")"), "the Kaitai-backed codec tells the field by its place");
+        assertTrue(codec.contains("bitsAt(b, start, 8, 4), start + 1, 1)"), "and shows it from the bytes");
     }
 
     @Test
@@ -102,7 +137,7 @@ class GrammarDiagnosticsTest {
         Files.writeString(g.resolve("child.ksy"), child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\nnext-when-empty: cut", PLAIN_SEQ));
         Main.generate(g, dir.resolve("out"));
         String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
-        assertTrue(protocols.contains("\"child\", false, false, false, false, false, null, 0, true)"), "cut: not when empty, yes when cut: " + protocols);
+        assertTrue(protocols.contains("\"child\", false, false, false, false, false, null, 0, true, null, -1, 0, 0)"), "cut: not when empty, yes when cut: " + protocols);
     }
 
     @Test

@@ -227,6 +227,18 @@ public final class Dissector implements Dispatcher {
                     he = decoded != NOT_DECODED ? decoded : codec.decode(buf, pos, limit);
                 }
                 if (he < 0) {
+                    int to = handOver(p, codec, buf, pos, limit);
+                    if (to >= 0) {
+                        // not this protocol's version: the layer ends at the field that says so, and
+                        // the same bytes are the protocol that value names (IPv4 of version 6 is IPv6)
+                        if (show && !stream) {
+                            sink.beginLayer(p, pos - srcBase);
+                            codec.emit(buf, sink);
+                        }
+                        c.add(proto, pos, pos, limit, reported);
+                        proto = to;
+                        continue;
+                    }
                     if (quote && codec.errorKind() == ErrorKind.TRUNCATED) {
                         // the quote ends here: show the layer as far as it goes, as Wireshark does
                         if (show && !stream) {
@@ -330,6 +342,18 @@ public final class Dissector implements Dispatcher {
             proto = k.protocol;
         }
         return finish(c, sink, frame);
+    }
+
+    /**
+     * Where a layer that failed goes on, or -1: when it failed the check of its grammar's
+     * {@code hand-over} field, the protocol the hand-over table names for that field's value, read
+     * from the bytes (a failed decode keeps no value to ask for; the field was read, so its bytes
+     * are there).
+     */
+    private int handOver(Protocol p, LayerCodec codec, ByteBuffer buf, int pos, int limit) {
+        if (p.handOver == null || codec.errorKind() != ErrorKind.INVALID || codec.errorField() != p.handOver) return -1;
+        if (limit - pos < (p.handOverBitOffset + p.handOverBits + 7) / 8) return -1;
+        return lookup(p.handOverTable, LayerCodec.bitsAt(buf, pos, p.handOverBitOffset, p.handOverBits));
     }
 
     /** The chain goes on in reassembled data: per-flow state follows the data's stream when it names one. */

@@ -372,6 +372,18 @@ public abstract class LayerCodec {
      * Like {@link #readBitsWord}, for a run cut short: the {@code have} bytes present, the rest
      * read as zeros (only fields inside the bytes present are looked at).
      */
+    /**
+     * The unsigned big-endian value of the {@code bits} bits (at most 56) that lie {@code bitOffset}
+     * bits after {@code start}; the caller knows those bytes are there.
+     */
+    protected static long bitsAt(ByteBuffer b, int start, int bitOffset, int bits) {
+        int end = bitOffset + bits;
+        int bytes = (end + 7) / 8;
+        long v = 0;
+        for (int i = bitOffset / 8; i < bytes; i++) v = v << 8 | (b.get(start + i) & 0xFFL);
+        return (v >>> (bytes * 8 - end)) & ((1L << bits) - 1);
+    }
+
     protected static long readBitsWordPartial(ByteBuffer b, int p, int n, int have) {
         long w = 0;
         for (int i = 0; i < n; i++) w = (w << 8) | (i < have ? b.get(p + i) & 0xFFL : 0);

@@ -43,15 +43,31 @@ public final class Protocol {
      * {@code next-when-empty: cut}; {@link #nextWhenEmpty} is then false): the next layer shows cut.
      */
     public final boolean nextWhenCut;
+    /**
+     * The field whose failed {@code valid} check hands the bytes over (the grammar's
+     * {@code hand-over}): when {@link #handOverTable} has an entry for its value, this layer ends
+     * there and the same bytes are dissected as that entry (IPv4 of version 6 is IPv6, as in
+     * Wireshark). Null when there is none.
+     */
+    public final Field handOver;
+    /** The table the handing-over field's value is looked up in; -1 without {@link #handOver}. */
+    public final int handOverTable;
+    /** Where the handing-over field lies from the layer's start, in bits, and its width (big-endian). */
+    public final int handOverBitOffset;
+    public final int handOverBits;
 
     public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
             boolean transparent, boolean nextWhenEmpty) {
-        this(id, name, key, layer, groups, codec, grammar, transparent, nextWhenEmpty, false, false, false, null, 0, false);
+        this(id, name, key, layer, groups, codec, grammar, transparent, nextWhenEmpty, false, false, false, null, 0, false, null, -1, 0, 0);
     }
 
     public Protocol(int id, String name, String key, LayerType layer, List<String> groups, int codec, String grammar,
             boolean transparent, boolean nextWhenEmpty, boolean heuristic, boolean guard, boolean conversation, Field declines, int declinesBytes,
-            boolean nextWhenCut) {
+            boolean nextWhenCut, Field handOver, int handOverTable, int handOverBitOffset, int handOverBits) {
+        this.handOver = handOver;
+        this.handOverTable = handOverTable;
+        this.handOverBitOffset = handOverBitOffset;
+        this.handOverBits = handOverBits;
         this.nextWhenCut = nextWhenCut;
         this.declines = declines;
         this.declinesBytes = declinesBytes;

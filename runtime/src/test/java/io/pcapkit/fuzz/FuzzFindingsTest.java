@@ -90,7 +90,9 @@ class FuzzFindingsTest {
      * DSCP, ECN: two bytes) was there before looking at the version, so the quote ended
      * "truncated", which inside a quote is no error; Kaitai reads a byte at a time and found the
      * version invalid. The fast codec now checks a bit field with a {@code valid:} in the bytes
-     * present before it reports the cut: both say INVALID, at the version.
+     * present before it reports the cut: both say INVALID, at the version. Since IPv4 hands a
+     * version 6 over to IPv6 (as tshark does, also in a quote), both codecs show the quoted IPv4
+     * with its version and then IPv6, where the quote ends cut after its first byte.
      */
     @Test
     void quotedIpv4CutAfterAVersion6Byte() throws IOException {
@@ -101,13 +103,10 @@ class FuzzFindingsTest {
         for (boolean reference : new boolean[] {false, true}) {
             io.pcapkit.dissect.Chain c = Roots.dissect(Roots.dissector(reference), r, null, false).snapshot();
             String what = (reference ? "reference: " : "fast: ") + Checks.describe(c) + " (" + c.malformedReason() + ")";
-            assertTrue(c.isMalformed() && !c.isTruncated(), what);
-            assertEquals(io.pcapkit.dissect.ErrorKind.INVALID, c.malformedKind(), what);
-            assertEquals("IPv4", c.malformedProtocol().name, what);
-            assertEquals(2, c.size(), what);
-            assertEquals(c.quoteStart(), c.size(), what);
+            assertTrue(!c.isMalformed() && c.isTruncated(), what);
+            assertEquals("IPv6", c.truncatedProtocol().name, what);
+            assertEquals("IPv4:ICMP:IPv4:IPv6", c.toString(), what);
+            assertEquals(2, c.quoteStart(), what);
         }
-        io.pcapkit.dissect.Chain fast = Roots.dissect(Roots.dissector(false), r, null, false).snapshot();
-        assertEquals("version", fast.malformedField().name);
     }
 }

@@ -61,8 +61,11 @@ class LyingLengthsTest {
         byte[] tcp20 = tcp(5, NONE, NONE);
         return Stream.of(
                 Arguments.of("empty frame", NONE, "Ethernet", "ethernet.dst", ErrorKind.TRUNCATED, 0),
-                Arguments.of("IPv4 version 6 under EtherType IPv4", ethernet(0x0800, concat(new byte[] {0x65}, new byte[19])), "Ethernet:IPv4",
+                Arguments.of("IPv4 version 7 under EtherType IPv4", ethernet(0x0800, concat(new byte[] {0x75}, new byte[19])), "Ethernet:IPv4",
                         "ipv4.version", ErrorKind.INVALID, 14),
+                // version 6 is handed over to IPv6 (as tshark does), whose 40-byte header is cut
+                Arguments.of("IPv4 version 6 under EtherType IPv4", ethernet(0x0800, concat(new byte[] {0x65}, new byte[19])), "Ethernet:IPv4:IPv6",
+                        "ipv6.src", ErrorKind.TRUNCATED, 22),
                 Arguments.of("IPv4 ihl 4", ethernet(0x0800, ipv4(4, 40, 6, NONE, tcp20)), "Ethernet:IPv4", "ipv4.hdr_len", ErrorKind.INVALID, 14),
                 Arguments.of("IPv4 ihl 0", ethernet(0x0800, ipv4(0, 40, 6, NONE, tcp20)), "Ethernet:IPv4", "ipv4.hdr_len", ErrorKind.INVALID, 14),
                 Arguments.of("IPv4 total length < header", ethernet(0x0800, ipv4(5, 19, 6, NONE, tcp20)), "Ethernet:IPv4", "ipv4.len",

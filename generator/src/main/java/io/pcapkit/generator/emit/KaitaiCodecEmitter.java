@@ -84,25 +84,42 @@ public final class KaitaiCodecEmitter {
         return cls.build();
     }
 
-    private String firstField() {
-        for (FieldDef f : g.top.seq) return fieldsName + "." + plan.desc(f).constant();
+    /**
+     * The field a failure Kaitai does not place is reported at: the first field, unless that is the
+     * declining or handing-over field (whose failure means more than a malformed layer), then the
+     * next one.
+     */
+    private String fallbackField() {
+        for (FieldDef f : g.top.seq) {
+            if (f.id.equals(g.layer.declines) || f.id.equals(g.layer.handOver)) continue;
+            return fieldsName + "." + plan.desc(f).constant();
+        }
         return fieldsName + "." + plan.pseudo("HEADER__LENGTH").constant();
     }
 
     /**
-     * The field a failed check is reported at: the first field, except the grammar's declining
-     * field, which Kaitai's error names by its place ("/seq/N: ...", the runtime's message for
-     * a top-level field), so that this codec declines where the fast one does.
+     * The condition that Kaitai's validation error {@code e} is about top-level field {@code id}:
+     * the runtime's message names a top-level field by its place ("/seq/N: ...").
+     */
+    private String failedAt(String id) {
+        for (int i = 0; i < g.top.seq.size(); i++) {
+            if (g.top.seq.get(i).id.equals(id)) return "String.valueOf(e.getMessage()).startsWith(\"/seq/" + i + ":\")";
+        }
+        throw new IllegalStateException("no top-level field " + id);
+    }
+
+    /**
+     * The field a failed check is reported at: the grammar's declining and handing-over fields by
+     * their place, so that this codec declines and hands over where the fast one does; any other
+     * check at {@link #fallbackField()}.
      */
     private String validationField() {
-        String d = g.layer.declines;
-        if (d == null) return firstField();
-        for (int i = 0; i < g.top.seq.size(); i++) {
-            FieldDef f = g.top.seq.get(i);
-            if (!f.id.equals(d)) continue;
-            return "(String.valueOf(e.getMessage()).startsWith(\"/seq/" + i + ":\") ? " + fieldsName + "." + plan.desc(f).constant() + " : " + firstField() + ")";
+        String at = fallbackField();
+        for (String named : new String[] {g.layer.declines, g.layer.handOver}) {
+            if (named == null) continue;
+            at = "(" + failedAt(named) + " ? " + fieldsName + "." + plan.desc(g.top.field(named)).constant() + " : " + at + ")";
         }
-        return firstField();
+        return at;
     }
 
     private boolean usesProcessors() {
@@ -167,15 +184,23 @@ public final class KaitaiCodecEmitter {
         o.line("c.fragment = " + (l.fragment != null ? r.boolExpr(l.fragment, g.relPath + ": meta/-pcapkit/fragment") : "false"));
         o.line("next(io.pcapkit.dissect.Dispatcher.NONE)");
         o.next("catch (io.kaitai.struct.KaitaiStream.ValidationFailedError e)");
+        if (l.handOver != null) {
+            // the field the layer hands over at is shown, as the fast codec shows it before its check
+            FieldDef h = g.top.field(l.handOver);
+            o.open("if (s != null && " + failedAt(l.handOver) + ")")
+                    .line("s.number(" + fieldsName + "." + plan.desc(h).constant() + ", bitsAt(b, start, " + l.handOverBitOffset + ", "
+                            + l.handOverBits + "), start + " + l.handOverBitOffset / 8 + ", " + (l.handOverBits + 7) / 8 + ")")
+                    .close();
+        }
         o.line("return failed(" + validationField() + ", start + (int) ks.pos(), ErrorKind.INVALID, e.getMessage())");
         o.next("catch (java.nio.BufferUnderflowException | BoundedKaitaiStream.Truncated e)");
-        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.TRUNCATED, \"read past the end\")");
+        o.line("return failed(" + fallbackField() + ", start + (int) ks.pos(), ErrorKind.TRUNCATED, \"read past the end\")");
         o.next("catch (RuntimeException e)");
-        o.line("return failed(" + firstField() + ", start + (int) ks.pos(), ErrorKind.INVALID, String.valueOf(e))");
+        o.line("return failed(" + fallbackField() + ", start + (int) ks.pos(), ErrorKind.INVALID, String.valueOf(e))");
         // a type or an instance that refers to itself (a DNS name pointing at itself) recurses
         // as deep as the input lets it: the stack is the limit, reported as one
         o.next("catch (StackOverflowError e)");
-        o.line("return failed(" + firstField() + ", start, ErrorKind.LIMIT_EXCEEDED, \"nesting deeper than the stack allows\")");
+        o.line("return failed(" + fallbackField() + ", start, ErrorKind.LIMIT_EXCEEDED, \"nesting deeper than the stack allows\")");
         if (ctx) {
             o.next("finally");
             o.line("c.context().exit()");

@@ -48,10 +48,15 @@ public final class ProtocolsEmitter {
             String declines = e.grammar().layer.declines;
             CodeBlock declinesField = declines == null ? CodeBlock.of("null")
                     : CodeBlock.of("$L.$L", Naming.upperCamel(e.grammar().id) + "Fields", Naming.constant(declines));
-            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
-                    e.grammar().layer.layer.toUpperCase(java.util.Locale.ROOT), groups, e.codec(), e.grammar().id,
-                    e.grammar().layer.transparent, e.grammar().layer.nextWhenEmpty, h != null, h != null && h.guard(),
-                    h != null && h.conversation(), declinesField, e.grammar().layer.declinesBytes, e.grammar().layer.nextWhenCut);
+            io.pcapkit.generator.model.LayerMeta lm = e.grammar().layer;
+            CodeBlock handOver = lm.handOver == null ? CodeBlock.of("null, -1, 0, 0")
+                    : CodeBlock.of("$L.$L, $L, $L, $L", Naming.upperCamel(e.grammar().id) + "Fields", Naming.constant(lm.handOver),
+                            ix.tableConstant(lm.handOverTable, "grammars/" + e.grammar().relPath + ": meta/-pcapkit/hand-over"),
+                            lm.handOverBitOffset, lm.handOverBits);
+            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
+                    lm.layer.toUpperCase(java.util.Locale.ROOT), groups, e.codec(), e.grammar().id,
+                    lm.transparent, lm.nextWhenEmpty, h != null, h != null && h.guard(),
+                    h != null && h.conversation(), declinesField, lm.declinesBytes, lm.nextWhenCut, handOver);
         }
         all.add("$<}");
         c.addField(FieldSpec.builder(ArrayTypeName.of(PROTOCOL), "ALL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

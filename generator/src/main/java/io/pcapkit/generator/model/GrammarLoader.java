@@ -32,7 +32,7 @@ public final class GrammarLoader {
             "if", "enum", "doc", "doc-ref", "-json", "-hide", "-format", "-enum", "-value");
     private static final Set<String> LAYER_KEYS = Set.of("name", "key", "layer", "groups", "transparent", "dispatch",
             "header-length", "payload-length", "fragment", "next", "next-when-empty", "doc", "payload-required", "heuristic", "exchange",
-            "variants", "lookups", "declines");
+            "variants", "lookups", "declines", "hand-over");
     private static final Set<String> LAYERS = Set.of("link", "internet", "transport", "application");
     private static final Set<String> FORMATS = Set.of("dec", "hex", "mac", "ipv4", "ipv6", "text", "bytes");
 
@@ -111,6 +111,7 @@ public final class GrammarLoader {
         }
         g.top = loadType(g.id, null, m, where);
         if (g.layer.declines != null) checkDeclines(g, where);
+        if (g.layer.handOver != null) checkHandOver(g, where);
         return g;
     }
 
@@ -178,6 +179,14 @@ public final class GrammarLoader {
             l.declinesShort = Boolean.TRUE.equals(sh);
         } else {
             l.declines = str(d);
+        }
+        if (lm.get("hand-over") != null) {
+            String w = where + "/hand-over";
+            Map<String, Object> hm = map(lm.get("hand-over"), w);
+            checkKeys(hm, Set.of("field", "table"), w);
+            l.handOver = str(hm.get("field"));
+            l.handOverTable = str(hm.get("table"));
+            if (l.handOver == null || l.handOverTable == null) throw new GeneratorException(w, "needs field and table");
         }
         if (lm.get("heuristic") != null) {
             String w = where + "/heuristic";
@@ -428,6 +437,45 @@ public final class GrammarLoader {
             return;
         }
         throw new GeneratorException(w, "must name a top-level seq field with a valid: check (found '" + g.layer.declines + "')");
+    }
+
+    /**
+     * {@code hand-over} names a top-level seq field with a {@code valid:} check at a fixed place:
+     * the runtime reads its value from the bytes (a failed check leaves no decoded value to ask
+     * for), so the fields before it and the field itself must be integers or bit fields without
+     * {@code if:}, the field unsigned, big-endian, at most 56 bits and starting on a byte, outside
+     * any group (the layer ends at it, so a group it opened would stay open), and shown as its plain
+     * number (the reference codec shows it from the bytes, as the fast one does before its check).
+     */
+    private static void checkHandOver(Grammar g, String where) {
+        String w = where + ": meta/-pcapkit/hand-over";
+        String name = g.layer.handOver;
+        if (name.equals(g.layer.declines)) throw new GeneratorException(w, "'" + name + "' cannot both decline and hand over");
+        int bits = 0;
+        for (FieldDef f : g.top.seq) {
+            int b = fixedBits(f);
+            if (!f.id.equals(name)) {
+                if (b < 0) throw new GeneratorException(w, "the fields before '" + name + "' must be integers or bit fields with no if: ('" + f.id + "' is not)");
+                bits += b;
+                continue;
+            }
+            if (f.valid == null) throw new GeneratorException(w, "must name a top-level seq field with a valid: check ('" + f.id + "' has none)");
+            if (b < 0 || b > 56 || f.type.startsWith("s")) {
+                throw new GeneratorException(w, "'" + f.id + "' must be an unsigned integer or a bit field of at most 56 bits, with no if:");
+            }
+            boolean littleEndian = f.type.endsWith("le") || !f.type.startsWith("b") && b > 8 && !f.type.endsWith("be") && !"be".equals(g.endian);
+            if (littleEndian) throw new GeneratorException(w, "'" + f.id + "' must be big-endian (its value is read from the bytes)");
+            if (f.outputPath().contains(".")) throw new GeneratorException(w, "'" + f.id + "' must not be inside a group (its -json has a dot)");
+            // shown as a plain number where the layer ends, by both codecs
+            if (bits % 8 != 0) throw new GeneratorException(w, "'" + f.id + "' must start on a byte boundary");
+            if (f.hide || f.namesEnum != null || f.valueExpr != null) {
+                throw new GeneratorException(w, "'" + f.id + "' must be shown as its plain number (no -hide, -enum or -value)");
+            }
+            g.layer.handOverBitOffset = bits;
+            g.layer.handOverBits = b;
+            return;
+        }
+        throw new GeneratorException(w, "must name a top-level seq field with a valid: check (found '" + name + "')");
     }
 
     private static final java.util.regex.Pattern FIXED_TYPE = java.util.regex.Pattern.compile("b(\\d+)|[us]([1248])(?:le|be)?");

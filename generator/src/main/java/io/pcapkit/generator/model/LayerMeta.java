@@ -55,6 +55,17 @@ public final class LayerMeta {
     public int declinesBytes;
     /** Whether {@code short: true} was given (the byte count is worked out once the seq is loaded). */
     public boolean declinesShort;
+    /**
+     * {@code hand-over: {field: F, table: T}}: when top-level field F fails its {@code valid}
+     * check and table T has an entry for F's value, the layer ends at F (showing the fields read up
+     * to it) and the same bytes are dissected as that entry's protocol; without an entry the layer is
+     * malformed as usual. Wireshark's IPv4 dissector hands a datagram of version 6 to IPv6 so.
+     */
+    public String handOver;
+    public String handOverTable;
+    /** Where F lies from the layer's start, in bits, and its width: the runtime reads F's value there. */
+    public int handOverBitOffset;
+    public int handOverBits;
     /** How the layer is recognised by content; null when it is not. */
     public Heuristic heuristic;
     /** Request/response pairing: which messages are requests, and the note a request leaves for its response. */
