@@ -117,23 +117,49 @@ public final class DnsName {
     }
 
     /**
-     * One label's octets as Wireshark shows them: printable ASCII as it is, controls as C escapes
-     * ({@code \\n}, {@code \\t}, ...) or octal ({@code \\033}), and bytes above 0x7f as UTF-8
-     * (invalid sequences as U+FFFD).
+     * One label's octets as Wireshark shows them: printable ASCII as it is, ASCII controls as C
+     * escapes ({@code \\n}, {@code \\t}, ...) or octal ({@code \\033}); above 0x7f, UTF-8 read as
+     * Wireshark reads it. A lead byte takes the continuation bytes it announces (old 5- and 6-byte
+     * forms included); one that ends early, or a byte that leads nothing, is one U+FFFD, and the
+     * byte that broke the sequence starts the next. A decoded character that is not printable
+     * (control, format, unassigned, surrogate) is shown as {@code \\uXXXX} or {@code \\UXXXXXXXX}.
      */
     public static void label(StringBuilder out, ByteBuffer b, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            if ((b.get(off + i) & 0x80) != 0) {
-                byte[] a = new byte[len];
-                b.get(off, a, 0, len);
-                String s = new String(a, java.nio.charset.StandardCharsets.UTF_8);
-                for (int k = 0; k < s.length(); k++) escape(out, s.charAt(k));
-                return;
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int c = b.get(i++) & 0xff;
+            if (c < 0x80) {
+                escape(out, (char) c);
+                continue;
+            }
+            int more = c >= 0xfe ? -1 : c >= 0xfc ? 5 : c >= 0xf8 ? 4 : c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : -1;
+            int cp;
+            if (more < 0) {
+                cp = REPLACEMENT;
+            } else {
+                long v = c & (0x3f >> more);
+                for (int k = 0; k < more; k++) {
+                    if (i >= end || (b.get(i) & 0xc0) != 0x80) {
+                        v = REPLACEMENT;
+                        break;
+                    }
+                    v = v << 6 | (b.get(i++) & 0x3f);
+                }
+                cp = v > Character.MAX_CODE_POINT || v >= 0xd800 && v <= 0xdfff ? REPLACEMENT : (int) v;
+            }
+            if (printable(cp)) {
+                out.appendCodePoint(cp);
+            } else { // also an overlong control character, as Wireshark shows it
+                String hex = Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT);
+                out.append(cp <= 0xffff ? "\\u" : "\\U").append("0".repeat((cp <= 0xffff ? 4 : 8) - hex.length())).append(hex);
             }
         }
-        for (int i = 0; i < len; i++) escape(out, (char) (b.get(off + i) & 0xff));
     }
 
+    private static final int REPLACEMENT = 0xfffd;
+
+    /** An ASCII character: printable as it is, a control as its C escape or in octal. */
     private static void escape(StringBuilder out, char c) {
         if (c >= 0x20 && c != 0x7f) {
             out.append(c);
@@ -149,6 +175,14 @@ public final class DnsName {
             case 13 -> out.append("\\r");
             default -> out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7))).append((char) ('0' + (c & 7)));
         }
+    }
+
+    /** Printable as GLib counts it: anything but a control, format, unassigned or surrogate character. */
+    private static boolean printable(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.UNASSIGNED, Character.SURROGATE -> false;
+            default -> true;
+        };
     }
 
     /** Renders a name that {@link #scan} accepted; pointers resolve in {@code [base, end)}. */

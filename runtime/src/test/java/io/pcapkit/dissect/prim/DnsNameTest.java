@@ -81,6 +81,37 @@ class DnsNameTest {
         }
     }
 
+    /** One label of the given octets, rendered by both implementations. */
+    private static String oneLabel(int... octets) {
+        int[] m = new int[octets.length + 2];
+        m[0] = octets.length;
+        System.arraycopy(octets, 0, m, 1, octets.length);
+        String r = fast(msg(m), 12);
+        assertEquals(r, kaitai(msg(m), 12));
+        return r.substring(0, r.lastIndexOf(" @"));
+    }
+
+    /**
+     * Octets above 0x7f as tshark 4.0 shows them (conformance-fuzz seeds 80 and 81 found the
+     * first two): a lead byte takes the continuation bytes it announces and a broken sequence is
+     * one U+FFFD, not one per octet; a character that is not printable is shown by its number.
+     */
+    @Test
+    void octetsAboveAsciiAreShownAsWiresharkShowsThem() {
+        // f8 (an old 5-byte lead) takes a9 a6 and breaks at fa, which takes a3 and breaks at 17
+        assertEquals("H\ufffd\ufffd\\027", oneLabel('H', 0xf8, 0xa9, 0xa6, 0xfa, 0xa3, 0x17));
+        // e0 breaks at db, which breaks at '('
+        assertEquals("\ufffd\ufffd(", oneLabel(0xe0, 0xdb, '('));
+        // U+05FA is unassigned: shown by its number; U+2019 is printable; U+200B is a format character
+        assertEquals("\\u05FA\u2019\\u200B", oneLabel(0xd7, 0xba, 0xe2, 0x80, 0x99, 0xe2, 0x80, 0x8b));
+        // a stray continuation byte, fe, a sequence cut by the label's end
+        assertEquals("\ufffd\ufffd\ufffd", oneLabel(0x80, 0xfe, 0xe2, 0x80));
+        // a surrogate's encoding is no character; an overlong 'A' is 'A'; an overlong NUL is shown by its number
+        assertEquals("\ufffdA\\u0000", oneLabel(0xed, 0xa0, 0x80, 0xc1, 0x81, 0xc0, 0x80));
+        // a character beyond the BMP that is printable, and one that is not (a tag character)
+        assertEquals("\ud83d\udca9\\U000E0001", oneLabel(0xf0, 0x9f, 0x92, 0xa9, 0xf3, 0xa0, 0x80, 0x81));
+    }
+
     @Test
     void plainAndCompressedNames() {
         byte[] m = msg(concat(labels("www.example.com"), new int[] {3, 'f', 't', 'p', 0xc0, 16}, new int[] {0xc0, 12}));
