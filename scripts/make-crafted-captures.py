@@ -343,6 +343,12 @@ def ethernet_frames():
     add(eth(0x0800, v6[:20]), "IPv4 EtherType carrying a cut IPv6 header: IPv4 (version 6), then IPv6 malformed")
     add(eth(0x0800, ipv4(1, struct.pack("!BBHI", 3, 3, 0, 0) + v6)), "ICMP error quoting an IPv6 datagram: IPv4 (version 6), then IPv6/UDP")
     add(eth(0x0800, bytes([0x75]) + ipv4(17, udp(50021, 7, data))[1:]), "IPv4 EtherType carrying version 7: IPv4 malformed")
+    # GRE hands on an empty payload only when the capture cut it (tshark), as IPv4 does
+    gre_ip = ipv4(47, struct.pack("!HH", 0, 0x0800) + ipv4(17, udp(50022, 7, data)))
+    add(eth(0x0800, gre_ip), "GRE cut after its header by the snap length: the inner IPv4 shown cut", 38)
+    gre_teb = ipv4(47, struct.pack("!HH", 0, 0x6558) + eth(0x0800, ipv4(17, udp(50023, 7, data))))
+    add(eth(0x0800, gre_teb), "GRE (Ethernet bridging) cut after its header: the inner Ethernet shown cut", 38)
+    add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x0800))), "GRE with no payload: no inner layer")
     return f
 
 

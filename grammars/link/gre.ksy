@@ -12,8 +12,9 @@ meta:
     layer: link
     dispatch:
       ip_proto: 47
-    # an empty payload (a PPTP acknowledgement alone) is no frame of the protocol type
-    next-when-empty: false
+    # an empty payload (a PPTP acknowledgement alone) is no frame of the protocol type, unless the
+    # capture cut it: then the next layer shows cut, as in tshark
+    next-when-empty: cut
     next:
       # PPTP's enhanced GRE (RFC 2637) carries PPP frames; 0x880b is GRE's own (Wireshark's
       # gre.proto table), not the EtherType table's: an Ethernet frame of that type is raw
