@@ -361,6 +361,9 @@ def frames():
     add(v6(58, icmp6(1, 0, bytes(4) + bytes([0x45]) + bytes(range(1, 24)))), "ICMPv6 unreachable quoting bytes of version 4: raw")
     add(v6(58, icmp6(3, 0, bytes(4) + bytes(2))), "ICMPv6 time exceeded quoting 2 bytes of version 0: raw")
     add(eth(0x0800, ipv4(62, mh(0, b"\0\0" + padn(8)))), "a Mobility Header under IP protocol 62 (the drafts' number), as tshark")
+    # the payload protocol is for a future extension: nothing after the header is dissected (tshark)
+    add(v6(135, mh(0, b"\0\0", nxt=17) + struct.pack("!HHHH", 50030, 7, 10, 0) + b"hi"),
+        "MH Binding Refresh Request with payload protocol 17 and a UDP header after it: raw")
     return f
 
 

@@ -13,14 +13,14 @@ meta:
       # 62 is the number drafts of Mobile IPv6 used before 135 was assigned; Wireshark still
       # dissects it as the Mobility Header
       ip_proto: [135, 62]
-    next:
-      - table: ip_proto
-        key: payload_proto
+    # no next layer: the payload protocol is reserved for a future extension and set to 59 (RFC
+    # 6275 section 6.1.1); Wireshark dissects nothing after the header either, so what follows is raw
 doc: |
   The Mobile IPv6 extension header: payload protocol (59, no next header, in practice), header
   length, message type and checksum, then the message (Binding Refresh Request, Home and Care-of
   Test Init, Home and Care-of Test, Binding Update, Acknowledgement and Error) and its mobility
-  options. Other message types and unknown options are kept as bytes.
+  options. Other message types and unknown options are kept as bytes. Nothing after it is
+  dissected, whatever the payload protocol says.
 doc-ref: RFC 6275 section 6.1
 seq:
   - id: payload_proto
