@@ -38,9 +38,13 @@ as SSDP (our guarded grammar wants an HTTP start line); a payload cut to fewer b
 needs on an HTTP port; on an HTTP port, bytes that start no message and that the stream cannot join
 to one (a body segment the capture cut, data after lost segments), which tshark shows as HTTP
 continuation and our guarded grammar leaves raw (also the bulk of what header-only copies of the
-corpus, editcap -s 64/96/160, differ in); a second IPv6 Fragment header in one packet (tshark 4.0
+corpus, editcap -s 64/96/160, differ in; the rest there is an HTTP line the snap length cut, which
+tshark takes as a whole line, a URI, version or header value cut short, where we show the message
+truncated at that line); a second IPv6 Fragment header in one packet (tshark 4.0
 dissects past it in some such packets and not in others; not worked out);
 an ICMPv6 error with an RFC 4884 length (tshark 4.0 drops the ICMPv6 layer from frame.protocols); a DNS
+record whose typed data runs past its data length (tshark reads on past it, then finds the next
+record by the length; we report the record malformed, and the records after it are not shown); a DNS
 name with an extended label type (0x40), which tshark names "<Unknown extended label>" and we report
 malformed at the name; an HTTP 204 response with a User-Agent header sent to port 8080, which tshark
 holds as a segment waiting for more (the same message to port 80, or without the header, or with
