@@ -349,6 +349,14 @@ def ethernet_frames():
     gre_teb = ipv4(47, struct.pack("!HH", 0, 0x6558) + eth(0x0800, ipv4(17, udp(50023, 7, data))))
     add(eth(0x0800, gre_teb), "GRE (Ethernet bridging) cut after its header: the inner Ethernet shown cut", 38)
     add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x0800))), "GRE with no payload: no inner layer")
+    # an IPv6 Fragment header whose datagram announces no bytes after it is no fragment (tshark
+    # dissects on, in an empty payload); trailing bytes in the frame are not its data
+    frag = lambda nxt, off, m: struct.pack("!BBHI", nxt, 0, (off << 3) | m, 0x1234)
+    add(eth(0x86DD, ipv6(44, frag(60, 15, 0), plen=8) + b"\x00" * 16),
+        "IPv6 Fragment header (offset 120) with no data: not a fragment, Destination Options malformed")
+    add(eth(0x86DD, ipv6(0, ext(44, b"\x01\x04" + bytes(4)) + frag(17, 318, 1))),
+        "Hop-by-Hop then a Fragment header (more fragments) with no data: not a fragment, UDP malformed")
+    add(eth(0x86DD, ipv6(44, frag(17, 15, 0) + udp(50024, 7, data))), "IPv6 non-first fragment with data cut by the snap length: a fragment", 64)
     return f
 
 

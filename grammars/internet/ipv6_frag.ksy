@@ -12,8 +12,10 @@ meta:
     dispatch:
       ip_proto: 44
     # an atomic fragment (offset 0, M clear) carries a whole datagram and is dissected on; so is
-    # what follows the header in an IPv4 packet, where no IPv6 reassembly applies (tshark)
-    fragment: _ip_version == 6 and (frag_offset != 0 or mf)
+    # what follows the header in an IPv4 packet, where no IPv6 reassembly applies, and a header
+    # whose datagram announces no bytes after it: tshark dissects on in an empty payload (the
+    # announced size, not the captured one: a fragment the capture cut is still a fragment)
+    fragment: _ip_version == 6 and (frag_offset != 0 or mf) and _reported_size > 8
     next:
       - table: ip_proto
         key: next_header

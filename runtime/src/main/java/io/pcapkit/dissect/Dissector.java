@@ -201,6 +201,7 @@ public final class Dissector implements Dispatcher {
                 codec.answersNote(answering);
                 answering = false;
                 codec.ipVersion(ipVersion);
+                codec.reportedSize(reported - pos);
                 // not this protocol at all (a version it does not know): the bytes stay raw. The
                 // decode that tells is kept (NOT_DECODED otherwise) where a decode comes next anyway
                 int decoded = NOT_DECODED;

@@ -183,6 +183,17 @@ public abstract class LayerCodec {
     }
 
     /**
+     * The bytes from this layer's start by the lengths announced before it (the frame's original
+     * length, the enclosing layers' length fields), which a cut capture may not hold: the grammars'
+     * {@code _reported_size}.
+     */
+    protected long reportedSize;
+
+    public final void reportedSize(long v) {
+        reportedSize = v;
+    }
+
+    /**
      * After a decode: -1 when the message is no request of an {@code exchange}, else 1 when its
      * note holds (a HEAD request), 0 when not.
      */

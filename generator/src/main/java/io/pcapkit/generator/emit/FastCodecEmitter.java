@@ -67,7 +67,7 @@ public final class FastCodecEmitter {
     /** LayerCodec's own methods that generated accessors must not override. */
     private static final Set<String> RESERVED_METHODS = Set.of("payloadLength", "headerEnd", "start", "isFragment", "context",
             "bindContext", "bind", "binds", "variant", "hasVariants", "heuristic", "next", "grammar", "decode", "walk", "emit", "errorField", "errorOffset",
-            "errorKind", "errorReason", "exchangeNote", "answersNote", "ipVersion");
+            "errorKind", "errorReason", "exchangeNote", "answersNote", "ipVersion", "reportedSize");
 
     public TypeSpec emit() {
         checkSupported(g.top);
@@ -412,6 +412,9 @@ public final class FastCodecEmitter {
             if (n.equals("_answers_note")) return new JavaExpr.Code("c.answersNote", true);
             // _ip_version: the version of the innermost IP layer before this one (0 when none)
             if (n.equals("_ip_version")) return new JavaExpr.Code("c.ipVersion", false);
+            // _reported_size: the bytes from this layer's start by the lengths announced before it
+            // (the frame's original length, the enclosing length fields), past a cut
+            if (n.equals("_reported_size")) return new JavaExpr.Code("c.reportedSize", false);
             // an element context names the element as _ and everything else at the top level
             if (w.element) {
                 if (w.top) throw new IllegalArgumentException("an element context at the top level");

@@ -492,6 +492,9 @@ public final class KaitaiCodecEmitter {
             if (n.equals("_answers_note")) return new JavaExpr.Code("c.answersNote", true);
             // _ip_version: the version of the innermost IP layer before this one (0 when none)
             if (n.equals("_ip_version")) return new JavaExpr.Code("c.ipVersion", false);
+            // _reported_size: the bytes from this layer's start by the lengths announced before it
+            // (the frame's original length, the enclosing length fields), past a cut
+            if (n.equals("_reported_size")) return new JavaExpr.Code("c.reportedSize", false);
             if (element != null) return element.name(n);
             if (t.isTop() && g.layer.lookups.containsKey(n)) return new JavaExpr.Code("c.l_" + n, lookupIsBool(g.layer.lookups.get(n)));
             return in(t, obj, n);
