@@ -357,6 +357,10 @@ def ethernet_frames():
     add(eth(0x86DD, ipv6(0, ext(44, b"\x01\x04" + bytes(4)) + frag(17, 318, 1))),
         "Hop-by-Hop then a Fragment header (more fragments) with no data: not a fragment, UDP malformed")
     add(eth(0x86DD, ipv6(44, frag(17, 15, 0) + udp(50024, 7, data))), "IPv6 non-first fragment with data cut by the snap length: a fragment", 64)
+    # a total length of 0 (TSO) stands for the datagram's bytes by the frame's original length (tshark)
+    add(eth(0x0800, ipv4(6, tcp(50025, 7), total=0)), "IPv4 total length 0 cut inside its header: the length shown is the frame's (40)", 27)
+    add(eth(0x0800, ipv4(6, tcp(50026, 7, flags=0x18, payload=data), total=0, flags=0x3)),
+        "IPv4 total length 0 with more fragments: a first fragment, TCP not dissected")
     return f
 
 

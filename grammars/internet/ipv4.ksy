@@ -21,7 +21,8 @@ meta:
     payload-length: "total_length == 0 ? _rest : total_length - ihl * 4"
     # a first fragment cut short by the snap length is dissected on, as Wireshark does: only a
     # fragment with all its bytes can join a reassembly, and a first fragment's headers are there
-    fragment: "frag_offset != 0 or mf and total_length > ihl * 4 and total_length <= _io.size"
+    # (a total length of 0 stands for what the frame announces, as above)
+    fragment: "frag_offset != 0 or mf and (total_length == 0 ? _reported_size : total_length) > ihl * 4 and (total_length == 0 ? _reported_size : total_length) <= _io.size"
     # tshark hands an empty payload on only when the capture cut it: a total length that lies
     # beyond the frame leaves nothing to dissect, a snap length that cut the datagram leaves the
     # next header cut
@@ -58,10 +59,10 @@ seq:
   - id: total_length
     type: u2
     -json: len
-    -value: "_ == 0 ? _io.size : _"
+    -value: "_ == 0 ? _reported_size : _"
     doc: |
       0 comes from captures of TCP segmentation offload; like Wireshark, the length shown is then
-      the bytes the datagram has in the frame
+      the bytes the datagram has in the frame by its original length (captured or not)
     valid:
       expr: _ == 0 or _ >= ihl * 4
   - id: identification

@@ -257,6 +257,8 @@ public final class KaitaiCodecEmitter {
 
     private MethodSpec walker(TypeDef t) {
         Body o = new Body();
+        // the codec's per-layer inputs (_ip_version, _reported_size) for -value and if expressions
+        o.line("final " + codecName + " c = this");
         Res r = new Res(t, "o");
         Groups groups = new Groups();
         for (FieldDef f : OutputPlan.outputs(t)) {
@@ -303,7 +305,7 @@ public final class KaitaiCodecEmitter {
             if (opt) o.close();
         }
         for (String gp : groups.closeAll()) endGroup(o, t, gp);
-        return MethodSpec.methodBuilder(walkerName(t)).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        return MethodSpec.methodBuilder(walkerName(t)).addModifiers(Modifier.PRIVATE)
                 .addParameter(kscClass(t), "o").addParameter(FastCodecEmitter.FIELD_SINK, "s")
                 .addCode(o.build()).build();
     }
