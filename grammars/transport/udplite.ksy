@@ -37,3 +37,12 @@ seq:
   - id: checksum
     type: u2
     -format: hex
+instances:
+  len:
+    # a length UDP-Lite does not carry: pcapkit works it out (-value), Kaitai sees a placeholder
+    value: 0
+    -value: _reported_size
+    -json: len
+    doc: |
+      The datagram's length by the lengths announced before it (the IP payload's), as Wireshark
+      works out its udp.length: UDP-Lite replaced UDP's length field by the checksum coverage.

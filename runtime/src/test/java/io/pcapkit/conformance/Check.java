@@ -74,7 +74,7 @@ record Check(String protocol, String tshark, Kind kind, Function<Layers, Object>
             // tshark reports UDP-Lite's ports as udp.* too
             new Check("UDP", "udp.srcport", Kind.NUMBER, inFirst("srcport", "udp", "udplite")),
             new Check("UDP", "udp.dstport", Kind.NUMBER, inFirst("dstport", "udp", "udplite")),
-            new Check("UDP", "udp.length", Kind.NUMBER, in("udp", "len")),
+            new Check("UDP", "udp.length", Kind.NUMBER, inFirst("len", "udp", "udplite")),
             // ---- tunnels (PPPoE, PPP, L2TP, IPX) ----
             new Check("PPPoE", "pppoe.code", Kind.NUMBER, inFirst("code", "pppoe", "pppoed")),
             new Check("PPPoE", "pppoe.session_id", Kind.NUMBER, inFirst("session_id", "pppoe", "pppoed")),
