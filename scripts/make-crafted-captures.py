@@ -361,6 +361,14 @@ def ethernet_frames():
     add(eth(0x0800, ipv4(6, tcp(50025, 7), total=0)), "IPv4 total length 0 cut inside its header: the length shown is the frame's (40)", 27)
     add(eth(0x0800, ipv4(6, tcp(50026, 7, flags=0x18, payload=data), total=0, flags=0x3)),
         "IPv4 total length 0 with more fragments: a first fragment, TCP not dissected")
+    # an IPv6 option longer than its header is bytes and dissection goes on, as long as the bytes
+    # are there; past the datagram or the capture, the header is malformed and dissection stops (tshark)
+    overrun = lambda nxt, n: struct.pack("!BB", nxt, 0) + bytes([0x46, n]) + bytes(4)
+    long_udp = udp(50027, 7, b"x" * 40)
+    add(eth(0x86DD, ipv6(0, overrun(17, 20) + long_udp)), "Hop-by-Hop option running past its header, within the datagram: UDP dissected on")
+    add(eth(0x86DD, ipv6(0, overrun(17, 79) + long_udp)), "Hop-by-Hop option running past the datagram: Hop-by-Hop malformed")
+    add(eth(0x86DD, ipv6(0, overrun(17, 20) + long_udp)), "Hop-by-Hop option running past the capture: Hop-by-Hop cut, nothing after it", 72)
+    add(eth(0x86DD, ipv6(60, overrun(17, 79) + long_udp)), "Destination Options option running past the datagram: malformed")
     return f
 
 

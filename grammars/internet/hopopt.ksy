@@ -46,18 +46,20 @@ types:
         -enum: option_type
         -format: hex
       # like Wireshark, an option cut by the header's end, or of the wrong length for its type,
-      # is shown as bytes and the packet is dissected on
+      # is shown as bytes and the packet is dissected on; one that runs past the bytes the layer
+      # has (the datagram's, as far as captured) is truncated, and the header with it, as
+      # Wireshark's reading of it fails there (the options start 2 bytes into the header)
       - id: length
         type: u1
         if: type != 0 and not _io.eof
       - id: invalid
         size-eos: true
-        if: type != 0 and not _io.eof and length > _io.size - _io.pos
+        if: type != 0 and not _io.eof and length > _io.size - _io.pos and length <= _root._io.size - 2 - _io.pos
         doc: an option running past the header's end (the rest of the header is these bytes)
       - id: data
         size: length
         # none for an option of length 0 (PadN of two bytes), wherever it stands
-        if: type != 0 and not _io.eof and length > 0 and length <= _io.size - _io.pos
+        if: type != 0 and not _io.eof and length > 0 and (length <= _io.size - _io.pos or length > _root._io.size - 2 - _io.pos)
         type:
           # a known type with another length than its own is kept as bytes
           switch-on: "type == 0x04 and length != 1 or type == 0x05 and length != 2 or type == 0xc2 and length != 4 or type == 0xc9 and length != 16 ? 0 : type"

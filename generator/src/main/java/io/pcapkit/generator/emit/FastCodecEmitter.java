@@ -474,6 +474,8 @@ public final class FastCodecEmitter {
                     default -> null;
                 };
             }
+            // the layer's own stream, from any type: its bytes run from the codec's start to its limit
+            if (target.equals("_root._io") && a.equals("size")) return new JavaExpr.Code("((long) (c.limit - c.start))", false);
             if (target.equals("_parent") || target.equals("_root")) {
                 TypeDef parent = target.equals("_root") ? g.top : w.t.parent;
                 if (parent == null || !parent.isTop()) return null;

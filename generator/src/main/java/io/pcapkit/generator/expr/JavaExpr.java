@@ -126,6 +126,11 @@ public final class JavaExpr {
             if (c != null) return c;
             if (n.name().startsWith("_") && !n.name().equals("_")) throw new IllegalArgumentException("unsupported attribute '." + a.name() + "'");
         }
+        // a path of special names (_root._io.size): the resolver may know it whole
+        if (a.target() instanceof Expr.Attr inner && inner.target() instanceof Expr.Name n && n.name().startsWith("_")) {
+            Code c = r.attr(n.name() + "." + inner.name(), a.name());
+            if (c != null) return c;
+        }
         Code t = tr(a.target());
         if (t.isText()) return textCall(t, a.name(), List.of());
         throw new IllegalArgumentException("unsupported attribute '." + a.name() + "'");
