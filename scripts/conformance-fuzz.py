@@ -24,7 +24,9 @@ shows its traffic class, which tshark reads from 4); a DNS message cut short ove
 meaning; HTTP start lines tshark accepts and we do not (a two-digit status, "HTTP/1.x") or the
 reverse (a request line ending in HTTP/2.0); over TCP, a chunked message split just before its
 final LF (tshark shows it complete one segment early); FTP lines without their CRLF, or binary
-bytes on port 21 (tshark's FTP does not reassemble and ends a command at a NUL); a LINKTYPE_RAW frame of fewer than 8 captured bytes
+bytes on port 21 (tshark's FTP does not reassemble and ends a command at a NUL); UDP-Lite cut inside
+its header (tshark still shows the udp.length it works out; our len comes after the header's fields,
+which the cut stops before); a LINKTYPE_RAW frame of fewer than 8 captured bytes
 (tshark's raw dissector reads offset 6 before looking at the version, and stops there); a port
 tshark's tables give to a protocol we do not dissect (MIKEY on 2269) where our HTTP heuristic
 finds HTTP; an IPv6 payload length of 0 without a jumbo option, where tshark 4.0 gives the next
