@@ -380,10 +380,6 @@ public abstract class LayerCodec {
     // ---- helpers for generated code ----
 
     /**
-     * Like {@link #readBitsWord}, for a run cut short: the {@code have} bytes present, the rest
-     * read as zeros (only fields inside the bytes present are looked at).
-     */
-    /**
      * The unsigned big-endian value of the {@code bits} bits (at most 56) that lie {@code bitOffset}
      * bits after {@code start}; the caller knows those bytes are there.
      */
@@ -395,6 +391,10 @@ public abstract class LayerCodec {
         return (v >>> (bytes * 8 - end)) & ((1L << bits) - 1);
     }
 
+    /**
+     * Like {@link #readBitsWord}, for a run cut short: the {@code have} bytes present, the rest
+     * read as zeros (only fields inside the bytes present are looked at).
+     */
     protected static long readBitsWordPartial(ByteBuffer b, int p, int n, int have) {
         long w = 0;
         for (int i = 0; i < n; i++) w = (w << 8) | (i < have ? b.get(p + i) & 0xFFL : 0);
