@@ -41,8 +41,7 @@ to one (a body segment the capture cut, data after lost segments), which tshark 
 continuation and our guarded grammar leaves raw (also the bulk of what header-only copies of the
 corpus, editcap -s 64/96/160, differ in; the rest there is an HTTP line the snap length cut, which
 tshark takes as a whole line, a URI, version or header value cut short, where we show the message
-truncated at that line); a second IPv6 Fragment header in one packet (tshark 4.0
-dissects past it in some such packets and not in others; not worked out);
+truncated at that line);
 an ICMPv6 error with an RFC 4884 length (tshark 4.0 drops the ICMPv6 layer from frame.protocols); a DNS
 record whose typed data runs past its data length (tshark reads on past it, then finds the next
 record by the length; we report the record malformed, and the records after it are not shown); a DNS

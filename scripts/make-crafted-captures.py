@@ -369,6 +369,10 @@ def ethernet_frames():
     add(eth(0x86DD, ipv6(0, overrun(17, 79) + long_udp)), "Hop-by-Hop option running past the datagram: Hop-by-Hop malformed")
     add(eth(0x86DD, ipv6(0, overrun(17, 20) + long_udp)), "Hop-by-Hop option running past the capture: Hop-by-Hop cut, nothing after it", 72)
     add(eth(0x86DD, ipv6(60, overrun(17, 79) + long_udp)), "Destination Options option running past the datagram: malformed")
+    # two Fragment headers: the second is a fragment only when data follows it (tshark)
+    add(eth(0x86DD, ipv6(44, frag(44, 0, 0) + frag(97, 0, 1))), "atomic Fragment header, then one with more fragments and no data: EtherIP malformed")
+    add(eth(0x86DD, ipv6(44, frag(44, 0, 0) + frag(17, 0, 1) + udp(50028, 7, data))),
+        "atomic Fragment header, then a first fragment with data: a fragment, the UDP raw")
     return f
 
 
