@@ -35,6 +35,10 @@ meta:
     hand-over:
       field: version
       table: ip_version
+    # what flow tracking reads (the runtime knows no offsets of its own)
+    roles:
+      src-address: src
+      dst-address: dst
 doc: |
   The IPv4 header with its options. The total length bounds the payload, so Ethernet padding is
   never taken for payload; a fragment's payload stays raw until reassembly.

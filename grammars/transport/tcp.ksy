@@ -16,6 +16,17 @@ meta:
     next:
       - table: tcp_port
         key: ["srcport < dstport ? srcport : dstport", "srcport < dstport ? dstport : srcport"]
+    # what flow tracking and stream reassembly read: the ports make a flow (tcp.stream), the
+    # sequence number and control bits order its bytes
+    roles:
+      src-port: srcport
+      dst-port: dstport
+      sequence: seq
+      acknowledgement: ack
+      syn: syn
+      ack: flag_ack
+      fin: fin
+      rst: rst
 doc: |
   Ports, sequence and acknowledgement numbers, data offset, the nine flags, window, checksum,
   urgent pointer and options. The payload runs to the end of the IP payload.

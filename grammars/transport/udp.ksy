@@ -19,6 +19,10 @@ meta:
     next:
       - table: udp_port
         key: ["srcport < dstport ? srcport : dstport", "srcport < dstport ? dstport : srcport"]
+    # what flow tracking reads: the ports make a flow (udp.stream)
+    roles:
+      src-port: srcport
+      dst-port: dstport
 doc: Ports, the length of header and data, and the checksum. The length bounds the payload.
 doc-ref: RFC 768
 seq:

@@ -88,7 +88,7 @@ class GrammarDiagnosticsTest {
         Files.writeString(g.resolve("child.ksy"), child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\ndeclines:\n  field: version\n  short: true", bits));
         Main.generate(g, dir.resolve("out"));
         String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
-        assertTrue(protocols.contains("ChildFields.VERSION, 2, false, null, -1, 0, 0)"), "the protocol entry names the declining field and the bytes it needs: " + protocols);
+        assertTrue(protocols.contains("ChildFields.VERSION, 2, false, null, -1, 0, 0, Map.of())"), "the protocol entry names the declining field and the bytes it needs: " + protocols);
         String codec = Files.readString(dir.resolve("out/io/pcapkit/gen/ChildKaitaiCodec.java"));
         assertTrue(codec.contains("startsWith(\"/seq/2:\")"), "the Kaitai-backed codec tells the declining field by its place");
     }
@@ -122,7 +122,7 @@ class GrammarDiagnosticsTest {
         Files.writeString(g.resolve("child.ksy"), child(head + "hand-over:\n  field: version\n  table: ethertype", "- id: a\n  type: u1\n" + fields));
         Main.generate(g, dir.resolve("out"));
         String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
-        assertTrue(protocols.contains("ChildFields.VERSION, Protocols.T_ETHERTYPE, 8, 4)"), protocols);
+        assertTrue(protocols.contains("ChildFields.VERSION, Protocols.T_ETHERTYPE, 8, 4, Map.of())"), protocols);
         String codec = Files.readString(dir.resolve("out/io/pcapkit/gen/ChildKaitaiCodec.java"));
         assertTrue(codec.contains("startsWith(\"/seq/1:\")"), "the Kaitai-backed codec tells the field by its place");
         assertTrue(codec.contains("bitsAt(b, start, 8, 4), start + 1, 1)"), "and shows it from the bytes");
@@ -137,7 +137,50 @@ class GrammarDiagnosticsTest {
         Files.writeString(g.resolve("child.ksy"), child("name: Child\nlayer: internet\ndispatch:\n  ethertype: 0x0800\nnext-when-empty: cut", PLAIN_SEQ));
         Main.generate(g, dir.resolve("out"));
         String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
-        assertTrue(protocols.contains("\"child\", false, false, false, false, false, null, 0, true, null, -1, 0, 0)"), "cut: not when empty, yes when cut: " + protocols);
+        assertTrue(protocols.contains("\"child\", false, false, false, false, false, null, 0, true, null, -1, 0, 0, Map.of())"), "cut: not when empty, yes when cut: " + protocols);
+    }
+
+    @Test
+    void rolesNameFixedFieldsOfTheirWidthInTheirSets() throws IOException {
+        String head = "name: Child\nlayer: transport\ndispatch:\n  ethertype: 0x88b5\n";
+        String fields = "- id: sport\n  type: u2\n- id: dport\n  type: u2\n- id: seq\n  type: u4\n- id: ack\n  type: u4\n"
+                + "- id: flags\n  type: b4\n- id: f_syn\n  type: b1\n- id: f_ack\n  type: b1\n- id: f_fin\n  type: b1\n- id: f_rst\n  type: b1\n"
+                + "- id: addr\n  size: 16\n- id: addr2\n  size: 4\n- id: wide\n  type: u8\n- id: le\n  type: u2le\n"
+                + "- id: opt\n  type: u2\n  if: sport > 1\n- id: after\n  type: u2\n";
+        String m = generateFails(child(head + "roles:\n  src-host: sport", fields));
+        assertTrue(m.startsWith("grammars/child.ksy: meta/-pcapkit/roles"), m);
+        assertTrue(m.contains("unknown role 'src-host'"), m);
+        m = generateFails(child(head + "roles:\n  src-port: sport", fields));
+        assertTrue(m.contains("roles [src-port, dst-port] go together"), m);
+        m = generateFails(child(head + "roles:\n  src-port: sport\n  dst-port: dport\n  sequence: seq", fields));
+        assertTrue(m.contains("go together"), m);
+        m = generateFails(child(head + "roles:\n  sequence: seq\n  acknowledgement: ack\n  syn: f_syn\n  ack: f_ack\n  fin: f_fin\n  rst: f_rst", fields));
+        assertTrue(m.contains("a byte stream (sequence) needs ports"), m);
+        m = generateFails(child(head + "roles:\n  src-port: sport\n  dst-port: nowhere", fields));
+        assertTrue(m.contains("must name a top-level seq field (found 'nowhere')"), m);
+        m = generateFails(child(head + "roles:\n  src-port: sport\n  dst-port: after", fields));
+        assertTrue(m.contains("the fields before 'after' must be integers, bit fields or bytes of a literal size, with no if: ('opt' is not)"), m);
+        m = generateFails(child(head + "roles:\n  src-port: sport\n  dst-port: wide", fields));
+        assertTrue(m.contains("'wide' must be an unsigned integer or a bit field of at most 32 bits"), m);
+        m = generateFails(child(head + "roles:\n  src-port: sport\n  dst-port: le", fields));
+        assertTrue(m.contains("'le' must be big-endian"), m);
+        m = generateFails(child(head + "roles:\n  src-port: sport\n  dst-port: dport\n  sequence: flags\n  acknowledgement: ack\n"
+                + "  syn: f_syn\n  ack: f_ack\n  fin: f_fin\n  rst: f_rst", fields));
+        assertTrue(m.contains("'flags' must have 32 bits"), m);
+        m = generateFails(child(head + "roles:\n  src-address: sport\n  dst-address: dport", fields));
+        assertTrue(m.contains("'sport' must be an address of 4 or 16 bytes"), m);
+        m = generateFails(child(head + "roles:\n  src-address: addr\n  dst-address: addr2", fields));
+        assertTrue(m.contains("the two addresses must have the same size"), m);
+        // accepted: the protocol entry carries each role's place and width in bits
+        Path g = dir.resolve("grammars");
+        Files.writeString(g.resolve("child.ksy"), child(head + "roles:\n  src-port: sport\n  dst-port: dport\n  sequence: seq\n"
+                + "  acknowledgement: ack\n  syn: f_syn\n  ack: f_ack\n  fin: f_fin\n  rst: f_rst\n  src-address: addr2\n  dst-address: wide", fields
+                .replace("- id: wide\n  type: u8\n", "- id: wide\n  type: u4\n")));
+        Main.generate(g, dir.resolve("out"));
+        String protocols = Files.readString(dir.resolve("out/io/pcapkit/gen/Protocols.java"));
+        assertTrue(protocols.contains("Map.of(\"src-port\", new int[] {0, 16}, \"dst-port\", new int[] {16, 16}, \"sequence\", new int[] {32, 32}, "
+                + "\"acknowledgement\", new int[] {64, 32}, \"syn\", new int[] {100, 1}, \"ack\", new int[] {101, 1}, \"fin\", new int[] {102, 1}, "
+                + "\"rst\", new int[] {103, 1}, \"src-address\", new int[] {232, 32}, \"dst-address\", new int[] {264, 32})"), protocols);
     }
 
     @Test

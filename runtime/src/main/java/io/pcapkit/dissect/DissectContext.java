@@ -2,6 +2,7 @@ package io.pcapkit.dissect;
 
 import io.pcapkit.dissect.proc.Output;
 import io.pcapkit.dissect.proc.Processor;
+import io.pcapkit.gen.Protocols;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -215,46 +216,42 @@ public final class DissectContext {
         return flows.size();
     }
 
-    /** The innermost IP layer before the innermost TCP/UDP layer, from the chain so far. */
+    /**
+     * The innermost transport with ports (by the grammars' {@code roles}) in the chain so far,
+     * and the network layer with addresses nearest before it.
+     */
     private void deriveKey() {
         probe.clear();
         if (chain == null) return;
-        int t = -1;
-        for (int i = chain.count - 1; i >= 0; i--) {
-            String g = Protocols.grammar(chain.protocols[i]);
-            if (g.equals("tcp") || g.equals("udp")) {
-                t = i;
-                break;
-            }
-        }
+        int t = chain.count - 1;
+        while (t >= 0 && !Protocols.get(chain.protocols[t]).has(Role.SRC_PORT)) t--;
         if (t < 0) return;
+        Protocol tp = Protocols.get(chain.protocols[t]);
         ByteBuffer tb = chain.buffer(t);
-        int tp = chain.sourceOffset(t) + chain.starts[t];
-        probe.proto = Protocols.grammar(chain.protocols[t]).equals("tcp") ? 6 : 17;
-        probe.sport = tb.getShort(tp) & 0xffff;
-        probe.dport = tb.getShort(tp + 2) & 0xffff;
+        int tp0 = chain.sourceOffset(t) + chain.starts[t];
+        if (chain.headerEnds[t] - chain.starts[t] < tp.roleBytes) return;
+        probe.proto = tp.byteStream() ? 1 : 2; // one space per kind of flow, as FlowKey keys them
+        probe.sport = (int) tp.read(Role.SRC_PORT, tb, tp0);
+        probe.dport = (int) tp.read(Role.DST_PORT, tb, tp0);
         for (int i = t - 1; i >= 0; i--) {
-            String g = Protocols.grammar(chain.protocols[i]);
+            Protocol np = Protocols.get(chain.protocols[i]);
+            if (!np.has(Role.SRC_ADDRESS)) continue;
             ByteBuffer buf = chain.buffer(i);
             int ip = chain.sourceOffset(i) + chain.starts[i];
-            if (g.equals("ipv4")) {
-                buf.get(ip + 12, probe.src, 0, 4);
-                buf.get(ip + 16, probe.dst, 0, 4);
-                probe.family = 4;
-                break;
-            }
-            if (g.equals("ipv6")) {
-                buf.get(ip + 8, probe.src, 0, 16);
-                buf.get(ip + 24, probe.dst, 0, 16);
-                probe.family = 6;
-                break;
-            }
+            if (chain.headerEnds[i] - chain.starts[i] < np.roleBytes) break;
+            int size = np.roleSize(Role.SRC_ADDRESS);
+            buf.get(ip + np.roleByte(Role.SRC_ADDRESS), probe.src, 0, size);
+            buf.get(ip + np.roleByte(Role.DST_ADDRESS), probe.dst, 0, size);
+            probe.family = size;
+            break;
         }
     }
 
     /** Addresses and ports of one direction: a map key. */
     private static final class FlowKey {
+        /** bytes in each address (4, 16), 0 without a network layer */
         int family;
+        /** the flow space: 1 byte streams, 2 datagrams */
         int proto;
         final byte[] src = new byte[16];
         final byte[] dst = new byte[16];
@@ -363,12 +360,5 @@ public final class DissectContext {
     /** Processors set the reason of a failure here. */
     public void fail(String why) {
         this.failure = why;
-    }
-
-    /** Internal: the generated Protocols table, looked up by name once. */
-    private static final class Protocols {
-        static String grammar(int protocolId) {
-            return io.pcapkit.gen.Protocols.get(protocolId).grammar;
-        }
     }
 }

@@ -127,13 +127,14 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
         return id;
     }
 
-    /** {@code TCP} or {@code UDP}. */
+    /** The chain token of the transport of the flow's first packet: {@code TCP}, {@code UDP}, {@code UDPLite}. */
     public String protocol() {
-        return protocol == 6 ? "TCP" : "UDP";
+        return transportName();
     }
 
+    /** Whether the flow is a byte stream's, numbered as tshark's tcp.stream (else a datagram flow, udp.stream). */
     public boolean isTcp() {
-        return protocol == 6;
+        return protocol == BYTE_STREAM;
     }
 
     public Endpoints endpoints() {

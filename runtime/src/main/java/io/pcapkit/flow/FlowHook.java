@@ -6,6 +6,8 @@ import io.pcapkit.dissect.Continuation;
 import io.pcapkit.dissect.LayerContext;
 import io.pcapkit.dissect.LayerHook;
 import io.pcapkit.dissect.Protocol;
+import io.pcapkit.dissect.Role;
+import io.pcapkit.gen.Protocols;
 import io.pcapkit.reassembly.AppStreams;
 import io.pcapkit.reassembly.CaptureClock;
 import io.pcapkit.reassembly.ReassemblyLimits;
@@ -20,8 +22,13 @@ import java.util.List;
  * Flows, TCP streams and application messages, as a {@link LayerHook}: at each TCP (and, when
  * asked, UDP) layer it finds the frame's flow by its canonical 5-tuple (the addresses of the IP
  * layer just before), counts the frame, feeds a TCP segment to the flow's streams, and hands back
- * the application messages the segment completed. A TCP layer quoted by an ICMP error is not a
- * packet of its flow (tshark agrees); a quoted UDP header is (tshark gives it a udp.stream).
+ * the application messages the segment completed. What is TCP, UDP or IP to it, and where their
+ * addresses, ports and sequence numbers lie, the grammars' {@code roles} say ({@link Role}): a
+ * transport with a {@link Role#SEQUENCE} is a byte stream like TCP, one with ports only makes
+ * datagram flows like UDP. A header an ICMP error quotes describes another packet: the
+ * dissector does not hand it to hooks, so it is no packet of a flow (tshark gives it no
+ * tcp.stream; it does give a quoted UDP header a udp.stream, a difference the flow corpus test
+ * lists).
  *
  * <p>Bounded: at most {@link FlowOptions#maxOpen} flows (the least recently active is ended
  * beyond that); a flow idle for {@link FlowOptions#idleTimeoutNanos} of capture time ends. When no
@@ -52,25 +59,19 @@ public final class FlowHook implements LayerHook {
     private int[] frameDirs = new int[2];
     private int frameFlowCount;
     private long currentFrame = -1;
-    // by protocol id, decided once: what each protocol is to this hook
-    private static final byte TCP = 1;
-    private static final byte UDP = 2;
-    private static final byte IPV4 = 3;
-    private static final byte IPV6 = 4;
-    private static final byte ICMP = 5;
+    // by protocol id, decided once from the grammars' roles: what each protocol is to this hook
+    // (a byte per protocol keeps the per-layer scans as cheap as the chain's own arrays)
+    private static final byte ENDS = 1;
+    private static final byte DATAGRAMS = 2;
+    private static final byte STREAM = 4;
     private static final byte[] KIND = kinds();
 
     private static byte[] kinds() {
-        List<Protocol> all = io.pcapkit.gen.Protocols.all();
+        List<Protocol> all = Protocols.all();
         byte[] k = new byte[all.size()];
         for (Protocol p : all) {
-            k[p.id] = switch (p.grammar) {
-                case "tcp" -> TCP;
-                case "udp" -> UDP;
-                case "ipv4" -> IPV4;
-                case "ipv6" -> IPV6;
-                default -> p.name.equals("ICMP") || p.name.equals("ICMPv6") ? ICMP : 0;
-            };
+            if (p.has(Role.SRC_ADDRESS)) k[p.id] |= ENDS;
+            if (p.has(Role.SRC_PORT)) k[p.id] |= p.byteStream() ? STREAM : DATAGRAMS;
         }
         return k;
     }
@@ -135,7 +136,7 @@ public final class FlowHook implements LayerHook {
 
     @Override
     public boolean watches(Protocol p) {
-        return KIND[p.id] == TCP || options.udp && KIND[p.id] == UDP;
+        return (KIND[p.id] & STREAM) != 0 || options.udp && (KIND[p.id] & DATAGRAMS) != 0;
     }
 
     @Override
@@ -147,19 +148,13 @@ public final class FlowHook implements LayerHook {
     public Continuation layer(LayerContext ctx) {
         int i = ctx.index();
         Chain chain = ctx.chain();
-        boolean isTcp = KIND[chain.protocolId(i)] == TCP;
-        int ip = -1;
-        for (int j = i - 1; j >= 0; j--) {
-            byte k = KIND[chain.protocolId(j)];
-            if (k == IPV4 || k == IPV6) {
-                ip = j;
-                break;
-            }
-        }
+        Protocol tp = ctx.protocol();
+        boolean isTcp = (KIND[tp.id] & STREAM) != 0;
+        // the flow's ends: the network layer (with addresses) nearest before the transport
+        int ip = i - 1;
+        while (ip >= 0 && (KIND[chain.protocolId(ip)] & ENDS) == 0) ip--;
         if (ip < 0) return null;
-        if (isTcp) {
-            for (int j = 0; j < i; j++) if (KIND[chain.protocolId(j)] == ICMP) return null;
-        }
+        Protocol np = Protocols.get(chain.protocolId(ip));
         PacketRecord frame = ctx.frame();
         if (frame.number != currentFrame) {
             frameFlowCount = 0;
@@ -167,16 +162,15 @@ public final class FlowHook implements LayerHook {
         }
         ByteBuffer ib = ctx.buffer(ip);
         int is = ctx.start(ip);
-        boolean v4 = KIND[chain.protocolId(ip)] == IPV4;
         ByteBuffer tb = ctx.buffer(i);
         int ts = ctx.start(i);
-        if (ctx.headerEnd(i) - ts < (isTcp ? 20 : 8)) return null;
-        int sport = tb.getShort(ts) & 0xFFFF;
-        int dport = tb.getShort(ts + 2) & 0xFFFF;
+        if (ctx.headerEnd(i) - ts < tp.roleBytes || ctx.headerEnd(ip) - is < np.roleBytes) return null;
+        int sport = (int) tp.read(Role.SRC_PORT, tb, ts);
+        int dport = (int) tp.read(Role.DST_PORT, tb, ts);
         long nanos = CaptureClock.nanos(frame.time);
         expire(nanos, frame.number);
-        FlowKey k = v4 ? probe.set(isTcp ? 6 : 17, ib, is + 12, is + 16, 4, sport, dport)
-                : probe.set(isTcp ? 6 : 17, ib, is + 8, is + 24, 16, sport, dport);
+        FlowKey k = probe.set(isTcp ? FlowKey.BYTE_STREAM : FlowKey.DATAGRAM, tp.id, ib, is + np.roleByte(Role.SRC_ADDRESS),
+                is + np.roleByte(Role.DST_ADDRESS), np.roleSize(Role.SRC_ADDRESS), sport, dport);
         Flow f = open.get(k);
         if (f != null) {
             // one packet per flow and frame (the same 5-tuple twice in a frame counts once)
@@ -187,9 +181,9 @@ public final class FlowHook implements LayerHook {
         long seq = 0;
         long ack = 0;
         if (isTcp) {
-            flags = tb.get(ts + 13) & 0xFF;
-            seq = tb.getInt(ts + 4) & 0xFFFFFFFFL;
-            ack = tb.getInt(ts + 8) & 0xFFFFFFFFL;
+            flags = flags(tp, tb, ts);
+            seq = tp.read(Role.SEQUENCE, tb, ts);
+            ack = tp.read(Role.ACKNOWLEDGEMENT, tb, ts);
             if (f != null) {
                 int dir = k.forward == f.aIsLow ? 0 : 1;
                 // tshark's rule: a SYN without ACK whose sequence number differs from the first one
@@ -269,6 +263,12 @@ public final class FlowHook implements LayerHook {
         if (!app.active(c)) return more;
         if (more != null) return more;
         return len > 0 && !cut ? Continuation.RAW : null;
+    }
+
+    /** The stream's control bits, in {@link TcpConnection}'s encoding. */
+    private static int flags(Protocol p, ByteBuffer b, int start) {
+        return (p.flag(Role.SYN, b, start) ? TcpConnection.SYN : 0) | (p.flag(Role.ACK, b, start) ? TcpConnection.ACK : 0)
+                | (p.flag(Role.FIN, b, start) ? TcpConnection.FIN : 0) | (p.flag(Role.RST, b, start) ? TcpConnection.RST : 0);
     }
 
     @Override

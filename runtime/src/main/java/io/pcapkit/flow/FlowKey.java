@@ -1,5 +1,6 @@
 package io.pcapkit.flow;
 
+import io.pcapkit.gen.Protocols;
 import java.nio.ByteBuffer;
 
 /**
@@ -10,7 +11,13 @@ import java.nio.ByteBuffer;
  * lower end.
  */
 class FlowKey {
+    /** Flow spaces (the key's protocol): byte streams (tcp.stream) and datagram flows (udp.stream). */
+    static final int BYTE_STREAM = 1;
+    static final int DATAGRAM = 2;
+    /** the flow space, part of the key: {@link #BYTE_STREAM} or {@link #DATAGRAM} (see {@link io.pcapkit.dissect.Protocol#byteStream}) */
     int protocol;
+    /** the protocol id of the transport that filled it (a flow's first packet's; not part of the key) */
+    int transport;
     int version;
     long lo0;
     long lo1;
@@ -23,11 +30,17 @@ class FlowKey {
     int hash;
 
     /**
-     * Fills the key from a packet's addresses ({@code len} 4 or 16 bytes at {@code src} and
-     * {@code dst} of {@code b}) and ports.
+     * Fills the key from a packet of transport {@code transport} (a protocol id): its addresses
+     * ({@code len} 4 or 16 bytes at {@code src} and {@code dst} of {@code b}) and ports.
      */
-    FlowKey set(int protocol, ByteBuffer b, int src, int dst, int len, int srcPort, int dstPort) {
-        this.protocol = protocol;
+    FlowKey set(int transport, ByteBuffer b, int src, int dst, int len, int srcPort, int dstPort) {
+        return set(Protocols.get(transport).byteStream() ? BYTE_STREAM : DATAGRAM, transport, b, src, dst, len, srcPort, dstPort);
+    }
+
+    /** As {@link #set(int, ByteBuffer, int, int, int, int, int)}, in flow space {@code space}, which the caller knows. */
+    FlowKey set(int space, int transport, ByteBuffer b, int src, int dst, int len, int srcPort, int dstPort) {
+        this.transport = transport;
+        this.protocol = space;
         long s0;
         long s1;
         long d0;
@@ -76,6 +89,7 @@ class FlowKey {
     /** Takes {@code k}'s fields. */
     void copyFrom(FlowKey k) {
         protocol = k.protocol;
+        transport = k.transport;
         version = k.version;
         lo0 = k.lo0;
         lo1 = k.lo1;
@@ -91,6 +105,11 @@ class FlowKey {
     final boolean sameKey(FlowKey k) {
         return k.hash == hash && k.lo0 == lo0 && k.hi0 == hi0 && k.loPort == loPort && k.hiPort == hiPort && k.protocol == protocol && k.lo1 == lo1
                 && k.hi1 == hi1 && k.version == version;
+    }
+
+    /** The transport's chain token: {@code TCP}, {@code UDP}. */
+    final String transportName() {
+        return Protocols.get(transport).name;
     }
 
     byte[] address(boolean low) {

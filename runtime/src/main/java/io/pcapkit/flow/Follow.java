@@ -2,6 +2,8 @@ package io.pcapkit.flow;
 
 import io.pcapkit.capture.PacketRecord;
 import io.pcapkit.dissect.Chain;
+import io.pcapkit.dissect.Protocol;
+import io.pcapkit.dissect.Role;
 import io.pcapkit.reassembly.Endpoints;
 import io.pcapkit.reassembly.StreamListener;
 import io.pcapkit.reassembly.TcpConnection;
@@ -31,13 +33,17 @@ public final class Follow implements FlowListener, StreamListener {
         }
     }
 
+    /** Whether the flow is a byte stream's (numbered as tshark's tcp.stream), else a datagram flow (udp.stream). */
     private final boolean tcp;
     private final long wanted;
     private final Endpoints between;
     private final Consumer<Chunk> out;
     private Flow chosen;
 
-    /** Follows flow {@code id} of {@code protocol} ("TCP" or "UDP"). */
+    /**
+     * Follows flow {@code id} of {@code protocol}: "TCP" for the byte streams' numbering (tshark's
+     * tcp.stream), "UDP" for the datagram flows' (udp.stream, which UDP-Lite shares).
+     */
     public static Follow byId(String protocol, long id, Consumer<Chunk> out) {
         return new Follow(protocol, id, null, out);
     }
@@ -77,7 +83,8 @@ public final class Follow implements FlowListener, StreamListener {
     public void packet(Flow f, int dir, PacketRecord r, Chain chain) {
         if (tcp || f != chosen) return;
         for (int i = chain.size() - 1; i >= 0; i--) {
-            if (!chain.protocol(i).grammar.equals("udp")) continue;
+            Protocol p = chain.protocol(i);
+            if (!p.has(Role.SRC_PORT) || p.byteStream()) continue;
             ByteBuffer b = chain.buffer(i);
             int from = chain.sourceOffset(i) + chain.headerEnd(i);
             int to = chain.sourceOffset(i) + chain.payloadEnd(i);

@@ -109,7 +109,7 @@ final class IndexWriter implements Closeable {
     /** The index entry of {@code f} into {@link #out}: hand-written JSON, since there is one per flow and floods have millions. */
     private void entry(FlowSummary f) {
         Ascii b = out.reset();
-        b.put(ID).num(f.id).put(PROTO).put(f.protocol == 6 ? "TCP" : "UDP").put(A);
+        b.put(ID).num(f.id).put(PROTO).put(f.transportName()).put(A);
         boolean aLow = f.aIsLow;
         address(b, f, aLow);
         b.put(PORT).num(aLow ? f.loPort : f.hiPort).put(B);

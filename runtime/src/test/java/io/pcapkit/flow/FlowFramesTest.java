@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pcapkit.capture.Timestamp;
+import io.pcapkit.gen.Protocols;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -16,7 +17,7 @@ class FlowFramesTest {
         SplittableRandom rnd = new SplittableRandom(11);
         Timestamp t = new Timestamp();
         for (int trial = 0; trial < 500; trial++) {
-            FlowKey k = new FlowKey().set(6, ByteBuffer.wrap(new byte[] {10, 0, 0, 1, 10, 0, 0, 2}), 0, 4, 4, 1000 + trial, 80);
+            FlowKey k = new FlowKey().set(Protocols.P_TCP, ByteBuffer.wrap(new byte[] {10, 0, 0, 1, 10, 0, 0, 2}), 0, 4, 4, 1000 + trial, 80);
             Flow f = new Flow(k, trial, trial);
             int n = rnd.nextInt(300);
             long[] expected = new long[n];

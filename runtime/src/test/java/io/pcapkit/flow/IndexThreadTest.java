@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pcapkit.capture.Timestamp;
+import io.pcapkit.gen.Protocols;
 import io.pcapkit.reassembly.ReassemblyLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class IndexThreadTest {
         long frame = 1;
         for (int id = 0; id < flows; id++) {
             addresses.putInt(0, 0x0A000000 | id).putInt(4, 0xC0A80001);
-            key.set(id % 3 == 0 ? 17 : 6, addresses, 0, 4, 4, 1024 + id % 50_000, 443);
+            key.set(id % 3 == 0 ? Protocols.P_UDP : Protocols.P_TCP, addresses, 0, 4, 4, 1024 + id % 50_000, 443);
             Flow f;
             boolean late = id % 97 == 0;
             if (late || quick == null) f = new Flow(key, id, id);
@@ -181,7 +182,7 @@ class IndexThreadTest {
         IndexThread t = new IndexThread(new IndexWriter(new Output(Long.MAX_VALUE, letGo)), "test index");
         AtomicLong handed = new AtomicLong();
         int events = 16 * ReassemblyLimits.TRACE_INDEX_BATCHES * ReassemblyLimits.TRACE_INDEX_BATCH_EVENTS;
-        FlowKey key = new FlowKey().set(6, ByteBuffer.allocate(8).putInt(0, 0x0A000001).putInt(4, 0x0A000002), 0, 4, 4, 1000, 80);
+        FlowKey key = new FlowKey().set(Protocols.P_TCP, ByteBuffer.allocate(8).putInt(0, 0x0A000001).putInt(4, 0x0A000002), 0, 4, 4, 1000, 80);
         Flow f = new Flow(key, 0, 0);
         Thread caller = new Thread(() -> {
             try {

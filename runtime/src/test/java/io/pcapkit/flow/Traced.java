@@ -43,12 +43,13 @@ final class Traced {
             while (r.next(rec)) t.dissector.dissect(rec, null);
         }
         t.hook.finish();
-        t.flows.sort(Comparator.comparing((Flow f) -> f.protocol()).thenComparingLong(Flow::id));
+        t.flows.sort(Comparator.comparing((Flow f) -> f.isTcp()).thenComparingLong(Flow::id));
         if (t.dissector.hookFailures() != 0) throw new AssertionError(capture + ": the hooks threw " + t.dissector.hookFailures() + " times");
         return t;
     }
 
-    List<Flow> of(String protocol) {
-        return flows.stream().filter(f -> f.protocol().equals(protocol)).toList();
+    /** The flows tshark numbers as {@code TCP} (tcp.stream) or {@code UDP} (udp.stream, with UDP-Lite's). */
+    List<Flow> of(String numbering) {
+        return flows.stream().filter(f -> f.isTcp() == numbering.equals("TCP")).toList();
     }
 }

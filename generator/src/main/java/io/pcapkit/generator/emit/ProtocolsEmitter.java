@@ -53,10 +53,16 @@ public final class ProtocolsEmitter {
                     : CodeBlock.of("$L.$L, $L, $L, $L", Naming.upperCamel(e.grammar().id) + "Fields", Naming.constant(lm.handOver),
                             ix.tableConstant(lm.handOverTable, "grammars/" + e.grammar().relPath + ": meta/-pcapkit/hand-over"),
                             lm.handOverBitOffset, lm.handOverBits);
-            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
+            CodeBlock.Builder roles = CodeBlock.builder().add("$T.of(", Map.class);
+            int ri = 0;
+            for (Map.Entry<String, int[]> r : lm.roleBits.entrySet()) {
+                roles.add(ri++ == 0 ? "$S, new int[] {$L, $L}" : ", $S, new int[] {$L, $L}", r.getKey(), r.getValue()[0], r.getValue()[1]);
+            }
+            roles.add(")");
+            all.add("new $T($L, $S, $S, $T.$L, $L, $L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L),\n", PROTOCOL, e.id(), e.name(), e.key(), LAYER_TYPE,
                     lm.layer.toUpperCase(java.util.Locale.ROOT), groups, e.codec(), e.grammar().id,
                     lm.transparent, lm.nextWhenEmpty, h != null, h != null && h.guard(),
-                    h != null && h.conversation(), declinesField, lm.declinesBytes, lm.nextWhenCut, handOver);
+                    h != null && h.conversation(), declinesField, lm.declinesBytes, lm.nextWhenCut, handOver, roles.build());
         }
         all.add("$<}");
         c.addField(FieldSpec.builder(ArrayTypeName.of(PROTOCOL), "ALL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

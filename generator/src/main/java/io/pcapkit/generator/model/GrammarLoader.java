@@ -32,7 +32,7 @@ public final class GrammarLoader {
             "if", "enum", "doc", "doc-ref", "-json", "-hide", "-format", "-enum", "-value");
     private static final Set<String> LAYER_KEYS = Set.of("name", "key", "layer", "groups", "transparent", "dispatch",
             "header-length", "payload-length", "fragment", "next", "next-when-empty", "doc", "payload-required", "heuristic", "exchange",
-            "variants", "lookups", "declines", "hand-over");
+            "variants", "lookups", "declines", "hand-over", "roles");
     private static final Set<String> LAYERS = Set.of("link", "internet", "transport", "application");
     private static final Set<String> FORMATS = Set.of("dec", "hex", "mac", "ipv4", "ipv6", "text", "bytes");
 
@@ -112,6 +112,7 @@ public final class GrammarLoader {
         g.top = loadType(g.id, null, m, where);
         if (g.layer.declines != null) checkDeclines(g, where);
         if (g.layer.handOver != null) checkHandOver(g, where);
+        if (!g.layer.roles.isEmpty()) checkRoles(g, where);
         return g;
     }
 
@@ -187,6 +188,14 @@ public final class GrammarLoader {
             l.handOver = str(hm.get("field"));
             l.handOverTable = str(hm.get("table"));
             if (l.handOver == null || l.handOverTable == null) throw new GeneratorException(w, "needs field and table");
+        }
+        if (lm.get("roles") != null) {
+            for (Map.Entry<String, Object> e : map(lm.get("roles"), where + "/roles").entrySet()) {
+                if (!ROLES.containsKey(e.getKey())) {
+                    throw new GeneratorException(where + "/roles", "unknown role '" + e.getKey() + "' (" + String.join(", ", ROLES.keySet()) + ")");
+                }
+                l.roles.put(e.getKey(), str(e.getValue()));
+            }
         }
         if (lm.get("heuristic") != null) {
             String w = where + "/heuristic";
@@ -451,34 +460,118 @@ public final class GrammarLoader {
         String w = where + ": meta/-pcapkit/hand-over";
         String name = g.layer.handOver;
         if (name.equals(g.layer.declines)) throw new GeneratorException(w, "'" + name + "' cannot both decline and hand over");
+        FixedField at = fixedField(g, name, false, "must name a top-level seq field with a valid: check", w);
+        FieldDef f = at.field();
+        if (f.valid == null) throw new GeneratorException(w, "must name a top-level seq field with a valid: check ('" + f.id + "' has none)");
+        checkNumber(g, f, at.bits(), 56, w);
+        if (f.outputPath().contains(".")) throw new GeneratorException(w, "'" + f.id + "' must not be inside a group (its -json has a dot)");
+        // shown as a plain number where the layer ends, by both codecs
+        if (at.offset() % 8 != 0) throw new GeneratorException(w, "'" + f.id + "' must start on a byte boundary");
+        if (f.hide || f.namesEnum != null || f.valueExpr != null) {
+            throw new GeneratorException(w, "'" + f.id + "' must be shown as its plain number (no -hide, -enum or -value)");
+        }
+        g.layer.handOverBitOffset = at.offset();
+        g.layer.handOverBits = at.bits();
+    }
+
+    /**
+     * The roles a grammar may give its fields, each with the width its field must have in bits (0:
+     * any unsigned number of up to 32 bits): what the runtime's flow tracking reads.
+     */
+    static final Map<String, Integer> ROLES = roles();
+
+    private static Map<String, Integer> roles() {
+        Map<String, Integer> r = new java.util.LinkedHashMap<>();
+        r.put("src-address", -1); // 4 or 16 bytes, as dst-address
+        r.put("dst-address", -1);
+        r.put("src-port", 0);
+        r.put("dst-port", 0);
+        r.put("sequence", 32);
+        r.put("acknowledgement", 32);
+        r.put("syn", 1);
+        r.put("ack", 1);
+        r.put("fin", 1);
+        r.put("rst", 1);
+        return java.util.Collections.unmodifiableMap(r);
+    }
+
+    /** Roles that only make sense together: a flow's two ends, and a byte stream's numbering and flags. */
+    private static final List<List<String>> ROLE_SETS = List.of(List.of("src-address", "dst-address"), List.of("src-port", "dst-port"),
+            List.of("sequence", "acknowledgement", "syn", "ack", "fin", "rst"));
+
+    /**
+     * Each role must name a top-level field at a fixed place (the runtime reads it from the bytes,
+     * whichever codec ran): unsigned and big-endian, of the role's width; roles come in their sets.
+     */
+    private static void checkRoles(Grammar g, String where) {
+        String w = where + ": meta/-pcapkit/roles";
+        for (List<String> set : ROLE_SETS) {
+            long given = set.stream().filter(g.layer.roles::containsKey).count();
+            if (given != 0 && given != set.size()) throw new GeneratorException(w, "roles " + set + " go together");
+        }
+        if (g.layer.roles.containsKey("sequence") && !g.layer.roles.containsKey("src-port")) {
+            throw new GeneratorException(w, "a byte stream (sequence) needs ports (src-port, dst-port)");
+        }
+        for (Map.Entry<String, String> e : g.layer.roles.entrySet()) {
+            FixedField at = fixedField(g, e.getValue(), true, "must name a top-level seq field", w + "/" + e.getKey());
+            int width = ROLES.get(e.getKey());
+            String rw = w + "/" + e.getKey();
+            if (width < 0) {
+                if (at.bits() != 32 && at.bits() != 128 || at.offset() % 8 != 0) {
+                    throw new GeneratorException(rw, "'" + e.getValue() + "' must be an address of 4 or 16 bytes on a byte boundary");
+                }
+            } else {
+                checkNumber(g, at.field(), at.bits(), 32, rw);
+                if (width > 0 && at.bits() != width) throw new GeneratorException(rw, "'" + e.getValue() + "' must have " + width + " bits");
+            }
+            g.layer.roleBits.put(e.getKey(), new int[] {at.offset(), at.bits()});
+        }
+        int[] src = g.layer.roleBits.get("src-address");
+        if (src != null && src[1] != g.layer.roleBits.get("dst-address")[1]) throw new GeneratorException(w, "the two addresses must have the same size");
+    }
+
+    /** A top-level seq field, where it lies from the layer's start in bits, and its width in bits. */
+    record FixedField(FieldDef field, int offset, int bits) {
+    }
+
+    /**
+     * Top-level seq field {@code name}, found at a fixed place: every field before it has a fixed
+     * width, and so has it. The widths are those of integers and bit fields with no if:, and, with
+     * {@code bytes}, of byte runs of a literal size (an address).
+     */
+    static FixedField fixedField(Grammar g, String name, boolean bytes, String notFound, String w) {
+        String kinds = bytes ? "integers, bit fields or bytes of a literal size, with no if:" : "integers or bit fields with no if:";
+        if (g.top.seq.stream().noneMatch(f -> f.id.equals(name))) throw new GeneratorException(w, notFound + " (found '" + name + "')");
         int bits = 0;
         for (FieldDef f : g.top.seq) {
-            int b = fixedBits(f);
+            int b = bytes ? fixedWidthBits(f) : fixedBits(f);
             if (!f.id.equals(name)) {
-                if (b < 0) throw new GeneratorException(w, "the fields before '" + name + "' must be integers or bit fields with no if: ('" + f.id + "' is not)");
+                if (b < 0) throw new GeneratorException(w, "the fields before '" + name + "' must be " + kinds + " ('" + f.id + "' is not)");
                 bits += b;
                 continue;
             }
-            if (f.valid == null) throw new GeneratorException(w, "must name a top-level seq field with a valid: check ('" + f.id + "' has none)");
-            if (b < 0 || b > 56 || f.type.startsWith("s")) {
-                throw new GeneratorException(w, "'" + f.id + "' must be an unsigned integer or a bit field of at most 56 bits, with no if:");
-            }
-            boolean littleEndian = f.type.endsWith("le") || !f.type.startsWith("b") && b > 8 && !f.type.endsWith("be") && !"be".equals(g.endian);
-            if (littleEndian) throw new GeneratorException(w, "'" + f.id + "' must be big-endian (its value is read from the bytes)");
-            if (f.outputPath().contains(".")) throw new GeneratorException(w, "'" + f.id + "' must not be inside a group (its -json has a dot)");
-            // shown as a plain number where the layer ends, by both codecs
-            if (bits % 8 != 0) throw new GeneratorException(w, "'" + f.id + "' must start on a byte boundary");
-            if (f.hide || f.namesEnum != null || f.valueExpr != null) {
-                throw new GeneratorException(w, "'" + f.id + "' must be shown as its plain number (no -hide, -enum or -value)");
-            }
-            g.layer.handOverBitOffset = bits;
-            g.layer.handOverBits = b;
-            return;
+            if (b < 0) throw new GeneratorException(w, "'" + f.id + "' must be one of " + kinds);
+            return new FixedField(f, bits, b);
         }
-        throw new GeneratorException(w, "must name a top-level seq field with a valid: check (found '" + name + "')");
+        throw new AssertionError(name);
+    }
+
+    /** A field the runtime reads as a number: unsigned, big-endian, of at most {@code max} bits. */
+    private static void checkNumber(Grammar g, FieldDef f, int bits, int max, String w) {
+        if (f.type == null || bits > max || f.type.startsWith("s")) {
+            throw new GeneratorException(w, "'" + f.id + "' must be an unsigned integer or a bit field of at most " + max + " bits, with no if:");
+        }
+        boolean littleEndian = f.type.endsWith("le") || !f.type.startsWith("b") && bits > 8 && !f.type.endsWith("be") && !"be".equals(g.endian);
+        if (littleEndian) throw new GeneratorException(w, "'" + f.id + "' must be big-endian (its value is read from the bytes)");
     }
 
     private static final java.util.regex.Pattern FIXED_TYPE = java.util.regex.Pattern.compile("b(\\d+)|[us]([1248])(?:le|be)?");
+
+    /** As {@link #fixedBits}, and a run of bytes of a literal size (with no if:) is fixed too. */
+    static int fixedWidthBits(FieldDef f) {
+        if (f.type != null || f.ifExpr != null || f.repeat != null || f.process != null || f.size == null) return fixedBits(f);
+        return f.size.trim().matches("\\d{1,5}") ? 8 * Integer.parseInt(f.size.trim()) : -1;
+    }
 
     /** The bits an unconditional integer or bit field takes, or -1 for anything else. */
     static int fixedBits(FieldDef f) {

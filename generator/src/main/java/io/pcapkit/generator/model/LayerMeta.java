@@ -66,6 +66,14 @@ public final class LayerMeta {
     /** Where F lies from the layer's start, in bits, and its width: the runtime reads F's value there. */
     public int handOverBitOffset;
     public int handOverBits;
+    /**
+     * {@code roles}: the top-level fields that the runtime's flow tracking and stream reassembly
+     * read, by role name ({@code src-address}, {@code src-port}, {@code sequence}, ...), so that
+     * no runtime code knows where a protocol keeps them. Filled in declaration order.
+     */
+    public final java.util.Map<String, String> roles = new java.util.LinkedHashMap<>();
+    /** Where each role's field lies from the layer's start, in bits, and its width: role -> {offset, bits}. */
+    public final java.util.Map<String, int[]> roleBits = new java.util.LinkedHashMap<>();
     /** How the layer is recognised by content; null when it is not. */
     public Heuristic heuristic;
     /** Request/response pairing: which messages are requests, and the note a request leaves for its response. */
