@@ -430,6 +430,34 @@ def h2c_port80_frames():
     return f
 
 
+# ---------------------------------------------------------------- flows of every transport
+
+def udplite(sport, dport, payload, coverage=0):
+    return struct.pack("!HHHH", sport, dport, coverage, 0) + payload
+
+
+def flows_frames():
+    """Flows of each transport whose grammar gives its ports roles: UDP and UDP-Lite (numbered
+    together, as tshark's udp.stream), over IPv4 and IPv6, and TCP on the same ports."""
+    v6 = lambda proto, payload, reply=False: eth(0x86DD, ipv6(proto, payload, src="2001:db8::2" if reply else "2001:db8::1",
+                                                              dst="2001:db8::1" if reply else "2001:db8::2"))
+    back = lambda proto, payload: eth(0x0800, ipv4(proto, payload, src="10.0.0.2", dst="10.0.0.1"), dst=crafted.MAC_A,
+                                      src=crafted.MAC_B)
+    f = []
+    f.append((eth(0x0800, ipv4(17, udp(5000, 6000, b"one"))), "UDP 10.0.0.1:5000 -> 10.0.0.2:6000: udp.stream 0"))
+    f.append((back(17, udp(6000, 5000, b"two")), "its reply: the same flow"))
+    f.append((eth(0x0800, ipv4(136, udplite(40000, 40002, b"three"))), "UDP-Lite 40000 -> 40002: a flow numbered with UDP's (udp.stream 1)"))
+    f.append((back(136, udplite(40002, 40000, b"four", coverage=8)), "its reply (coverage 8): the same flow"))
+    f.append((v6(136, udplite(40001, 40003, b"five")), "UDP-Lite over IPv6: udp.stream 2"))
+    f.append((v6(136, udplite(40003, 40001, b"six"), reply=True), "its reply over IPv6"))
+    f.append((v6(17, udp(40001, 40003, b"seven")), "UDP over IPv6 on the UDP-Lite flow's addresses and ports"))
+    f.append((eth(0x0800, ipv4(6, tcp(5000, 6000, seq=100, flags=0x02))), "TCP SYN on UDP flow 0's ports: tcp.stream 0"))
+    f.append((back(6, tcp(6000, 5000, seq=900, ack=101, flags=0x12)), "SYN/ACK"))
+    f.append((eth(0x0800, ipv4(6, tcp(5000, 6000, seq=101, ack=901, flags=0x18, payload=b"data"))), "data on tcp.stream 0"))
+    f.append((eth(0x0800, ipv4(17, udp(5000, 6000, b"eight"))), "UDP flow 0 again, after the TCP connection's packets"))
+    return f
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write("app_dns.pcap", dns_frames())
@@ -437,13 +465,14 @@ def main():
     write("app_http.pcap", http_frames())
     write("app_http2.pcap", http2_frames(), args="-d tcp.port==8097,http2")
     write("app_h2c_port80.pcap", h2c_port80_frames())
+    write("flows_transports.pcap", flows_frames())
     with open(os.path.join(OUT, "FRAMES-app.tsv"), "w") as o:
         o.write("# made by scripts/make-app-captures.py: what each frame of the application captures exercises\n")
         o.write("file\tframe\twhat\n")
         for name_, n, what in FRAMES:
             o.write("%s\t%d\t%s\n" % (name_, n, what))
     version = subprocess.run(["tshark", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-    print("wrote %d frames in 5 captures; oracles by %s" % (len(FRAMES), version))
+    print("wrote %d frames in %d captures; oracles by %s" % (len(FRAMES), len({f for f, _, _ in FRAMES}), version))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,10 @@ meta:
     next:
       - table: udp_port
         key: ["srcport < dstport ? srcport : dstport", "srcport < dstport ? dstport : srcport"]
+    # what flow tracking reads: the ports make a flow, numbered with UDP's (tshark's udp.stream)
+    roles:
+      src-port: srcport
+      dst-port: dstport
 doc: |
   UDP's header with the length replaced by the checksum coverage: how many bytes from the start
   of the header the checksum covers (0: the whole datagram). The payload runs to the end of the

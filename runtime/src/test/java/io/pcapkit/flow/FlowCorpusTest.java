@@ -89,6 +89,39 @@ class FlowCorpusTest {
         assertTrue(failures.isEmpty(), failures.size() + " differences:\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
     }
 
+    /**
+     * The captures made here whose oracle has tshark's stream columns (the application captures,
+     * and {@code flows_transports.pcap}: UDP-Lite's flows numbered with UDP's, IPv6, a UDP packet
+     * in a UDP-Lite flow, TCP on a UDP flow's ports): the same streams, exactly.
+     */
+    @Test
+    void craftedCapturesFlowsAreTsharksStreams() throws IOException {
+        List<String> failures = new ArrayList<>();
+        Path crafted = io.pcapkit.testing.Corpus.repoRoot().resolve("testdata/crafted");
+        List<Path> captures;
+        try (java.util.stream.Stream<Path> s = Files.list(crafted)) {
+            captures = s.filter(p -> p.toString().endsWith(".pcap")).sorted().toList();
+        }
+        int compared = 0;
+        long[] agreed = new long[2];
+        for (Path file : captures) {
+            Path tsv = file.resolveSibling(file.getFileName() + ".tshark.tsv");
+            if (!Files.exists(tsv) || !Files.readAllLines(tsv, StandardCharsets.UTF_8).get(0).contains("\tudp.stream")) continue;
+            String name = file.getFileName().toString();
+            Traced t = Traced.run(file, new FlowOptions().udp(true));
+            compare(name, "TCP", streams(tsv, "tcp"), t.of("TCP"), failures, agreed);
+            compare(name, "UDP", streams(tsv, "udp"), t.of("UDP"), failures, agreed);
+            compared++;
+        }
+        assertTrue(compared >= 6, "the crafted captures with stream oracles were found: " + compared);
+        // the UDP-Lite flows themselves, so that a capture without them cannot pass unnoticed
+        Traced t = Traced.run(crafted.resolve("flows_transports.pcap"), new FlowOptions().udp(true));
+        assertTrue(t.of("UDP").stream().anyMatch(f -> f.protocol().equals("UDPLite") && f.packets() == 3), "a UDP-Lite flow took a UDP packet");
+        System.out.printf("crafted captures: %d compared, %d packets and %d bytes agree%n", compared, agreed[0], agreed[1]);
+        failures.forEach(System.out::println);
+        assertTrue(failures.isEmpty(), failures.size() + " differences:\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+    }
+
     private static void compare(String capture, String proto, Map<Long, Stream> theirs, List<Flow> ours, List<String> failures, long[] agreed) {
         Map<Long, Flow> byId = new HashMap<>();
         for (Flow f : ours) byId.put(f.id(), f);
