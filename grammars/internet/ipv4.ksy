@@ -35,10 +35,15 @@ meta:
     hand-over:
       field: version
       table: ip_version
-    # what flow tracking reads (the runtime knows no offsets of its own)
+    # what flow tracking and defragmentation read (the runtime knows no offsets of its own)
     roles:
       src-address: src
       dst-address: dst
+      total-length: total_length
+      fragment-id: identification
+      fragment-offset: frag_offset
+      more-fragments: mf
+      fragment-protocol: protocol
 doc: |
   The IPv4 header with its options. The total length bounds the payload, so Ethernet padding is
   never taken for payload; a fragment's payload stays raw until reassembly.

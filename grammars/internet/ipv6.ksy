@@ -25,10 +25,11 @@ meta:
     next:
       - table: ip_proto
         key: next_header
-    # what flow tracking reads (the runtime knows no offsets of its own)
+    # what flow tracking and defragmentation read (the runtime knows no offsets of its own)
     roles:
       src-address: src
       dst-address: dst
+      payload-length: payload_length
 doc: |
   The fixed 40-byte IPv6 header. The payload length bounds everything after it, extension
   headers included; each extension header is a layer of its own.

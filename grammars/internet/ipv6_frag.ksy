@@ -19,6 +19,12 @@ meta:
     next:
       - table: ip_proto
         key: next_header
+    # what defragmentation reads; the datagram's addresses are the IPv6 header's
+    roles:
+      fragment-id: identification
+      fragment-offset: frag_offset
+      more-fragments: mf
+      next-header: next_header
 doc: The fragment's offset (in 8-byte units on the wire, shown in bytes), more-fragments flag and identification.
 doc-ref: RFC 8200 section 4.5
 seq:

@@ -24,6 +24,9 @@ meta:
         key: type_or_length
       - if: not service and type_or_length <= 1500
         protocol: llc
+    # IPv4 reassembly keeps fragments of different VLANs apart (as Wireshark's)
+    roles:
+      vlan-id: vid
 doc: |
   One tag: priority, drop eligibility and VLAN id, then the next EtherType (or, after an 802.1Q
   tag, an 802.3 length). Stacked tags (QinQ) are one layer each; 0x88a8 is the 802.1ad service

@@ -166,11 +166,19 @@ class GrammarDiagnosticsTest {
         assertTrue(m.contains("'le' must be big-endian"), m);
         m = generateFails(child(head + "roles:\n  src-port: sport\n  dst-port: dport\n  sequence: flags\n  acknowledgement: ack\n"
                 + "  syn: f_syn\n  ack: f_ack\n  fin: f_fin\n  rst: f_rst", fields));
-        assertTrue(m.contains("'flags' must have 32 bits"), m);
+        assertTrue(m.contains("'flags' must be 32 bits wide"), m);
         m = generateFails(child(head + "roles:\n  src-address: sport\n  dst-address: dport", fields));
         assertTrue(m.contains("'sport' must be an address of 4 or 16 bytes"), m);
         m = generateFails(child(head + "roles:\n  src-address: addr\n  dst-address: addr2", fields));
         assertTrue(m.contains("the two addresses must have the same size"), m);
+        m = generateFails(child(head + "roles:\n  fragment-id: seq\n  fragment-offset: sport", fields));
+        assertTrue(m.contains("roles [fragment-id, fragment-offset, more-fragments] go together"), m);
+        m = generateFails(child(head + "roles:\n  next-header: sport", fields));
+        assertTrue(m.contains("next-header goes with fragment-id"), m);
+        m = generateFails(child(head + "roles:\n  total-length: sport\n  payload-length: dport", fields));
+        assertTrue(m.contains("a length is total-length or payload-length, not both"), m);
+        m = generateFails(child(head + "roles:\n  fragment-id: seq\n  fragment-offset: sport\n  more-fragments: flags", fields));
+        assertTrue(m.contains("'flags' must be 1 bit wide"), m);
         // accepted: the protocol entry carries each role's place and width in bits
         Path g = dir.resolve("grammars");
         Files.writeString(g.resolve("child.ksy"), child(head + "roles:\n  src-port: sport\n  dst-port: dport\n  sequence: seq\n"

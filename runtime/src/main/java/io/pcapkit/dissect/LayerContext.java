@@ -82,10 +82,4 @@ public final class LayerContext {
     public int payloadEnd() {
         return payloadEnd(index());
     }
-
-    /** The nearest layer before the current one whose grammar is {@code grammar}, or -1. */
-    public int previous(String grammar) {
-        for (int i = index() - 1; i >= 0; i--) if (chain.protocol(i).grammar.equals(grammar)) return i;
-        return -1;
-    }
 }

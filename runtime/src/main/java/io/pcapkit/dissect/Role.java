@@ -1,10 +1,11 @@
 package io.pcapkit.dissect;
 
 /**
- * What a header field is to flow tracking and stream reassembly, as a grammar's {@code roles}
- * names it. The runtime reads a protocol's addresses, ports and stream numbering through its
- * roles ({@link Protocol#read}), never at offsets of its own: a grammar that declares them gets
- * flows, follow-stream and (with {@link #SEQUENCE}) TCP-style reassembly without a Java edit.
+ * What a header field is to flow tracking, stream reassembly and IP defragmentation, as a grammar's
+ * {@code roles} names it. The runtime reads a protocol's addresses, ports, stream numbering and
+ * fragment fields through its roles ({@link Protocol#read}), never at offsets of its own: a
+ * grammar that declares them gets flows, follow-stream, (with {@link #SEQUENCE}) TCP-style
+ * reassembly and (with the fragment roles) defragmentation without a Java edit.
  */
 public enum Role {
     /** The source address of a network layer (4 or 16 bytes, as {@link #DST_ADDRESS}). */
@@ -20,7 +21,23 @@ public enum Role {
     SYN("syn"),
     ACK("ack"),
     FIN("fin"),
-    RST("rst");
+    RST("rst"),
+    /** A fragment's datagram id (IP identification): fragments with the same ends and id join. */
+    FRAGMENT_ID("fragment-id"),
+    /** Where the fragment's data goes in its datagram, in 8-byte units (as IP's). */
+    FRAGMENT_OFFSET("fragment-offset"),
+    /** Set on every fragment but the last (1 bit). */
+    MORE_FRAGMENTS("more-fragments"),
+    /** The payload's protocol, part of the fragments' key (IPv4's protocol, RFC 791). */
+    FRAGMENT_PROTOCOL("fragment-protocol"),
+    /** The payload's protocol as the first fragment's header names it (IPv6's Fragment header, RFC 8200). */
+    NEXT_HEADER("next-header"),
+    /** The datagram's length from the layer's start (IPv4's total length); 0: what was captured. */
+    TOTAL_LENGTH("total-length"),
+    /** The payload's length after the layer's header (IPv6's payload length); 0: what was captured. */
+    PAYLOAD_LENGTH("payload-length"),
+    /** A VLAN tag's id (IPv4's reassembly keeps fragments of different VLANs apart, as Wireshark's). */
+    VLAN_ID("vlan-id");
 
     /** The role's name in a grammar's {@code roles}. */
     public final String grammarName;

@@ -21,27 +21,27 @@ final class DatagramKey {
     int vlan;
     private int hash;
 
-    DatagramKey set4(ByteBuffer b, int src, int dst, long id, int protocol, int vlan) {
-        version = 4;
-        this.vlan = vlan;
-        src0 = b.getInt(src) & 0xFFFFFFFFL;
-        src1 = 0;
-        dst0 = b.getInt(dst) & 0xFFFFFFFFL;
-        dst1 = 0;
+    /**
+     * Fills the key: the addresses ({@code size} 4 or 16 bytes at {@code src} and {@code dst} of
+     * {@code b}), the id, the protocol (-1 when not part of the key) and the VLAN id (0 for none).
+     */
+    DatagramKey set(ByteBuffer b, int src, int dst, int size, long id, int protocol, int vlan) {
+        if (size == 4) {
+            version = 4;
+            src0 = b.getInt(src) & 0xFFFFFFFFL;
+            src1 = 0;
+            dst0 = b.getInt(dst) & 0xFFFFFFFFL;
+            dst1 = 0;
+        } else {
+            version = 6;
+            src0 = b.getLong(src);
+            src1 = b.getLong(src + 8);
+            dst0 = b.getLong(dst);
+            dst1 = b.getLong(dst + 8);
+        }
         this.id = id;
         this.protocol = protocol;
-        return rehash();
-    }
-
-    DatagramKey set6(ByteBuffer b, int src, int dst, long id) {
-        version = 6;
-        src0 = b.getLong(src);
-        src1 = b.getLong(src + 8);
-        dst0 = b.getLong(dst);
-        dst1 = b.getLong(dst + 8);
-        this.id = id;
-        this.protocol = -1;
-        this.vlan = 0;
+        this.vlan = vlan;
         return rehash();
     }
 

@@ -1,5 +1,7 @@
 package io.pcapkit.reassembly;
 
+import io.pcapkit.dissect.Protocol;
+import io.pcapkit.dissect.Role;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Puts IPv4 and IPv6 fragments back together (RFC 815's hole descriptors), with an overlap policy
- * and bounded state. Feed it fragments in capture order ({@link #offer4}, {@link #offer6}); it
+ * and bounded state. Feed it fragments in capture order ({@code offer}: the grammars' roles say
+ * where each header keeps its fragment fields, addresses and length); it
  * returns the datagram a fragment completes. Datagrams that cannot complete end by timeout
  * (capture time, from their first fragment, as Linux), by eviction (oldest first, when the
  * datagrams in progress or the memory held reach their limits), or abandoned (oversize, too many
@@ -63,54 +66,64 @@ public final class Defragmenter {
     }
 
     /**
-     * An IPv4 fragment: the header at {@code ip} (its fields are read from the bytes), its payload
-     * in {@code [payloadStart, payloadEnd)} (what was captured of it).
+     * A fragment whose fields are in the header that also holds its datagram's addresses (IPv4):
+     * that header, of protocol {@code p}, at {@code ip} (its fields are read from the bytes through
+     * the grammar's roles), its payload in {@code [payloadStart, payloadEnd)} (what was captured of
+     * it), in a frame whose innermost VLAN tag has id {@code vlan} (0 without one, or when VLANs do
+     * not keep datagrams apart): fragments on different VLANs never join.
      *
      * @return the datagram this fragment completes, or null
      */
-    public Datagram offer4(ByteBuffer b, int ip, int payloadStart, int payloadEnd, long frame, long nanos) {
-        return offer4(b, ip, payloadStart, payloadEnd, 0, frame, nanos);
+    public Datagram offer(Protocol p, ByteBuffer b, int ip, int payloadStart, int payloadEnd, int vlan, long frame, long nanos) {
+        if (payloadStart - ip < p.roleBytes || payloadEnd < payloadStart) return null;
+        int headerLength = payloadStart - ip;
+        int captured = payloadEnd - payloadStart;
+        long end = announcedEnd(p, b, ip, payloadStart);
+        int declared = end < 0 ? captured : (int) Math.max(0, end - payloadStart);
+        probe.set(b, ip + p.roleByte(Role.SRC_ADDRESS), ip + p.roleByte(Role.DST_ADDRESS), p.roleSize(Role.SRC_ADDRESS),
+                p.read(Role.FRAGMENT_ID, b, ip), p.has(Role.FRAGMENT_PROTOCOL) ? (int) p.read(Role.FRAGMENT_PROTOCOL, b, ip) : -1, vlan);
+        return offer(probe, (int) p.read(Role.FRAGMENT_OFFSET, b, ip) * 8, p.flag(Role.MORE_FRAGMENTS, b, ip), b, payloadStart,
+                Math.min(captured, declared), declared, b, ip, headerLength, (int) (payloadStart - lengthOrigin(p, ip, payloadStart)),
+                p.has(Role.NEXT_HEADER) ? (int) p.read(Role.NEXT_HEADER, b, ip) : -1, frame, nanos);
     }
 
     /**
-     * An IPv4 fragment of a frame whose innermost VLAN tag has id {@code vlan} (0 without one):
-     * fragments on different VLANs never join.
+     * A fragment header of its own (IPv6's Fragment header), of protocol {@code fp} at {@code frag},
+     * after the header of protocol {@code ip} at {@code ip} (ending at {@code ipHeaderEnd}) that
+     * holds the datagram's addresses and length; the fragment's data in {@code [payloadStart,
+     * payloadEnd)} (what was captured of it). What lies between the two headers (extension headers
+     * that are not fragmented) stays in the datagram's header.
      *
      * @return the datagram this fragment completes, or null
      */
-    public Datagram offer4(ByteBuffer b, int ip, int payloadStart, int payloadEnd, int vlan, long frame, long nanos) {
-        if (payloadStart - ip < 20 || payloadEnd < payloadStart) return null;
-        int ihl = (b.get(ip) & 0x0F) * 4;
-        int total = b.getShort(ip + 2) & 0xFFFF;
-        int flagsOffset = b.getShort(ip + 6) & 0xFFFF;
-        int offset = (flagsOffset & 0x1FFF) * 8;
-        boolean more = (flagsOffset & 0x2000) != 0;
+    public Datagram offer(Protocol ipp, Protocol fp, ByteBuffer b, int ip, int ipHeaderEnd, int frag, int payloadStart, int payloadEnd, long frame,
+            long nanos) {
+        if (ipHeaderEnd - ip < ipp.roleBytes || frag < ipHeaderEnd || payloadStart - frag < fp.roleBytes || payloadEnd < payloadStart) return null;
         int captured = payloadEnd - payloadStart;
-        int declared = total == 0 ? captured : Math.max(0, total - ihl);
-        probe.set4(b, ip + 12, ip + 16, b.getShort(ip + 4) & 0xFFFF, b.get(ip + 9) & 0xFF, vlan);
-        return offer(probe, offset, more, b, payloadStart, Math.min(captured, declared), declared, b, ip, payloadStart - ip, ihl, -1,
-                frame, nanos);
-    }
-
-    /**
-     * An IPv6 fragment: the fixed header at {@code ip}, the Fragment header at {@code frag}, the
-     * fragment's data in {@code [payloadStart, payloadEnd)} (what was captured of it).
-     *
-     * @return the datagram this fragment completes, or null
-     */
-    public Datagram offer6(ByteBuffer b, int ip, int frag, int payloadStart, int payloadEnd, long frame, long nanos) {
-        if (frag - ip < 40 || payloadStart - frag < 8 || payloadEnd < payloadStart) return null;
-        int plen = b.getShort(ip + 4) & 0xFFFF;
-        int offsetMore = b.getShort(frag + 2) & 0xFFFF;
-        int offset = offsetMore & 0xFFF8;
-        boolean more = (offsetMore & 1) != 0;
-        long id = b.getInt(frag + 4) & 0xFFFFFFFFL;
-        int captured = payloadEnd - payloadStart;
-        int declared = plen == 0 ? captured : Math.max(0, ip + 40 + plen - payloadStart);
-        probe.set6(b, ip + 8, ip + 24, id);
+        long end = announcedEnd(ipp, b, ip, ipHeaderEnd);
+        int declared = end < 0 ? captured : (int) Math.max(0, end - payloadStart);
+        probe.set(b, ip + ipp.roleByte(Role.SRC_ADDRESS), ip + ipp.roleByte(Role.DST_ADDRESS), ipp.roleSize(Role.SRC_ADDRESS),
+                fp.read(Role.FRAGMENT_ID, b, frag), fp.has(Role.FRAGMENT_PROTOCOL) ? (int) fp.read(Role.FRAGMENT_PROTOCOL, b, frag) : -1, 0);
         // the unfragmentable extension headers count towards the reassembled payload length
-        return offer(probe, offset, more, b, payloadStart, Math.min(captured, declared), declared, b, ip, frag - ip, frag - ip - 40,
-                b.get(frag) & 0xFF, frame, nanos);
+        return offer(probe, (int) fp.read(Role.FRAGMENT_OFFSET, b, frag) * 8, fp.flag(Role.MORE_FRAGMENTS, b, frag), b, payloadStart,
+                Math.min(captured, declared), declared, b, ip, frag - ip, (int) (frag - lengthOrigin(ipp, ip, ipHeaderEnd)),
+                fp.has(Role.NEXT_HEADER) ? (int) fp.read(Role.NEXT_HEADER, b, frag) : -1, frame, nanos);
+    }
+
+    /**
+     * Where the datagram ends by its header's length (a {@link Role#TOTAL_LENGTH} from its start, a
+     * {@link Role#PAYLOAD_LENGTH} from its header end), or -1 when that length is 0 (segmentation
+     * offload, a jumbogram) or missing: what was captured then counts.
+     */
+    private static long announcedEnd(Protocol p, ByteBuffer b, int start, int headerEnd) {
+        Role r = p.has(Role.TOTAL_LENGTH) ? Role.TOTAL_LENGTH : p.has(Role.PAYLOAD_LENGTH) ? Role.PAYLOAD_LENGTH : null;
+        long length = r == null ? 0 : p.read(r, b, start);
+        return length == 0 ? -1 : lengthOrigin(p, start, headerEnd) + length;
+    }
+
+    /** Where the header's length counts from: its start for a total length, else its end. */
+    private static long lengthOrigin(Protocol p, int start, int headerEnd) {
+        return p.has(Role.TOTAL_LENGTH) ? start : headerEnd;
     }
 
     private Datagram offer(DatagramKey key, int offset, boolean more, ByteBuffer data, int dataStart, int dataLen, int declaredLen,

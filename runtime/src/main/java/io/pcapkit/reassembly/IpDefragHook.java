@@ -1,9 +1,12 @@
 package io.pcapkit.reassembly;
 
 import io.pcapkit.capture.PacketRecord;
+import io.pcapkit.dissect.Chain;
 import io.pcapkit.dissect.Continuation;
 import io.pcapkit.dissect.LayerContext;
 import io.pcapkit.dissect.LayerHook;
+import io.pcapkit.dissect.Protocol;
+import io.pcapkit.dissect.Role;
 import io.pcapkit.gen.Protocols;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -41,33 +44,45 @@ public final class IpDefragHook implements LayerHook {
     @Override
     public Continuation fragment(LayerContext ctx) {
         PacketRecord frame = ctx.frame();
-        String g = ctx.protocol().grammar;
-        Datagram d;
-        if (g.equals("ipv4")) {
-            if (v4 == null) return null;
-            d = v4.offer4(ctx.buffer(), ctx.start(), ctx.payloadStart(), ctx.payloadEnd(), vlanId(ctx), frame.number, CaptureClock.nanos(frame.time));
-            if (d == null || !d.completed()) return null;
-            return Continuation.of(d.payloadArray(), -1, d.frames(), "IPv4 datagram");
+        Chain chain = ctx.chain();
+        int i = ctx.index();
+        Protocol fp = ctx.protocol();
+        if (!fp.has(Role.FRAGMENT_ID)) return null;
+        // the datagram's addresses: this header's, or the nearest header before it with them
+        int ip = i;
+        while (ip >= 0 && !chain.protocol(ip).has(Role.SRC_ADDRESS)) ip--;
+        if (ip < 0) return null;
+        Protocol ipp = chain.protocol(ip);
+        boolean v4 = ipp.roleSize(Role.SRC_ADDRESS) == 4;
+        Defragmenter d = v4 ? this.v4 : this.v6;
+        if (d == null) return null;
+        ByteBuffer b = ctx.buffer();
+        long nanos = CaptureClock.nanos(frame.time);
+        Datagram done;
+        if (ip == i) {
+            // Wireshark's IPv4 reassembly keeps fragments of different VLANs apart; its IPv6 one does not
+            done = d.offer(fp, b, ctx.start(), ctx.payloadStart(), ctx.payloadEnd(), v4 ? vlanId(ctx) : 0, frame.number, nanos);
+        } else {
+            if (ctx.buffer(ip) != b) return null;
+            done = d.offer(ipp, fp, b, ctx.start(ip), ctx.headerEnd(ip), ctx.start(), ctx.payloadStart(), ctx.payloadEnd(), frame.number, nanos);
         }
-        if (g.equals("ipv6_frag")) {
-            if (v6 == null) return null;
-            int ip = ctx.previous("ipv6");
-            ByteBuffer b = ctx.buffer();
-            if (ip < 0 || ctx.buffer(ip) != b) return null;
-            d = v6.offer6(b, ctx.start(ip), ctx.start(), ctx.payloadStart(), ctx.payloadEnd(), frame.number, CaptureClock.nanos(frame.time));
-            if (d == null || !d.completed()) return null;
-            // the first fragment's next header says what the payload is (RFC 8200 section 4.5)
-            int first = d.protocol() < 0 ? -1 : ctx.dispatcher().lookup(Protocols.T_IP_PROTO, d.protocol());
-            return Continuation.of(d.payloadArray(), first, d.frames(), "IPv6 datagram");
-        }
-        return null;
+        if (done == null || !done.completed()) return null;
+        // the payload's protocol: the key's (IPv4) dispatches as the header did; a Fragment header's
+        // next header is the first fragment's (RFC 8200 section 4.5)
+        int first = ip == i || done.protocol() < 0 ? -1 : ctx.dispatcher().lookup(Protocols.T_IP_PROTO, done.protocol());
+        return Continuation.of(done.payloadArray(), first, done.frames(), (v4 ? "IPv4" : "IPv6") + " datagram");
     }
 
     /** The id of the innermost VLAN tag before this layer (Wireshark's {@code pinfo->vlan_id}), or 0. */
     private static int vlanId(LayerContext ctx) {
-        int v = ctx.previous("vlan");
-        if (v < 0 || ctx.headerEnd(v) - ctx.start(v) < 2) return 0;
-        return ctx.buffer(v).getShort(ctx.start(v)) & 0x0FFF;
+        Chain chain = ctx.chain();
+        for (int v = ctx.index() - 1; v >= 0; v--) {
+            Protocol p = chain.protocol(v);
+            if (!p.has(Role.VLAN_ID)) continue;
+            if (ctx.headerEnd(v) - ctx.start(v) < p.roleBytes) return 0;
+            return (int) p.read(Role.VLAN_ID, ctx.buffer(v), ctx.start(v));
+        }
+        return 0;
     }
 
     /** The input ended: datagrams still open end incomplete. @return those delivered (with includeIncomplete) */

@@ -1,6 +1,8 @@
 package io.pcapkit.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.pcapkit.dissect.Protocol;
+import io.pcapkit.gen.Protocols;
 import io.pcapkit.reassembly.Datagram;
 import io.pcapkit.reassembly.DefragOptions;
 import io.pcapkit.reassembly.Defragmenter;
@@ -19,6 +21,10 @@ import java.util.List;
  * its caps; at the end of the input everything is released. Nothing may throw.
  */
 class ReassemblyFuzzTest {
+    private static final Protocol IPV4 = Protocols.get(Protocols.P_IPV4);
+    private static final Protocol IPV6 = Protocols.get(Protocols.P_IPV6);
+    private static final Protocol IPV6_FRAG = Protocols.get(Protocols.P_IPV6_FRAG);
+
     @FuzzTest
     void ipDefragmentation(byte[] data) {
         ReassemblyInput in = new ReassemblyInput(data);
@@ -36,7 +42,8 @@ class ReassemblyFuzzTest {
             ReassemblyInput.Fragment f = in.fragment();
             nanos += f.seconds() * 1_000_000_000L;
             ByteBuffer b = f.packet();
-            Datagram dg = f.v6() ? d.offer6(b, 0, 40, 48, b.limit(), ++frame, nanos) : d.offer4(b, 0, 20, b.limit(), ++frame, nanos);
+            Datagram dg = f.v6() ? d.offer(IPV6, IPV6_FRAG, b, 0, 40, 40, 48, b.limit(), ++frame, nanos)
+                    : d.offer(IPV4, b, 0, 20, b.limit(), 0, ++frame, nanos);
             if (dg != null) checkDatagram(dg, o);
             Checks.check(d.inProgress() <= o.maxDatagrams, () -> d.inProgress() + " datagrams in progress, cap " + o.maxDatagrams);
             Checks.check(d.memory() >= 0 && d.memory() <= o.maxMemoryBytes, () -> d.memory() + " bytes held, cap " + o.maxMemoryBytes);

@@ -230,9 +230,9 @@ class DefragmenterTest {
         Defragmenter d = new Defragmenter(new DefragOptions().includeIncomplete(true), null);
         // the IPv4 header says 16 bytes of data; only 10 were captured
         byte[] p = Frags.ipv4(frag(0, 'a', 16, true), 5);
-        assertNull(d.offer4(ByteBuffer.wrap(p), 0, 20, 30, 1, 0));
+        assertNull(d.offer(Frags.IPV4, ByteBuffer.wrap(p), 0, 20, 30, 0, 1, 0));
         byte[] q = Frags.ipv4(frag(16, 'b', 8, false), 5);
-        assertNull(d.offer4(ByteBuffer.wrap(q), 0, 20, q.length, 2, 0), "bytes 10-15 are missing");
+        assertNull(d.offer(Frags.IPV4, ByteBuffer.wrap(q), 0, 20, q.length, 0, 2, 0), "bytes 10-15 are missing");
         List<Datagram> left = d.finish();
         assertEquals(2, left.get(0).runs().size());
     }
@@ -261,7 +261,7 @@ class DefragmenterTest {
             p.put((byte) 0x45).put((byte) 0).putShort((short) (20 + data.length)).putShort((short) i);
             p.putShort((short) 0x2000).put((byte) 64).put((byte) 17).putShort((short) 0);
             p.putInt(0x0a000000 + (i >>> 16)).putInt(0xc0000202).put(data);
-            assertNull(d.offer4(p, 0, 20, p.capacity(), i + 1, i * 1_000L));
+            assertNull(d.offer(Frags.IPV4, p, 0, 20, p.capacity(), 0, i + 1, i * 1_000L));
             if ((i & 1023) == 0) {
                 assertTrue(d.inProgress() <= max);
                 assertTrue(d.memory() <= cap);

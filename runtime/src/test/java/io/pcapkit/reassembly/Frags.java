@@ -1,5 +1,7 @@
 package io.pcapkit.reassembly;
 
+import io.pcapkit.dissect.Protocol;
+import io.pcapkit.gen.Protocols;
 import io.pcapkit.ipsuite.Ethernet;
 import io.pcapkit.ipsuite.Ipv4;
 import io.pcapkit.ipsuite.Ipv6;
@@ -10,6 +12,8 @@ import java.util.Arrays;
 
 /** Crafted fragments for the tests: IPv4 packets and Ethernet frames built with the IPSuite builders. */
 final class Frags {
+    /** IPv4 as the grammars describe it: the defragmenter reads a header's fields through its roles. */
+    static final Protocol IPV4 = Protocols.get(Protocols.P_IPV4);
     private Frags() {
     }
 
@@ -54,7 +58,7 @@ final class Frags {
         p.put((byte) 0x45).put((byte) 0).putShort((short) (20 + f.data().length)).putShort((short) id);
         p.putShort((short) ((f.more() ? 0x2000 : 0) | f.offset() / 8)).put((byte) 64).put((byte) 17).putShort((short) 0);
         p.putInt(0xc0000201).putInt(0xc0000202).put(f.data());
-        return d.offer4(p, 0, 20, p.capacity(), frame, second * 1_000_000_000L);
+        return d.offer(IPV4, p, 0, 20, p.capacity(), 0, frame, second * 1_000_000_000L);
     }
 
     /** A UDP datagram's bytes (header and payload) split into fragments of {@code size} bytes (a multiple of 8). */

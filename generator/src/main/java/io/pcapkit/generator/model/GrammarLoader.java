@@ -492,12 +492,20 @@ public final class GrammarLoader {
         r.put("ack", 1);
         r.put("fin", 1);
         r.put("rst", 1);
+        r.put("fragment-id", 0);
+        r.put("fragment-offset", 0); // in 8-byte units, as IP's
+        r.put("more-fragments", 1);
+        r.put("fragment-protocol", 0); // the payload's protocol, part of the fragments' key (IPv4)
+        r.put("next-header", 0); // the payload's protocol, the first fragment's (IPv6's Fragment header)
+        r.put("total-length", 0); // bytes from the layer's start (0: what was captured)
+        r.put("payload-length", 0); // bytes after the layer's header (0: what was captured)
+        r.put("vlan-id", 0);
         return java.util.Collections.unmodifiableMap(r);
     }
 
     /** Roles that only make sense together: a flow's two ends, and a byte stream's numbering and flags. */
     private static final List<List<String>> ROLE_SETS = List.of(List.of("src-address", "dst-address"), List.of("src-port", "dst-port"),
-            List.of("sequence", "acknowledgement", "syn", "ack", "fin", "rst"));
+            List.of("sequence", "acknowledgement", "syn", "ack", "fin", "rst"), List.of("fragment-id", "fragment-offset", "more-fragments"));
 
     /**
      * Each role must name a top-level field at a fixed place (the runtime reads it from the bytes,
@@ -512,6 +520,12 @@ public final class GrammarLoader {
         if (g.layer.roles.containsKey("sequence") && !g.layer.roles.containsKey("src-port")) {
             throw new GeneratorException(w, "a byte stream (sequence) needs ports (src-port, dst-port)");
         }
+        for (String r : List.of("fragment-protocol", "next-header")) {
+            if (g.layer.roles.containsKey(r) && !g.layer.roles.containsKey("fragment-id")) throw new GeneratorException(w, r + " goes with fragment-id");
+        }
+        if (g.layer.roles.containsKey("total-length") && g.layer.roles.containsKey("payload-length")) {
+            throw new GeneratorException(w, "a length is total-length or payload-length, not both");
+        }
         for (Map.Entry<String, String> e : g.layer.roles.entrySet()) {
             FixedField at = fixedField(g, e.getValue(), true, "must name a top-level seq field", w + "/" + e.getKey());
             int width = ROLES.get(e.getKey());
@@ -522,7 +536,7 @@ public final class GrammarLoader {
                 }
             } else {
                 checkNumber(g, at.field(), at.bits(), 32, rw);
-                if (width > 0 && at.bits() != width) throw new GeneratorException(rw, "'" + e.getValue() + "' must have " + width + " bits");
+                if (width > 0 && at.bits() != width) throw new GeneratorException(rw, "'" + e.getValue() + "' must be " + width + (width == 1 ? " bit" : " bits") + " wide");
             }
             g.layer.roleBits.put(e.getKey(), new int[] {at.offset(), at.bits()});
         }
