@@ -51,7 +51,14 @@ holds as a segment waiting for more (the same message to port 80, or without the
 200, is HTTP in tshark too); protocols tshark has and we do not (DSR, IP protocol 48, and on UDP the lower of two ports where
 tshark has a protocol for it and we have one only for the higher, such as corosync on 5405 beside
 Geneve's 6081); an 802.1Q tag with length 0 (tshark hands LLC the empty payload); a non-first
-IPv6 fragment whose next header is Mobile IPv6's old number 62 (tshark dissects it, malformed). Tunnels (GRE, EtherIP, MPLS, VXLAN, Geneve) carry packets of the same
+IPv6 fragment whose next header is Mobile IPv6's old number 62 (tshark dissects it, malformed); an AH
+with payload length 0, which RFC 4302 rules out (its fixed fields alone take 3 words; tshark takes
+an 8-byte header, reads the sequence number from the next header's bytes and dissects on, we report
+the length malformed); a UDP payload on ports no table names that the snap length cut before tshark's
+DNS heuristic could decide (tshark shows DNS, truncated; we have no DNS heuristic, only its ports);
+a CIPSO option (IPv4 option 134) whose last byte is a tag of unknown type (tshark reads the tag's
+length one byte past the option and marks the IPv4 header malformed, with nothing after it; we
+show the option's bytes and dissect on). Tunnels (GRE, EtherIP, MPLS, VXLAN, Geneve) carry packets of the same
 kinds. What it found and we fixed is in testdata/crafted.
 """
 import importlib.util
