@@ -89,7 +89,7 @@ public final class Defragmenter {
 
     /**
      * A fragment header of its own (IPv6's Fragment header), of protocol {@code fp} at {@code frag},
-     * after the header of protocol {@code ip} at {@code ip} (ending at {@code ipHeaderEnd}) that
+     * after the header of protocol {@code ipp} at {@code ip} (ending at {@code ipHeaderEnd}) that
      * holds the datagram's addresses and length; the fragment's data in {@code [payloadStart,
      * payloadEnd)} (what was captured of it). What lies between the two headers (extension headers
      * that are not fragmented) stays in the datagram's header.
