@@ -1,6 +1,7 @@
 package io.pcapkit.flow;
 
 import io.pcapkit.gen.Protocols;
+import io.pcapkit.reassembly.AddressWords;
 import java.nio.ByteBuffer;
 
 /**
@@ -41,22 +42,11 @@ class FlowKey {
     FlowKey set(int space, int transport, ByteBuffer b, int src, int dst, int len, int srcPort, int dstPort) {
         this.transport = transport;
         this.protocol = space;
-        long s0;
-        long s1;
-        long d0;
-        long d1;
-        if (len == 4) {
-            version = 4;
-            s0 = b.getInt(src) & 0xFFFFFFFFL;
-            d0 = b.getInt(dst) & 0xFFFFFFFFL;
-            s1 = d1 = 0;
-        } else {
-            version = 6;
-            s0 = b.getLong(src);
-            s1 = b.getLong(src + 8);
-            d0 = b.getLong(dst);
-            d1 = b.getLong(dst + 8);
-        }
+        version = len == 4 ? 4 : 6;
+        long s0 = AddressWords.high(b, src, len);
+        long s1 = AddressWords.low(b, src, len);
+        long d0 = AddressWords.high(b, dst, len);
+        long d1 = AddressWords.low(b, dst, len);
         int c = Long.compareUnsigned(s0, d0);
         if (c == 0) c = Long.compareUnsigned(s1, d1);
         if (c == 0) c = Integer.compare(srcPort, dstPort);

@@ -26,19 +26,11 @@ final class DatagramKey {
      * {@code b}), the id, the protocol (-1 when not part of the key) and the VLAN id (0 for none).
      */
     DatagramKey set(ByteBuffer b, int src, int dst, int size, long id, int protocol, int vlan) {
-        if (size == 4) {
-            version = 4;
-            src0 = b.getInt(src) & 0xFFFFFFFFL;
-            src1 = 0;
-            dst0 = b.getInt(dst) & 0xFFFFFFFFL;
-            dst1 = 0;
-        } else {
-            version = 6;
-            src0 = b.getLong(src);
-            src1 = b.getLong(src + 8);
-            dst0 = b.getLong(dst);
-            dst1 = b.getLong(dst + 8);
-        }
+        version = size == 4 ? 4 : 6;
+        src0 = AddressWords.high(b, src, size);
+        src1 = AddressWords.low(b, src, size);
+        dst0 = AddressWords.high(b, dst, size);
+        dst1 = AddressWords.low(b, dst, size);
         this.id = id;
         this.protocol = protocol;
         this.vlan = vlan;
