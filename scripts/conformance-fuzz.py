@@ -48,7 +48,7 @@ record by the length; we report the record malformed, and the records after it a
 name with an extended label type (0x40), which tshark names "<Unknown extended label>" and we report
 malformed at the name; an HTTP 204 response with a User-Agent header sent to port 8080, which tshark
 holds as a segment waiting for more (the same message to port 80, or without the header, or with
-200, is HTTP in tshark too); protocols tshark has and we do not (DSR, IP protocol 48, and on UDP the lower of two ports where
+200, is HTTP in tshark too); protocols tshark has and we do not (DSR, Shim6, IP protocol 48, and on UDP the lower of two ports where
 tshark has a protocol for it and we have one only for the higher, such as corosync on 5405 beside
 Geneve's 6081); an 802.1Q tag with length 0 (tshark hands LLC the empty payload); a non-first
 IPv6 fragment whose next header is Mobile IPv6's old number 62 (tshark dissects it, malformed); an AH
