@@ -154,23 +154,17 @@ public final class FlowHook implements LayerHook {
         int ip = i - 1;
         while (ip >= 0 && (KIND[chain.protocolId(ip)] & ENDS) == 0) ip--;
         if (ip < 0) return null;
-        Protocol np = Protocols.get(chain.protocolId(ip));
         PacketRecord frame = ctx.frame();
         if (frame.number != currentFrame) {
             frameFlowCount = 0;
             currentFrame = frame.number;
         }
-        ByteBuffer ib = ctx.buffer(ip);
-        int is = ctx.start(ip);
+        if (!probe.set(isTcp ? FlowKey.BYTE_STREAM : FlowKey.DATAGRAM, chain, i, ip)) return null;
+        FlowKey k = probe;
         ByteBuffer tb = ctx.buffer(i);
         int ts = ctx.start(i);
-        if (ctx.headerEnd(i) - ts < tp.roleBytes || ctx.headerEnd(ip) - is < np.roleBytes) return null;
-        int sport = (int) tp.read(Role.SRC_PORT, tb, ts);
-        int dport = (int) tp.read(Role.DST_PORT, tb, ts);
         long nanos = CaptureClock.nanos(frame.time);
         expire(nanos, frame.number);
-        FlowKey k = probe.set(isTcp ? FlowKey.BYTE_STREAM : FlowKey.DATAGRAM, tp.id, ib, is + np.roleByte(Role.SRC_ADDRESS),
-                is + np.roleByte(Role.DST_ADDRESS), np.roleSize(Role.SRC_ADDRESS), sport, dport);
         Flow f = open.get(k);
         if (f != null) {
             // one packet per flow and frame (the same 5-tuple twice in a frame counts once)

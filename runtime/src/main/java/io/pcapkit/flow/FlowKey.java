@@ -1,5 +1,8 @@
 package io.pcapkit.flow;
 
+import io.pcapkit.dissect.Chain;
+import io.pcapkit.dissect.Protocol;
+import io.pcapkit.dissect.Role;
 import io.pcapkit.gen.Protocols;
 import io.pcapkit.reassembly.AddressWords;
 import java.nio.ByteBuffer;
@@ -74,6 +77,23 @@ class FlowKey {
         h = h * 0x9E3779B97F4A7C15L + ((long) loPort << 16 | hiPort);
         hash = (int) (h ^ (h >>> 32));
         return this;
+    }
+
+    /**
+     * Fills the key, in flow space {@code space}, from transport layer {@code i} of {@code chain}
+     * and the addresses of its network layer {@code ip}, where their grammars' roles say; false
+     * (the key unchanged) when either header is too short to hold its roles.
+     */
+    boolean set(int space, Chain chain, int i, int ip) {
+        Protocol tp = chain.protocol(i);
+        Protocol np = chain.protocol(ip);
+        if (chain.headerEnd(i) - chain.start(i) < tp.roleBytes || chain.headerEnd(ip) - chain.start(ip) < np.roleBytes) return false;
+        ByteBuffer tb = chain.buffer(i);
+        int ts = chain.sourceOffset(i) + chain.start(i);
+        int is = chain.sourceOffset(ip) + chain.start(ip);
+        set(space, tp.id, chain.buffer(ip), is + np.roleByte(Role.SRC_ADDRESS), is + np.roleByte(Role.DST_ADDRESS), np.roleSize(Role.SRC_ADDRESS),
+                (int) tp.read(Role.SRC_PORT, tb, ts), (int) tp.read(Role.DST_PORT, tb, ts));
+        return true;
     }
 
     /** Takes {@code k}'s fields. */

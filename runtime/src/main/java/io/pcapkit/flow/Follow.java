@@ -39,6 +39,7 @@ public final class Follow implements FlowListener, StreamListener {
     private final Endpoints between;
     private final Consumer<Chunk> out;
     private Flow chosen;
+    private final FlowKey probe = new FlowKey();
 
     /**
      * Follows flow {@code id} of {@code protocol}: "TCP" for the byte streams' numbering (tshark's
@@ -82,9 +83,14 @@ public final class Follow implements FlowListener, StreamListener {
     @Override
     public void packet(Flow f, int dir, PacketRecord r, Chain chain) {
         if (tcp || f != chosen) return;
+        // the flow's own datagram layer: in a tunnel (VXLAN, L2TP over UDP) a frame carries more
+        // than one, each a packet of its own flow
         for (int i = chain.size() - 1; i >= 0; i--) {
             Protocol p = chain.protocol(i);
             if (!p.has(Role.SRC_PORT) || p.byteStream()) continue;
+            int ip = i - 1;
+            while (ip >= 0 && !chain.protocol(ip).has(Role.SRC_ADDRESS)) ip--;
+            if (ip < 0 || !probe.set(FlowKey.DATAGRAM, chain, i, ip) || !probe.sameKey(f)) continue;
             ByteBuffer b = chain.buffer(i);
             int from = chain.sourceOffset(i) + chain.headerEnd(i);
             int to = chain.sourceOffset(i) + chain.payloadEnd(i);
