@@ -132,7 +132,8 @@ public final class TraceWriter implements FlowListener, Closeable {
         long resumeSkip = resumeSkip(options.format);
         boolean resume = part > 1 && resumeSkip >= 0;
         int suffix = resume ? 1 : part;
-        String name = String.format("%s-%06d%s.%s", f.protocol().toLowerCase(java.util.Locale.ROOT), f.id(), suffix == 1 ? "" : "." + suffix,
+        // named by the flow's numbering, as tshark's tcp.stream and udp.stream (UDP-Lite's flows are udp-)
+        String name = String.format("%s-%06d%s.%s", f.isTcp() ? "tcp" : "udp", f.id(), suffix == 1 ? "" : "." + suffix,
                 options.format.equals("ndjson") ? "ndjson" : Dumpers.extension(options.format));
         Path path = dir.resolve(name);
         OutputStream file = resume ? Files.newOutputStream(path, StandardOpenOption.APPEND) : Files.newOutputStream(path);

@@ -83,6 +83,22 @@ class TraceWriterTest {
         }
     }
 
+    /**
+     * Files are named by the flow's numbering (tshark's tcp.stream, udp.stream): UDP-Lite's flows
+     * are udp- files, and the index says which transport each flow started with.
+     */
+    @Test
+    void udpLiteFlowsAreUdpStreamFiles() throws IOException {
+        Path out = tmp.resolve("lite");
+        trace(io.pcapkit.testing.Corpus.repoRoot().resolve("testdata/crafted/flows_transports.pcap"),
+                new FlowOptions().udp(true).output(out).format("pcap"));
+        assertEquals(List.of("index.json", "tcp-000000.pcap", "udp-000000.pcap", "udp-000001.pcap", "udp-000002.pcap"),
+                Files.list(out).map(p -> p.getFileName().toString()).sorted().toList());
+        assertEquals(3, frames(out.resolve("udp-000002.pcap")).size(), "UDP-Lite over IPv6, its reply, and a UDP packet on its ports");
+        String index = Files.readString(out.resolve("index.json"), StandardCharsets.UTF_8);
+        assertEquals(List.of("UDP 0", "UDPLite 1", "UDPLite 2", "TCP 0"), ids(index));
+    }
+
     @Test
     void pcapPerFlowAndAnIndexInStartOrder() throws IOException {
         Path out = tmp.resolve("trace");
