@@ -199,6 +199,15 @@ def dns_frames():
     longname = ".".join(["abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0"] * 4)
     bad = header(0x3007, 0x0100, qd=1) + question(longname, 1)
     f.append((udp_frame(33016, 53, bad), "malformed: a name of 257 octets"))
+    bad = header(0x3008, 0x0100, qd=1) + b"\x03abc\x45" + struct.pack("!HH", 1, 1)
+    f.append((udp_frame(33017, 53, bad), "an extended label of unknown type (0x45) after a label: the name ends there, "
+              "shown as <Unknown extended label>, and the type follows"))
+    bad = header(0x3009, 0x8180, qd=1, an=1) + b"\x7f" + struct.pack("!HH", 28, 1) + rr(b"\x01z\x60", 1, bytes([192, 0, 2, 9]))
+    f.append((udp_frame(53, 33018, bad, reply=True), "malformed: an extended label of unknown type (0x7f) as a name's first byte "
+              "(tshark reports the DNS layer malformed)"))
+    ok = header(0x300a, 0x8180, qd=1, an=1) + b"\x01y\x7f" + struct.pack("!HH", 28, 1) + rr(b"\x01z\x60", 1, bytes([192, 0, 2, 9]))
+    f.append((udp_frame(53, 33019, ok, reply=True), "extended labels of unknown type (0x7f, 0x60) after a label, in the question and "
+              "an answer's owner: each name ends there and its record goes on (the A record's address is shown)"))
     return f
 
 

@@ -13,7 +13,8 @@ import java.nio.ByteBuffer;
  *
  * <p>{@link #scan} finds the in-place length and checks the whole name, following pointers, so a
  * bad name is a malformed layer at decode time: a label type other than 0 or 3 (RFC 6891 retired
- * extended labels) or a pointer outside the message. Two faults leave the name's extent known, and
+ * extended labels) or a pointer outside the message. An extended label of unknown type in place
+ * ends the name, shown as {@value #EXTENDED_TEXT} (see {@link #unknownExtended}). Two faults leave the name's extent known, and
  * there Wireshark shows a note in the name's place and dissects on, and so do we: more than
  * {@link Limits#MAX_DNS_POINTER_HOPS} pointers (a loop, or a chain no encoder writes) render as
  * {@value #LOOP_TEXT}, a name over 255 octets as {@value #TOO_LONG_TEXT}. {@link #render} writes
@@ -37,6 +38,19 @@ public final class DnsName {
     public static final String LOOP_TEXT = "<Name contains a pointer that loops>";
     /** Wireshark's text in place of a name over {@link #MAX_NAME_OCTETS}. */
     public static final String TOO_LONG_TEXT = "<Name too long>";
+    /** Wireshark's text in place of a name that meets an extended label of unknown type. */
+    public static final String EXTENDED_TEXT = "<Unknown extended label>";
+
+    /**
+     * Whether label byte {@code l} is an extended label of a type nobody defines (RFC 6891 retired
+     * them; 0x41, RFC 2673's bit labels, is not one of these). Its length is unknown, so the name
+     * ends after that byte, shown as {@value #EXTENDED_TEXT}, and the record goes on there, as in
+     * Wireshark (checked with tshark 4.0: after at least one label; as the name's first byte, or
+     * reached through a pointer, it is a bad label).
+     */
+    static boolean unknownExtended(int l) {
+        return (l & 0xc0) == 0x40 && l != 0x41;
+    }
 
     /** Whether a name with fault {@code code} is still dissected past (shown by its note). */
     public static boolean shownAsNote(int code) {
@@ -73,6 +87,8 @@ public final class DnsName {
                 int r = chain(b, base, end, pointer(b, q), total, null, true);
                 return r < 0 && !shownAsNote(r) ? r : q + 2;
             }
+            // as the name's first byte Wireshark's DNS dissector throws: malformed
+            if (unknownExtended(l)) return q == p ? BAD_LABEL : q + 1;
             if ((l & 0xc0) != 0) return BAD_LABEL;
             if (l + 1 > limit - q) return TRUNCATED;
             total += l + 1;
@@ -200,6 +216,11 @@ public final class DnsName {
             if ((l & 0xc0) == 0xc0) {
                 fault = chain(b, base, end, pointer(b, q), total, out, out.length() == start);
                 break;
+            }
+            if (unknownExtended(l)) {
+                out.setLength(start);
+                out.append(EXTENDED_TEXT);
+                return;
             }
             total += l + 1;
             if (out.length() > start) out.append('.');

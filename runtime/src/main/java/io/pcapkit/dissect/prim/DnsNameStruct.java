@@ -22,6 +22,8 @@ public class DnsNameStruct extends KaitaiStruct.ReadOnly {
     }
 
     private final String text;
+    /** The walk stopped at an extended label of unknown type (the name shows {@link DnsName#EXTENDED_TEXT}). */
+    private static final int EXTENDED = 1;
 
     public DnsNameStruct(KaitaiStream own, KaitaiStream message) {
         super(own);
@@ -39,6 +41,10 @@ public class DnsNameStruct extends KaitaiStruct.ReadOnly {
                 fault = r;
                 break;
             }
+            if (DnsName.unknownExtended(l) && total > 0) {
+                fault = EXTENDED;
+                break;
+            }
             if ((l & 0xc0) != 0) throw new InvalidName(DnsName.BAD_LABEL);
             long have = own.size() - own.pos();
             if (l > have) throw new BoundedKaitaiStream.Truncated(l, have);
@@ -49,7 +55,8 @@ public class DnsNameStruct extends KaitaiStruct.ReadOnly {
         }
         if (fault == 0 && total + 1 > DnsName.MAX_NAME_OCTETS) fault = DnsName.TOO_LONG;
         // as Wireshark: a loop or a name too long shows as a note, and the record goes on
-        if (fault == DnsName.LOOP) text = DnsName.LOOP_TEXT;
+        if (fault == EXTENDED) text = DnsName.EXTENDED_TEXT;
+        else if (fault == DnsName.LOOP) text = DnsName.LOOP_TEXT;
         else if (fault == DnsName.TOO_LONG) text = DnsName.TOO_LONG_TEXT;
         else text = out.length() == 0 ? "<Root>" : out.toString();
     }

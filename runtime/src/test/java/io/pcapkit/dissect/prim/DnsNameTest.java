@@ -167,6 +167,20 @@ class DnsNameTest {
         both("ERROR " + DnsName.TRUNCATED, msg(0xc0), 12);                       // half a pointer
     }
 
+    /**
+     * As tshark 4.0 reads them (conformance-fuzz seeds 101-103): an extended label of unknown type
+     * after a label ends the name, shown as a note, right after that byte; as the name's first
+     * byte, or reached through a pointer, it is a bad label; 0x41 (bit labels) is no unknown type.
+     */
+    @Test
+    void unknownExtendedLabelsEndTheNameAfterALabel() {
+        both(DnsName.EXTENDED_TEXT + " @17", msg(3, 'a', 'b', 'c', 0x45, 0, 1), 12);
+        both(DnsName.EXTENDED_TEXT + " @15", msg(1, 'z', 0x7f), 12);
+        both("ERROR " + DnsName.BAD_LABEL, msg(0x45, 0), 12);
+        both("ERROR " + DnsName.BAD_LABEL, msg(1, 'y', 0x60, 1, 'x', 0xc0, 14), 15); // through a pointer
+        both("ERROR " + DnsName.BAD_LABEL, msg(1, 'y', 0x41, 8, 0xff, 0), 12);
+    }
+
     /** As in Wireshark: a name over 255 octets is a note in its place, its extent on the wire known. */
     @Test
     void namesOver255OctetsAreShownAsANote() {
