@@ -230,7 +230,7 @@ public final class DissectContext {
         ByteBuffer tb = chain.buffer(t);
         int tp0 = chain.sourceOffset(t) + chain.starts[t];
         if (chain.headerEnds[t] - chain.starts[t] < tp.roleBytes) return;
-        probe.proto = tp.byteStream() ? 1 : 2; // one space per kind of flow, as FlowKey keys them
+        probe.byteStream = tp.byteStream(); // byte streams and datagram flows apart, as flows are keyed
         probe.sport = (int) tp.read(Role.SRC_PORT, tb, tp0);
         probe.dport = (int) tp.read(Role.DST_PORT, tb, tp0);
         for (int i = t - 1; i >= 0; i--) {
@@ -251,8 +251,8 @@ public final class DissectContext {
     private static final class FlowKey {
         /** bytes in each address (4, 16), 0 without a network layer */
         int family;
-        /** the flow space: 1 byte streams, 2 datagrams */
-        int proto;
+        /** a byte stream's (TCP) rather than a datagram flow's (UDP, UDP-Lite) */
+        boolean byteStream;
         final byte[] src = new byte[16];
         final byte[] dst = new byte[16];
         int sport;
@@ -260,7 +260,7 @@ public final class DissectContext {
 
         void clear() {
             family = 0;
-            proto = 0;
+            byteStream = false;
             Arrays.fill(src, (byte) 0);
             Arrays.fill(dst, (byte) 0);
             sport = 0;
@@ -270,7 +270,7 @@ public final class DissectContext {
         FlowKey copy() {
             FlowKey k = new FlowKey();
             k.family = family;
-            k.proto = proto;
+            k.byteStream = byteStream;
             System.arraycopy(src, 0, k.src, 0, 16);
             System.arraycopy(dst, 0, k.dst, 0, 16);
             k.sport = sport;
@@ -280,13 +280,13 @@ public final class DissectContext {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof FlowKey k && k.family == family && k.proto == proto && k.sport == sport && k.dport == dport
+            return o instanceof FlowKey k && k.family == family && k.byteStream == byteStream && k.sport == sport && k.dport == dport
                     && Arrays.equals(k.src, src) && Arrays.equals(k.dst, dst);
         }
 
         @Override
         public int hashCode() {
-            return ((Arrays.hashCode(src) * 31 + Arrays.hashCode(dst)) * 31 + sport * 65537 + dport) * 31 + proto + family;
+            return ((Arrays.hashCode(src) * 31 + Arrays.hashCode(dst)) * 31 + sport * 65537 + dport) * 31 + (byteStream ? 1 : 0) + family;
         }
     }
 

@@ -15,7 +15,6 @@ import io.pcapkit.reassembly.Recycler;
 import io.pcapkit.reassembly.TcpConnection;
 import io.pcapkit.reassembly.TcpStreams;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -160,12 +159,11 @@ public final class FlowHook implements LayerHook {
             currentFrame = frame.number;
         }
         if (!probe.set(isTcp ? FlowKey.BYTE_STREAM : FlowKey.DATAGRAM, chain, i, ip)) return null;
-        FlowKey k = probe;
         ByteBuffer tb = ctx.buffer(i);
         int ts = ctx.start(i);
         long nanos = CaptureClock.nanos(frame.time);
         expire(nanos, frame.number);
-        Flow f = open.get(k);
+        Flow f = open.get(probe);
         if (f != null) {
             // one packet per flow and frame (the same 5-tuple twice in a frame counts once)
             for (int j = 0; j < frameFlowCount; j++) if (frameFlows[j] == f) return null;
@@ -179,7 +177,7 @@ public final class FlowHook implements LayerHook {
             seq = tp.read(Role.SEQUENCE, tb, ts);
             ack = tp.read(Role.ACKNOWLEDGEMENT, tb, ts);
             if (f != null) {
-                int dir = k.forward == f.aIsLow ? 0 : 1;
+                int dir = probe.forward == f.aIsLow ? 0 : 1;
                 // tshark's rule: a SYN without ACK whose sequence number differs from the first one
                 // seen that way starts a new connection on the same ports
                 if ((flags & (TcpConnection.SYN | TcpConnection.ACK)) == TcpConnection.SYN && f.based(dir) && seq != f.baseSeq(dir)) {
@@ -196,7 +194,7 @@ public final class FlowHook implements LayerHook {
                 evicted++;
                 end(old, Flow.End.EVICTED, frame.number);
             }
-            f = newFlow(k, isTcp ? nextTcp++ : nextUdp++);
+            f = newFlow(probe, isTcp ? nextTcp++ : nextUdp++);
             f.firstSeconds = frame.time.seconds;
             f.firstFraction = frame.time.fraction;
             f.firstDigits = frame.time.digits;
@@ -205,7 +203,7 @@ public final class FlowHook implements LayerHook {
             if (open.size() > peakOpen) peakOpen = open.size();
             for (FlowListener l : listeners) l.started(f);
         }
-        int dir = k.forward == f.aIsLow ? 0 : 1;
+        int dir = probe.forward == f.aIsLow ? 0 : 1;
         f.count(dir, frame.origLen, frame.number, frame.time, nanos);
         if (frameFlowCount == frameFlows.length) {
             frameFlows = java.util.Arrays.copyOf(frameFlows, frameFlowCount * 2);
