@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * other then compare phases, not builds. Both builds here see the same phases. Differences under
  * about 10 % are still noise (the same jar against itself gives 0.96-1.11).
  *
- * <pre>java -cp bench/target/benchmarks.jar io.pcapkit.bench.AbTiming OLD.jar NEW.jar FILE ndjson|visitor|decode|flows|file-plain|file-ip|file-trace|file-deep [ROUNDS]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar io.pcapkit.bench.AbTiming OLD.jar NEW.jar FILE ndjson|visitor|decode|hand|flows|file-plain|file-ip|file-trace|file-deep [ROUNDS]</pre>
  */
 public final class AbTiming {
     /** Rounds before the best is kept: the JIT has settled by then. */

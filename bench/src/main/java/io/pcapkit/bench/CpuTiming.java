@@ -51,6 +51,19 @@ public final class CpuTiming {
                 }
                 return n;
             }
+            case "handDecoder" -> { // the floor of any visitor: HandDecoder
+                long n = 0;
+                long acc = 0;
+                try (CaptureReader r = CaptureInput.open(file)) {
+                    PacketRecord rec = new PacketRecord();
+                    while (r.next(rec)) {
+                        acc += HandDecoder.record(rec);
+                        n++;
+                    }
+                }
+                if (acc == 42) System.out.print("");
+                return n;
+            }
             case "visitor" -> {
                 try (Extractor ex = Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").open()) {
                     BlackholeSink sink = new BlackholeSink(null);
@@ -81,7 +94,7 @@ public final class CpuTiming {
                 return Pcapkit.extract(file).layer(LayerType.TRANSPORT).reassemble("none").shallow(true).format("ndjson").output(OutputStream.nullOutputStream())
                         .run().count();
             }
-            default -> throw new IllegalArgumentException("paths: recordWalk, visitor, visitorShallow, frames, ndjson, ndjsonShallow");
+            default -> throw new IllegalArgumentException("paths: recordWalk, handDecoder, visitor, visitorShallow, frames, ndjson, ndjsonShallow");
         }
     }
 }

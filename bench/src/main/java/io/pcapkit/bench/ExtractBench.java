@@ -58,6 +58,20 @@ public class ExtractBench {
     }
 
     /**
+     * The floor of any visitor: the record walk plus a hand-written decoder of every header field
+     * ({@link HandDecoder}, a measurement baseline, not library code).
+     */
+    @Benchmark
+    public long handDecoder() throws IOException {
+        long acc = 0;
+        try (CaptureReader r = CaptureInput.open(file)) {
+            PacketRecord rec = new PacketRecord();
+            while (r.next(rec)) acc += HandDecoder.record(rec);
+        }
+        return acc;
+    }
+
+    /**
      * The fastest library path: every header field of every layer to the transport layer, streamed
      * to a visitor; dissection alone (reassembly off: it keeps fragments, which is work of its own).
      */

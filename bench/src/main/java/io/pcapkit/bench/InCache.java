@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * One pass over the first frames of a capture held in memory (cache-resident: no file reading),
- * dissected to the transport layer: {@code decode} (no sink), {@code visitor} (every field to a
+ * dissected to the transport layer: {@code decode} (no sink), {@code hand} (the hand-written floor,
+ * {@link HandDecoder}), {@code visitor} (every field to a
  * blackhole), {@code ndjson} (the full record to a null stream) or {@code flows} (decode with
  * flow tracking: the same flows found again pass after pass); or a whole file, not held:
  * {@code file-plain} (NDJSON, no reassembly), {@code file-ip} (NDJSON with IP reassembly, as extract
@@ -36,7 +37,7 @@ public final class InCache {
     private InCache() {
     }
 
-    private record State(List<PacketRecord> records, Dissector dissector, FrameSink sink, boolean streaming) {
+    private record State(List<PacketRecord> records, Dissector dissector, FrameSink sink, boolean streaming, boolean hand) {
     }
 
     /** A whole-file run (not cache-resident): {@code file-plain}, {@code file-ip}, {@code file-trace} or {@code file-deep}. */
@@ -61,12 +62,12 @@ public final class InCache {
             dissector.hook(io.pcapkit.dissect.LayerHooks.of(new io.pcapkit.flow.FlowHook(new io.pcapkit.flow.FlowOptions().udp(true), null, null)));
         }
         FrameSink sink = switch (path) {
-            case "decode", "flows" -> null;
+            case "decode", "flows", "hand" -> null;
             case "visitor" -> new BlackholeSink(null);
             case "ndjson" -> (FrameSink) Dumpers.create("ndjson", OutputStream.nullOutputStream(), new DumpOptions());
-            default -> throw new IllegalArgumentException("paths: decode, visitor, ndjson, flows");
+            default -> throw new IllegalArgumentException("paths: decode, hand, visitor, ndjson, flows");
         };
-        return new State(records, dissector, sink, path.equals("visitor"));
+        return new State(records, dissector, sink, path.equals("visitor"), path.equals("hand"));
     }
 
     /** One pass; returns the thread's CPU time per frame in nanoseconds. */
@@ -90,6 +91,17 @@ public final class InCache {
         State s = (State) state;
         long t0 = mx.getCurrentThreadCpuTime();
         long frames = 0;
+        if (s.hand) {
+            long acc = 0;
+            for (int rep = 0; rep < REPEATS; rep++) {
+                for (PacketRecord p : s.records) {
+                    acc += HandDecoder.record(p);
+                    frames++;
+                }
+            }
+            if (acc == 42) System.out.print("");
+            return (mx.getCurrentThreadCpuTime() - t0) / Math.max(1, frames);
+        }
         for (int rep = 0; rep < REPEATS; rep++) {
             for (PacketRecord p : s.records) {
                 s.dissector.dissect(p.buffer, p.offset, p.capLen, p.linkType, p, s.sink, s.streaming);
