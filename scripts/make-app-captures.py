@@ -208,6 +208,11 @@ def dns_frames():
     ok = header(0x300a, 0x8180, qd=1, an=1) + b"\x01y\x7f" + struct.pack("!HH", 28, 1) + rr(b"\x01z\x60", 1, bytes([192, 0, 2, 9]))
     f.append((udp_frame(53, 33019, ok, reply=True), "extended labels of unknown type (0x7f, 0x60) after a label, in the question and "
               "an answer's owner: each name ends there and its record goes on (the A record's address is shown)"))
+    c = Conversation(40001, 53)
+    short = header(0x300b, 0x0100, qd=1)[:8]
+    f.append((c.c(struct.pack("!H", len(short)) + short + struct.pack("!H", 0x401e) + b"\x04\x76"),
+              "DNS over TCP: a message of 8 bytes (its length prefix says so), shorter than the 12-byte header, then the start "
+              "of the next one: the first is whole and malformed (shown in this frame), not awaited"))
     return f
 
 

@@ -41,6 +41,8 @@ public abstract class LayerCodec {
     protected String errExpected;
     /** The failure is a sentence of its own (a primitive's or processor's), not a value and bound. */
     protected boolean errPlain;
+    /** Where the stream a truncation ran out of ends (absolute): the layer's end, or a bounded field's inside it. */
+    protected int errStreamEnd;
 
     /** The grammar's {@code meta/id}. */
     public abstract String grammar();
@@ -305,6 +307,7 @@ public abstract class LayerCodec {
         };
     }
 
+    /** A field needs {@code need} bytes at {@code at}; its stream has {@code have} left (it ends at {@code at + have}). */
     protected final int truncated(Field f, int at, long need, long have) {
         errField = f;
         errOffset = at;
@@ -312,7 +315,17 @@ public abstract class LayerCodec {
         errKind = ErrorKind.TRUNCATED;
         errNeed = need;
         errHave = have;
+        errStreamEnd = (int) Math.min(Integer.MAX_VALUE, at + Math.max(0, have));
         return ERROR;
+    }
+
+    /**
+     * Whether the last failure was a truncation that bytes after {@code end} could complete: it
+     * ran out of the stream that ends at {@code end}. A truncation inside a shorter stream (a field
+     * bounded by a length, such as a DNS message over TCP) leaves a malformed layer whatever follows.
+     */
+    public final boolean truncatedAt(int end) {
+        return errKind == ErrorKind.TRUNCATED && errStreamEnd >= end;
     }
 
     protected final int invalid(Field f, int at, long actual, String expected) {
@@ -335,11 +348,15 @@ public abstract class LayerCodec {
         return ERROR;
     }
 
-    /** A runtime primitive type rejected its value ({@code code} is the primitive's negative result). */
-    protected final int primitiveFailed(Field f, int at, int code, String reason) {
+    /**
+     * A runtime primitive type rejected its value ({@code code} is the primitive's negative result);
+     * it was read in a stream that ends at {@code streamEnd}.
+     */
+    protected final int primitiveFailed(Field f, int at, int code, String reason, int streamEnd) {
         errField = f;
         errOffset = at;
         errKind = code == io.pcapkit.dissect.prim.DnsName.TRUNCATED ? ErrorKind.TRUNCATED : ErrorKind.INVALID;
+        errStreamEnd = streamEnd;
         errPlain = true;
         errExpected = reason;
         errNeed = 0;
@@ -347,10 +364,11 @@ public abstract class LayerCodec {
         return ERROR;
     }
 
-    /** A processor failed on the field at {@code at} ({@code code} is its negative result). */
-    protected final int processFailed(Field f, int at, int code) {
+    /** A processor failed on the field at {@code at} ({@code code} is its negative result), whose bytes end at {@code regionEnd}. */
+    protected final int processFailed(Field f, int at, int code, int regionEnd) {
         errField = f;
         errOffset = at;
+        errStreamEnd = regionEnd;
         errKind = code == io.pcapkit.dissect.proc.Processor.TRUNCATED ? ErrorKind.TRUNCATED
                 : code == io.pcapkit.dissect.proc.Processor.LIMIT_EXCEEDED ? ErrorKind.LIMIT_EXCEEDED : ErrorKind.INVALID;
         errExpected = context().failure();

@@ -18,8 +18,8 @@ import java.util.Arrays;
  *     dissector as a {@link Continuation} in the frame that completed it (its frames listed), and
  *     its bytes are consumed; the loop goes on with what follows (several messages may complete in
  *     one frame);</li>
- * <li>it reports {@link ErrorKind#TRUNCATED}, or its payload runs past the buffer: the message is
- *     incomplete, wait for more bytes (the frame's payload stays raw);</li>
+ * <li>it reports {@link ErrorKind#TRUNCATED} at the end of the buffer, or its payload runs past
+ *     the buffer: the message is incomplete, wait for more bytes (the frame's payload stays raw);</li>
  * <li>it fails otherwise: the bytes are handed over as they are, so the frame shows the
  *     application layer malformed, as Wireshark does.</li>
  * </ul>
@@ -237,7 +237,9 @@ public final class AppStreams implements StreamListener {
             if (codec == null) return depth == 0 ? BAD : pos;
             codec.bind(proto);
             int he = codec.decode(bb, pos, end);
-            if (he < 0) return codec.errorKind() == ErrorKind.TRUNCATED ? WAIT : BAD;
+            // only a truncation at the end of the bytes so far waits for more: one inside a bounded
+            // stream (a DNS message shorter than its header) is a whole, malformed message
+            if (he < 0) return codec.truncatedAt(end) ? WAIT : BAD;
             long pl = codec.payloadLength();
             if (pl >= 0) return he + pl > end ? WAIT : he + pl;
             int next = codec.next(Protocols::lookup);

@@ -1278,7 +1278,7 @@ public final class FastCodecEmitter {
         if (w.top && !arg.equals("_io")) throw new Unsupported(f.where, "_parent._io at the top level");
         String r = "r" + (tmp++);
         o.line("int " + r + " = " + prim.helper() + ".scan(b, " + base + ", " + bend + ", p, end)");
-        o.open("if (" + r + " < 0)").line("return c.primitiveFailed(" + fc + ", p, " + r + ", " + prim.helper() + ".reason(" + r + "))").close();
+        o.open("if (" + r + " < 0)").line("return c.primitiveFailed(" + fc + ", p, " + r + ", " + prim.helper() + ".reason(" + r + "), end)").close();
         if (!f.isRepeated()) {
             o.line(w.off(f) + " = p");
             o.line(w.len(f) + " = " + r + " - p");
@@ -1455,7 +1455,7 @@ public final class FastCodecEmitter {
         String ps = "ps" + (tmp++);
         o.line(w.off(f) + " = p");
         o.line("int " + n + " = c.context().process(" + proc.impl() + ", b, p, " + reg[0] + " - p, " + arg + ")");
-        o.open("if (" + n + " < 0)").line("return c.processFailed(" + fc + ", p, " + n + ")").close();
+        o.open("if (" + n + " < 0)").line("return c.processFailed(" + fc + ", p, " + n + ", " + reg[0] + ")").close();
         o.line("java.nio.ByteBuffer " + pb + " = c.context().resultBuffer()");
         o.line("int " + ps + " = c.context().resultOffset()");
         boolean group = visible && !f.flatten;
