@@ -48,7 +48,9 @@ record by the length; we report the record malformed, and the records after it a
 bit label (0x41, RFC 2673) after a label, which tshark 4.0 skips by its bit count (the name shows the
 labels around it) and we report malformed at the name (an extended label of unknown type after a
 label ends the name as tshark's "<Unknown extended label>", app_dns.pcap frames 25-27; as a name's
-first byte, or reached through a pointer, both tools report it malformed); an HTTP 204 response with a User-Agent header sent to port 8080, which tshark
+first byte, or reached through a pointer, both tools report it malformed, though through a pointer tshark 4.0 may
+still show the name as <Unknown extended label> and read the type and class from the bytes after the pointer's target,
+a misreading we do not copy); an HTTP 204 response with a User-Agent header sent to port 8080, which tshark
 holds as a segment waiting for more (the same message to port 80, or without the header, or with
 200, is HTTP in tshark too); protocols tshark has and we do not (DSR, Shim6, IP protocol 48, and on UDP the lower of two ports where
 tshark has a protocol for it and we have one only for the higher, such as corosync on 5405 beside
