@@ -373,6 +373,13 @@ def ethernet_frames():
     add(eth(0x86DD, ipv6(44, frag(44, 0, 0) + frag(97, 0, 1))), "atomic Fragment header, then one with more fragments and no data: EtherIP malformed")
     add(eth(0x86DD, ipv6(44, frag(44, 0, 0) + frag(17, 0, 1) + udp(50028, 7, data))),
         "atomic Fragment header, then a first fragment with data: a fragment, the UDP raw")
+    # GRE's protocol types are its own table (Wireshark's gre.proto), not every EtherType
+    vlan_in = struct.pack("!HH", 20, 0x0800) + ipv4(17, udp(50029, 7, data))
+    add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x8100) + vlan_in)), "GRE with protocol type 0x8100 (802.1Q): not in GRE's table, raw")
+    padi = struct.pack("!BBHH", 0x11, 0x09, 0, 4) + struct.pack("!HH", 0x0101, 0)
+    add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x8863) + padi)), "GRE with protocol type 0x8863 (PPPoE Discovery): not in GRE's table, raw")
+    add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x8035) + arp(3))), "GRE with protocol type 0x8035 (RARP): not in GRE's table, raw")
+    add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x0806) + arp(1))), "GRE with protocol type 0x0806: ARP")
     return f
 
 

@@ -17,6 +17,7 @@ meta:
       ip_version: 4
       bsd_af: 2
       ppp_protocol: 0x0021
+      gre_proto: 0x0800
     # total length 0 comes from captures of TCP segmentation offload: use what was captured
     payload-length: "total_length == 0 ? _rest : total_length - ihl * 4"
     # a first fragment cut short by the snap length is dissected on, as Wireshark does: only a

@@ -17,6 +17,7 @@ meta:
       ip_version: 6
       bsd_af: [24, 28, 30]
       ppp_protocol: 0x0057
+      gre_proto: 0x86dd
     # another version is not IPv6: like Wireshark (its dissector rejects it and shows data), the
     # bytes stay raw rather than make a malformed IPv6 layer
     declines: version

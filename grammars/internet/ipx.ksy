@@ -12,6 +12,7 @@ meta:
       ethertype: 0x8137
       llc_sap: 0xe0
       ppp_protocol: 0x002b
+      gre_proto: 0x8137
     # the length covers the header: Ethernet padding after the packet is not payload
     payload-length: length - 30
 doc: |

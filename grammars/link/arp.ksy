@@ -15,6 +15,8 @@ meta:
         - value: 0x8035
           name: RARP
           key: rarp
+      # ARP only: Wireshark's GRE table has no RARP
+      gre_proto: 0x0806
     payload-length: 0
 doc: |
   Hardware and protocol types and address lengths, the operation, then the sender's and the

@@ -16,12 +16,10 @@ meta:
     # capture cut it: then the next layer shows cut, as in tshark
     next-when-empty: cut
     next:
-      # PPTP's enhanced GRE (RFC 2637) carries PPP frames; 0x880b is GRE's own (Wireshark's
-      # gre.proto table), not the EtherType table's: an Ethernet frame of that type is raw
-      - if: protocol_type == 0x880b
-        protocol: ppp
-      # the EtherType table names Transparent Ethernet Bridging (0x6558) too
-      - table: ethertype
+      # GRE's own table of protocol types (Wireshark's gre.proto): EtherTypes, but not all of
+      # them (no 802.1Q, QinQ or PPPoE; an EtherType a grammar does not list there stays raw,
+      # as in tshark), and PPTP's PPP (0x880b), which is no EtherType of Ethernet's
+      - table: gre_proto
         key: protocol_type
 doc: |
   A flags word, then the protocol type of the payload (an EtherType), then the optional fields the

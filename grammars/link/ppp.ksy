@@ -12,6 +12,8 @@ meta:
     dispatch:
       # LINKTYPE_PPP (address and control optional) and LINKTYPE_PPP_HDLC
       linktype: [9, 50]
+      # PPTP's enhanced GRE (RFC 2637) carries PPP frames
+      gre_proto: 0x880b
     next:
       - table: ppp_protocol
         key: protocol
