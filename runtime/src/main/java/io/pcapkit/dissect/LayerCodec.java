@@ -315,7 +315,7 @@ public abstract class LayerCodec {
         errKind = ErrorKind.TRUNCATED;
         errNeed = need;
         errHave = have;
-        errStreamEnd = (int) Math.min(Integer.MAX_VALUE, at + Math.max(0, have));
+        errStreamEnd = (int) (at + have);
         return ERROR;
     }
 
