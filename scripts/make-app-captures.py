@@ -213,6 +213,9 @@ def dns_frames():
     f.append((c.c(struct.pack("!H", len(short)) + short + struct.pack("!H", 0x401e) + b"\x04\x76"),
               "DNS over TCP: a message of 8 bytes (its length prefix says so), shorter than the 12-byte header, then the start "
               "of the next one: the first is whole and malformed (shown in this frame), not awaited"))
+    c = Conversation(40002, 5353)
+    tq = header(0x300c, 0x0000, qd=1) + question("printer.local", 1)
+    f.append((c.c(struct.pack("!H", len(tq)) + tq), "DNS over TCP on 5353 (Wireshark's DNS takes that port over TCP too)"))
     return f
 
 
@@ -288,6 +291,10 @@ def http_frames():
     f.append((bad.c(b"GET /bad HTTP/1.1\r\nHost: www.example.com\r\nThis line has no colon\r\n\r\n"),
               "malformed: a header line without a colon"))
     f.append((bad.c(b"GET /cut HTTP/1.1\r\nHost: www.exa"), "a header block cut by the segment (truncated)"))
+    # the other ports Wireshark's HTTP takes by default
+    for i, port in enumerate((2710, 2869, 3132)):
+        other = Conversation(40204 + i, port)
+        f.append((other.c(b"GET /p%d HTTP/1.1\r\nHost: h.example\r\n\r\n" % port), "HTTP on TCP %d, a port of Wireshark's HTTP" % port))
     return f
 
 

@@ -18,6 +18,8 @@ meta:
       # over TCP a 2-byte length comes first (RFC 1035 section 4.2.2)
       tcp_port:
         - {value: 53, params: {tcp: true}}
+        # Wireshark's DNS takes 5353 over TCP too (multicast DNS is UDP; over TCP it is plain DNS)
+        - {value: 5353, params: {tcp: true}}
 doc: |
   A DNS message: the header (id, flags, section counts), the questions, and the answer,
   authority and additional records. Names use message compression; a name's pointers resolve

@@ -11,8 +11,9 @@ meta:
     layer: application
     groups: [HTTP]
     dispatch:
-      # the registry's HTTP services (http, http-alt, ipp, daap, wsman, hkp, ssdp) and Squid's 3128
-      tcp_port: [80, 631, 1900, 3128, 3689, 5985, 8008, 8080, 8088, 11371]
+      # the registry's HTTP services (http, http-alt, ipp, daap, wsman, hkp, ssdp), Squid's 3128, and
+      # the other ports Wireshark's HTTP takes by default (2710, 2869, 3132)
+      tcp_port: [80, 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8008, 8080, 8088, 11371]
       # SSDP (UPnP discovery) is HTTP over UDP; Wireshark names it ssdp
       udp_port:
         - {value: 1900, name: SSDP, key: ssdp}
