@@ -380,6 +380,21 @@ def ethernet_frames():
     add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x8863) + padi)), "GRE with protocol type 0x8863 (PPPoE Discovery): not in GRE's table, raw")
     add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x8035) + arp(3))), "GRE with protocol type 0x8035 (RARP): not in GRE's table, raw")
     add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x0806) + arp(1))), "GRE with protocol type 0x0806: ARP")
+    # keys of Wireshark's tables that ours lacked (compared with tshark -G decodes)
+    in4 = ipv4(17, udp(50030, 7, data))
+    add(eth(0x0800, ipv4(17, udp(50031, 6635, struct.pack("!I", (100 << 12) | (1 << 8) | 64) + in4))), "MPLS in UDP (port 6635, RFC 7510)")
+    add(eth(0x0800, ipv4(17, udp(50032, 4754, struct.pack("!HH", 0, 0x0800) + in4))), "GRE in UDP (port 4754, RFC 8086)")
+    llc_ip = b"\x06\x06\x03" + in4
+    add(eth(len(llc_ip), llc_ip), "802.3 with LLC SAP 0x06: IPv4")
+    add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x883E) + in4)), "GRE with protocol type 0x883e: IPv4, as in Wireshark's GRE table")
+    add(eth(0x0800, ipv4(47, struct.pack("!HH", 0, 0x6400) + eth(0x0800, in4))), "GRE with protocol type 0x6400: Ethernet, as in Wireshark's GRE table")
+    add(eth(0xC021, struct.pack("!BBH", 1, 1, 8) + bytes([1, 4, 0x05, 0xDC])), "LCP as an EtherType (0xc021)")
+    add(eth(0x8021, struct.pack("!BBH", 1, 1, 10) + bytes([3, 6, 10, 0, 0, 1])), "IPCP as an EtherType (0x8021)")
+    add(eth(0x8057, struct.pack("!BBH", 1, 1, 14) + bytes([1, 10, 0, 0, 0, 0, 0, 0, 0, 1])), "IPV6CP as an EtherType (0x8057)")
+    for proto, payload, what in ((0x0800, in4, "IPv4"), (0x86DD, ipv6(17, udp(50033, 7, data)), "IPv6")):
+        ppp_frame = struct.pack("!H", proto) + payload
+        add(eth(0x8864, struct.pack("!BBHH", 0x11, 0, 0x2A, len(ppp_frame)) + ppp_frame),
+            "PPPoE session, PPP protocol 0x%04x (an EtherType): %s, as in Wireshark's PPP table" % (proto, what))
     return f
 
 

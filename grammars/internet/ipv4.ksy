@@ -16,8 +16,12 @@ meta:
       ip_proto: 4
       ip_version: 4
       bsd_af: 2
-      ppp_protocol: 0x0021
-      gre_proto: 0x0800
+      # PPP's IPv4, and the EtherType some PPP peers send there (Wireshark takes both)
+      ppp_protocol: [0x0021, 0x0800]
+      # 0x883e: Wireshark's GRE table names IP for it too
+      gre_proto: [0x0800, 0x883e]
+      # IP over 802.2 LLC (SAP 0x06)
+      llc_sap: 0x06
     # total length 0 comes from captures of TCP segmentation offload: use what was captured
     payload-length: "total_length == 0 ? _rest : total_length - ihl * 4"
     # a first fragment cut short by the snap length is dissected on, as Wireshark does: only a

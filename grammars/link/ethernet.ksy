@@ -15,7 +15,8 @@ meta:
       ip_proto: 143
       # Transparent Ethernet Bridging (GRE, Geneve): an Ethernet frame, as in Wireshark's table
       ethertype: 0x6558
-      gre_proto: 0x6558
+      # 0x6400: Wireshark's GRE table names Ethernet for it too
+      gre_proto: [0x6558, 0x6400]
     # 802.3: the field is a length and bounds the LLC payload (padding excluded)
     payload-length: "type_or_length >= 1 and type_or_length <= 1500 ? type_or_length : _rest"
     next:

@@ -12,6 +12,8 @@ meta:
     layer: link
     dispatch:
       ip_proto: 47
+      # GRE in UDP (RFC 8086)
+      udp_port: 4754
     # an empty payload (a PPTP acknowledgement alone) is no frame of the protocol type, unless the
     # capture cut it: then the next layer shows cut, as in tshark
     next-when-empty: cut

@@ -11,6 +11,8 @@ meta:
     layer: link
     dispatch:
       ppp_protocol: 0x8021
+      # as an EtherType too, as in Wireshark's table
+      ethertype: 0x8021
     # the length covers the whole packet: bytes after it are padding
     payload-length: 0
 doc: |

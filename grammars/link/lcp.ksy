@@ -11,6 +11,8 @@ meta:
     layer: link
     dispatch:
       ppp_protocol: 0xc021
+      # as an EtherType too, as in Wireshark's table
+      ethertype: 0xc021
     # the length covers the whole packet: bytes after it are padding (RFC 1661 section 5); a
     # Protocol-Reject's payload is the rejected packet's information field
     payload-length: "code == 8 ? length - 6 : 0"

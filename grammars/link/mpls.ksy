@@ -16,6 +16,8 @@ meta:
       ip_proto: 137
       ppp_protocol: [0x0281, 0x0283]
       gre_proto: [0x8847, 0x8848]
+      # MPLS in UDP (RFC 7510)
+      udp_port: 6635
     # the stack does not say what it carries: the first nibble after it does (mpls_payload); a
     # stack with nothing after it is malformed there, as in Wireshark
     next:
