@@ -395,6 +395,14 @@ def ethernet_frames():
         ppp_frame = struct.pack("!H", proto) + payload
         add(eth(0x8864, struct.pack("!BBHH", 0x11, 0, 0x2A, len(ppp_frame)) + ppp_frame),
             "PPPoE session, PPP protocol 0x%04x (an EtherType): %s, as in Wireshark's PPP table" % (proto, what))
+    # the End of Option List ends the options: what follows is padding, even bytes that would be a
+    # malformed option (tshark, and PyPCAPKit's padding)
+    echo = struct.pack("!BBHHH", 8, 0, 0, 1, 1) + b"ping"
+    add(eth(0x0800, ipv4(1, echo, options=bytes([1, 0, 0x0B, 0x03, 0, 0, 0, 0]))),
+        "IPv4 options NOP, EOOL, then bytes that would be an MTU Probe too short: padding, ICMP dissected")
+    add(eth(0x0800, ipv4(6, tcp(50034, 80, flags=0x18, options=bytes([1, 0, 0x02, 0x03, 0, 0, 0, 0]),
+                                payload=b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"))),
+        "TCP options NOP, EOL, then bytes that would be an MSS too short: padding, HTTP dissected")
     return f
 
 

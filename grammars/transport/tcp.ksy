@@ -101,10 +101,17 @@ seq:
 types:
   options:
     seq:
+      # the End of Option List ends the list (RFC 791, RFC 9293): what follows it in the header is
+      # padding, not options, as Wireshark reads it (it would make no option malformed)
       - id: entries
         type: option
-        repeat: eos
+        repeat: until
+        repeat-until: _.kind == 0 or _io.eof
         -json: options
+      - id: padding
+        size-eos: true
+        if: not _io.eof
+        doc: the bytes after the End of Option List (zeros, unless the sender left others there)
   option:
     seq:
       - id: kind
