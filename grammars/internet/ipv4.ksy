@@ -16,7 +16,7 @@ meta:
       ip_proto: 4
       ip_version: 4
       bsd_af: 2
-      # PPP's IPv4, and the EtherType some PPP peers send there (Wireshark takes both)
+      # PPP's IPv4, and its EtherType, which Wireshark's PPP table names IPv4 too
       ppp_protocol: [0x0021, 0x0800]
       # 0x883e: Wireshark's GRE table names IP for it too
       gre_proto: [0x0800, 0x883e]

@@ -16,6 +16,7 @@ meta:
       ip_proto: 41
       ip_version: 6
       bsd_af: [24, 28, 30]
+      # PPP's IPv6, and its EtherType, which Wireshark's PPP table names IPv6 too
       ppp_protocol: [0x0057, 0x86dd]
       gre_proto: 0x86dd
     # another version is not IPv6: like Wireshark (its dissector rejects it and shows data), the
