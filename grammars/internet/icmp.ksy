@@ -11,8 +11,10 @@ meta:
     layer: internet
     dispatch:
       ip_proto: 1
-    # RFC 4884: a non-zero length is the quoted datagram's (in 32-bit words); extensions follow it
-    payload-length: "(type == 3 or type == 11 or type == 12) and length != 0 ? length * 4 : _rest"
+    # RFC 4884: a length of at least 32 words (the 128 bytes a quote must have when extensions
+    # follow it) is the quoted datagram's, and extensions follow; a shorter one is no RFC 4884
+    # length (RFC 4884 section 5.5, and tshark): the whole rest is the quote
+    payload-length: "(type == 3 or type == 11 or type == 12) and length >= 32 ? length * 4 : _rest"
     next:
       # an error quotes the IPv4 header and the first bytes of the datagram that caused it: it is
       # dissected as a nested IPv4 layer that may end in any header (as Wireshark does)
@@ -25,7 +27,8 @@ doc: |
   pointer, timestamps, address masks, router advertisement entries. The payload of an error
   message (destination unreachable, source quench, redirect, time exceeded, parameter problem)
   is the quoted datagram, dissected as an IPv4 layer; an echo's data stays raw. With an RFC 4884
-  length, the quoted datagram is that long and the extension structure after it is not dissected.
+  length (32 words or more), the quoted datagram is that long and the extension structure after it
+  is not dissected.
 doc-ref: RFC 792
 seq:
   - id: type
