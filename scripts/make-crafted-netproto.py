@@ -364,7 +364,7 @@ def frames():
     # the payload protocol is for a future extension: nothing after the header is dissected (tshark)
     add(v6(135, mh(0, b"\0\0", nxt=17) + struct.pack("!HHHH", 50030, 7, 10, 0) + b"hi"),
         "MH Binding Refresh Request with payload protocol 17 and a UDP header after it: raw")
-    # an RFC 4884 length under 32 words is none (RFC 4884 section 5.5, tshark): the whole rest is the quote
+    # an RFC 4884 length under 32 words (128 bytes, the least quote with extensions) is none, as in tshark: the whole rest is the quote
     add(eth(0x0800, ipv4(1, icmp(11, 0, struct.pack("!BBH", 0, 4, 0), quote4(17, struct.pack("!HHHH", 7002, 7, 48, 0) + b"x" * 40)))),
         "ICMP time exceeded whose length byte is 4 (16 bytes, under RFC 4884's 128): the whole quote is dissected, UDP included")
     return f

@@ -13,7 +13,7 @@ meta:
       ip_proto: 1
     # RFC 4884: a length of at least 32 words (the 128 bytes a quote must have when extensions
     # follow it) is the quoted datagram's, and extensions follow; a shorter one is no RFC 4884
-    # length (RFC 4884 section 5.5, and tshark): the whole rest is the quote
+    # length (tshark and Linux ignore it too): the whole rest is the quote
     payload-length: "(type == 3 or type == 11 or type == 12) and length >= 32 ? length * 4 : _rest"
     next:
       # an error quotes the IPv4 header and the first bytes of the datagram that caused it: it is
