@@ -23,6 +23,8 @@ import io.pcapkit.reassembly.StreamOptions;
 import io.pcapkit.reassembly.TcpStreams;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -246,24 +248,24 @@ class TcpApplicationTest {
         port = 53;
         handshake();
         // length 8, then 8 bytes (id, flags, two counts: the header needs 12), then the start of the next message
-        byte[] shortOne = java.util.HexFormat.of().parseHex("00080af6273159496e65401e0476d100");
+        byte[] shortOne = HexFormat.of().parseHex("00080af6273159496e65401e0476d100");
         Chain c = frame(Packets.tcp(C, 40000, S, port, cseq, sseq, PSH | ACK, shortOne));
         cseq += shortOne.length;
         assertEquals("Ethernet:IPv4:TCP:DNS", c.toString());
         assertTrue(c.isMalformed());
         assertEquals(0x0af6L, b.frame().number("ethernet.ipv4.tcp.dns.id"));
-        // a 12-byte message announced, 6 bytes sent: it waits, then completes in the next segment
-        byte[] whole = java.util.HexFormat.of().parseHex("000c123401000000000000000000");
-        c = frame(Packets.tcp(S, port, C, 40000, sseq, cseq, PSH | ACK, java.util.Arrays.copyOf(whole, 8)));
+        // a 12-byte message announced, 8 of its 14 bytes sent: it waits, then completes in the next segment
+        byte[] whole = HexFormat.of().parseHex("000c123401000000000000000000");
+        c = frame(Packets.tcp(S, port, C, 40000, sseq, cseq, PSH | ACK, Arrays.copyOf(whole, 8)));
         sseq += 8;
         assertEquals("Ethernet:IPv4:TCP:Raw", c.toString());
-        c = frame(Packets.tcp(S, port, C, 40000, sseq, cseq, PSH | ACK, java.util.Arrays.copyOfRange(whole, 8, whole.length)));
+        c = frame(Packets.tcp(S, port, C, 40000, sseq, cseq, PSH | ACK, Arrays.copyOfRange(whole, 8, whole.length)));
         assertEquals("Ethernet:IPv4:TCP:DNS", c.toString());
         assertEquals(0x1234L, b.frame().number("ethernet.ipv4.tcp.dns.id"));
         sseq += whole.length - 8;
         // a question name that runs past its message's 15 bytes: the name's scan fails inside the
         // message, with a later message's bytes behind it in the buffer
-        byte[] nameCut = java.util.HexFormat.of().parseHex("000f5678010000010000000000000561620000010001");
+        byte[] nameCut = HexFormat.of().parseHex("000f5678010000010000000000000561620000010001");
         c = frame(Packets.tcp(S, port, C, 40000, sseq, cseq, PSH | ACK, nameCut));
         assertEquals("Ethernet:IPv4:TCP:DNS", c.toString());
         assertTrue(c.isMalformed());
