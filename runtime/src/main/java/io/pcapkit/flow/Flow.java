@@ -83,9 +83,8 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
     End end;
     List<String> files;
 
-    // the flow table's least-recently-active list
-    Flow older;
-    Flow newer;
+    /** the flow's number in the open flows' table, or -1 when it is not open ({@link FlowTable}) */
+    int tableIndex = -1;
 
     Flow(FlowKey key, long id, long serial) {
         reuse(key, id, serial);
@@ -109,7 +108,6 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
         tcp = null;
         end = null;
         files = null;
-        older = newer = null;
     }
 
     /** Flows are themselves (two connections on the same ports are two flows). */
@@ -288,13 +286,21 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
      * (a SYN one way), {@code open} (data without a SYN seen); UDP flows are {@code open}.
      */
     public String state() {
-        if (!isTcp()) return "open";
-        if ((tcpFlags & (1 << RST)) != 0) return "reset";
-        if (has(FIN, 0) && has(FIN, 1)) return "closed";
-        if (has(FIN, 0) || has(FIN, 1)) return "half-closed";
-        if (has(SYN, 0) && has(SYN, 1)) return "established";
-        if (has(SYN, 0) || has(SYN, 1)) return "syn-sent";
-        return "open";
+        return STATES[stateCode()];
+    }
+
+    /** The states {@link #state} names, by {@link #stateCode}. */
+    static final String[] STATES = {"open", "reset", "closed", "half-closed", "established", "syn-sent"};
+
+    /** {@link #state} as an index into {@link #STATES} (an index entry keeps the number, not the string). */
+    int stateCode() {
+        if (!isTcp()) return 0;
+        if ((tcpFlags & (1 << RST)) != 0) return 1;
+        if (has(FIN, 0) && has(FIN, 1)) return 2;
+        if (has(FIN, 0) || has(FIN, 1)) return 3;
+        if (has(SYN, 0) && has(SYN, 1)) return 4;
+        if (has(SYN, 0) || has(SYN, 1)) return 5;
+        return 0;
     }
 
     /** Why the flow ended, or null while it is open. */

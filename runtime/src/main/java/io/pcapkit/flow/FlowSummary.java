@@ -19,14 +19,23 @@ final class FlowSummary extends FlowKey {
     long lastSeconds;
     long lastFraction;
     int lastDigits;
-    final long[] packets = new long[2];
-    final long[] bytes = new long[2];
+    // counts per direction as fields, not arrays: a summary is filled for every ended flow (a
+    // flood's every packet) while its batch was last touched by the index thread, and each
+    // separate array was one more cache line to fetch from the other core
+    long packets0;
+    long packets1;
+    long bytes0;
+    long bytes1;
     /** whether TCP streams were kept (then the stream byte counts are in the entry) */
     boolean streams;
-    final long[] delivered = new long[2];
-    final long[] missing = new long[2];
-    String state;
-    String endedBy;
+    long delivered0;
+    long delivered1;
+    long missing0;
+    long missing1;
+    /** the TCP state, an index into {@link Flow#STATES} (a number: no reference for the collector to track) */
+    int state;
+    /** why the flow ended, a {@link Flow.End} ordinal */
+    int endedBy;
     /** the connection's anomalies, a bit per {@link Anomaly#ordinal()} (fewer than 64 kinds) */
     long anomalies;
     final FrameNumbers frames = new FrameNumbers();
@@ -45,22 +54,22 @@ final class FlowSummary extends FlowKey {
         lastSeconds = f.lastSeconds;
         lastFraction = f.lastFraction;
         lastDigits = f.lastDigits;
-        for (int d = 0; d < 2; d++) {
-            packets[d] = f.packets(d);
-            bytes[d] = f.bytes(d);
-        }
+        packets0 = f.packets0;
+        packets1 = f.packets1;
+        bytes0 = f.bytes0;
+        bytes1 = f.bytes1;
         TcpConnection tcp = f.tcp;
         streams = tcp != null;
         anomalies = 0;
         if (tcp != null) {
-            for (int d = 0; d < 2; d++) {
-                delivered[d] = tcp.delivered(d);
-                missing[d] = tcp.missing(d);
-            }
+            delivered0 = tcp.delivered(0);
+            delivered1 = tcp.delivered(1);
+            missing0 = tcp.missing(0);
+            missing1 = tcp.missing(1);
             for (Anomaly a : tcp.anomalies()) anomalies |= 1L << a.ordinal();
         }
-        state = f.state();
-        endedBy = (f.end == null ? Flow.End.END_OF_INPUT : f.end).label;
+        state = f.stateCode();
+        endedBy = (f.end == null ? Flow.End.END_OF_INPUT : f.end).ordinal();
         f.copyFrames(frames);
         List<String> names = f.files;
         files = names == null || names.isEmpty() ? null : names.toArray(new String[0]);

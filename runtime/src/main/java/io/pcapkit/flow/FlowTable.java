@@ -1,11 +1,21 @@
 package io.pcapkit.flow;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The open flows by 5-tuple: open addressing with linear probing over a power-of-two array (at
  * most half full), each slot's hash kept beside it so that a probe rarely touches a flow it does
  * not want, and a list through the flows from the least to the most recently active. No
  * allocation per lookup or insertion: a capture's first packets of millions of flows cost one
  * object each (the {@link Flow}, which is its own key).
+ *
+ * <p>Laid out as arrays of ints: each open flow has a number ({@link Flow#tableIndex}), the slots
+ * hold that number and the recency list links numbers. A flood of short flows (a scan: a new flow
+ * with every packet) rewrites the slots and links with every packet; as references between old
+ * objects, each of those writes dirtied a card that the garbage collector's refinement thread
+ * then scanned (0.67 s of CPU for a million flows), as ints they cost nothing more than the write.
  */
 final class FlowTable {
     /**
@@ -14,32 +24,51 @@ final class FlowTable {
      * lookup of 2,000 busy connections a cache miss or two.
      */
     static final int INITIAL_FLOWS = 1024;
+    /** no flow (a slot's or a link's value) */
+    private static final int NONE = -1;
 
-    private Flow[] slots;
-    private int[] hashes;
+    /** the open flows by number; a number let go keeps its flow until it is given again */
+    private Flow[] flows;
+    /** numbers let go, the last one first (the flow that had it is likely reused with it) */
+    private int[] free;
+    private int freeCount;
+    /** numbers handed out so far (the next new one) */
+    private int numbered;
+    /** the recency list: a flow number's older neighbour at twice the number, its newer one next to it */
+    private int[] links;
+    /**
+     * Per slot a flow number (or {@link #NONE}) and that flow's hash, side by side: a probe reads
+     * one cache line, not one in each of two arrays.
+     */
+    private int[] slots;
+    /** slots - 1 */
     private int mask;
     /** 32 minus the table's bits: a slot is the top bits of the multiplied hash. */
     private int shift;
     private int size;
     /** least recently active */
-    private Flow oldest;
+    private int oldest = NONE;
     /** most recently active */
-    private Flow newest;
+    private int newest = NONE;
 
     FlowTable(int capacity) {
-        int n = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1) * 2;
-        slots = new Flow[Math.min(n, 1 << 30)];
-        hashes = new int[slots.length];
-        mask = slots.length - 1;
+        int n = Math.min(Integer.highestOneBit(Math.max(16, capacity) * 2 - 1) * 2, 1 << 29);
+        slots = new int[2 * n];
+        Arrays.fill(slots, NONE);
+        mask = n - 1;
         shift = Integer.numberOfLeadingZeros(mask);
+        flows = new Flow[n / 2];
+        free = new int[n / 2];
+        links = new int[n];
     }
 
     int size() {
         return size;
     }
 
+    /** The least recently active flow, or null. */
     Flow oldest() {
-        return oldest;
+        return oldest == NONE ? null : flows[oldest];
     }
 
     /**
@@ -55,97 +84,130 @@ final class FlowTable {
         int h = k.hash;
         int i = home(h);
         while (true) {
-            Flow f = slots[i];
-            if (f == null) return null;
-            if (hashes[i] == h && f.sameKey(k)) return f;
+            int n = slots[2 * i];
+            if (n == NONE) return null;
+            if (slots[2 * i + 1] == h) {
+                Flow f = flows[n];
+                if (f.sameKey(k)) return f;
+            }
             i = (i + 1) & mask;
         }
     }
 
     /** Adds {@code f} (its key must be absent) as the most recently active flow. */
     void put(Flow f) {
-        if (size + 1 > slots.length / 2) grow();
-        insert(f);
+        if (size + 1 > flows.length) grow();
+        int n = number(f);
+        insert(n, f.hash);
         size++;
-        link(f);
+        link(n);
     }
 
-    private void insert(Flow f) {
-        int i = home(f.hash);
-        while (slots[i] != null) i = (i + 1) & mask;
-        slots[i] = f;
-        hashes[i] = f.hash;
+    /** A number for {@code f}: one let go (its own, when it had one and nobody took it since), else a new one. */
+    private int number(Flow f) {
+        int n = freeCount > 0 ? free[--freeCount] : numbered++;
+        // a flow reused with the number it had needs no write: a reference written into this old
+        // array costs the collector a card to scan
+        if (flows[n] != f) flows[n] = f;
+        f.tableIndex = n;
+        return n;
+    }
+
+    private void insert(int n, int hash) {
+        int i = home(hash);
+        while (slots[2 * i] != NONE) i = (i + 1) & mask;
+        slots[2 * i] = n;
+        slots[2 * i + 1] = hash;
     }
 
     private void grow() {
-        Flow[] old = slots;
-        slots = new Flow[old.length * 2];
-        hashes = new int[slots.length];
-        mask = slots.length - 1;
+        int[] old = slots;
+        int n = (mask + 1) * 2;
+        slots = new int[2 * n];
+        Arrays.fill(slots, NONE);
+        mask = n - 1;
         shift = Integer.numberOfLeadingZeros(mask);
-        for (Flow f : old) if (f != null) insert(f);
+        for (int i = 0; i < old.length; i += 2) if (old[i] != NONE) insert(old[i], old[i + 1]);
+        flows = Arrays.copyOf(flows, n / 2);
+        free = Arrays.copyOf(free, n / 2);
+        links = Arrays.copyOf(links, n);
     }
 
-    /** Removes {@code f} (backward-shift deletion keeps every probe sequence unbroken). */
+    /**
+     * Removes {@code f} (backward-shift deletion keeps every probe sequence unbroken). Whether a
+     * flow moves back into the hole is one comparison of cyclic distances: written as two
+     * comparisons with a case for the table's wrap-around, the rare case was compiled as a trap,
+     * and a flood's first wrap threw the whole flow hook's compiled code away.
+     */
     void remove(Flow f) {
+        int n = f.tableIndex;
+        if (n < 0 || flows[n] != f) return;
         int i = home(f.hash);
-        while (slots[i] != f) {
-            if (slots[i] == null) return;
+        while (slots[2 * i] != n) {
+            if (slots[2 * i] == NONE) return;
             i = (i + 1) & mask;
         }
         int hole = i;
         int j = i;
         while (true) {
             j = (j + 1) & mask;
-            Flow g = slots[j];
-            if (g == null) break;
-            int home = home(hashes[j]);
-            // g may move back into the hole if its home is not cyclically within (hole, j]
-            boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
-            if (!stays) {
-                slots[hole] = g;
-                hashes[hole] = hashes[j];
+            int g = slots[2 * j];
+            if (g == NONE) break;
+            int gh = slots[2 * j + 1];
+            // g moves back when the hole lies on its probe path: no farther from j than its home
+            if (((j - home(gh)) & mask) >= ((j - hole) & mask)) {
+                slots[2 * hole] = g;
+                slots[2 * hole + 1] = gh;
                 hole = j;
             }
         }
-        slots[hole] = null;
+        slots[2 * hole] = NONE;
         size--;
-        unlink(f);
+        unlink(n);
+        f.tableIndex = NONE;
+        free[freeCount++] = n;
     }
 
     /** {@code f} had a packet: it becomes the most recently active. */
     void touch(Flow f) {
-        if (newest == f) return;
-        unlink(f);
-        link(f);
+        int n = f.tableIndex;
+        if (newest == n) return;
+        unlink(n);
+        link(n);
     }
 
-    private void link(Flow f) {
-        f.older = newest;
-        f.newer = null;
-        if (newest != null) newest.newer = f;
-        else oldest = f;
-        newest = f;
+    private void link(int n) {
+        links[2 * n] = newest;
+        links[2 * n + 1] = NONE;
+        if (newest != NONE) links[2 * newest + 1] = n;
+        else oldest = n;
+        newest = n;
     }
 
-    private void unlink(Flow f) {
-        if (f.older != null) f.older.newer = f.newer;
-        else if (oldest == f) oldest = f.newer;
-        if (f.newer != null) f.newer.older = f.older;
-        else if (newest == f) newest = f.older;
-        f.older = f.newer = null;
+    private void unlink(int n) {
+        int o = links[2 * n];
+        int w = links[2 * n + 1];
+        if (o != NONE) links[2 * o + 1] = w;
+        else if (oldest == n) oldest = w;
+        if (w != NONE) links[2 * w] = o;
+        else if (newest == n) newest = o;
+        links[2 * n] = links[2 * n + 1] = NONE;
     }
 
     /** The flows, least recently active first (a copy). */
-    java.util.List<Flow> list() {
-        java.util.List<Flow> out = new java.util.ArrayList<>(size);
-        for (Flow f = oldest; f != null; f = f.newer) out.add(f);
+    List<Flow> list() {
+        List<Flow> out = new ArrayList<>(size);
+        for (int n = oldest; n != NONE; n = links[2 * n + 1]) out.add(flows[n]);
         return out;
     }
 
     void clear() {
-        java.util.Arrays.fill(slots, null);
+        for (int n = oldest; n != NONE; n = links[2 * n + 1]) flows[n].tableIndex = NONE;
+        Arrays.fill(slots, NONE);
+        Arrays.fill(flows, null);
         size = 0;
-        oldest = newest = null;
+        freeCount = 0;
+        numbered = 0;
+        oldest = newest = NONE;
     }
 }

@@ -95,11 +95,11 @@ final class IndexWriter implements Closeable {
     private static final byte[] FIRST_EPOCH = Ascii.bytes("\",\"first_epoch\":");
     private static final byte[] LAST_EPOCH = Ascii.bytes(",\"last_epoch\":");
     private static final byte[] A_TO_B = Ascii.bytes(",\"a_to_b\":{\"packets\":");
-    private static final byte[] B_TO_A = Ascii.bytes(",\"b_to_a\":{\"packets\":");
+    private static final byte[] B_TO_A = Ascii.bytes("},\"b_to_a\":{\"packets\":");
     private static final byte[] BYTES = Ascii.bytes(",\"bytes\":");
     private static final byte[] STREAM = Ascii.bytes(",\"stream_bytes\":");
     private static final byte[] MISSING = Ascii.bytes(",\"missing_bytes\":");
-    private static final byte[] STATE = Ascii.bytes(",\"state\":\"");
+    private static final byte[] STATE = Ascii.bytes("},\"state\":\"");
     private static final byte[] ENDED = Ascii.bytes("\",\"ended_by\":\"");
     private static final byte[] ANOMALIES = Ascii.bytes("\",\"anomalies\":[");
     private static final byte[] FRAMES = Ascii.bytes("],\"frames\":[");
@@ -122,12 +122,11 @@ final class IndexWriter implements Closeable {
         isoFirst.epoch(b, f.firstSeconds, f.firstFraction, f.firstDigits);
         b.put(LAST_EPOCH);
         isoLast.epoch(b, f.lastSeconds, f.lastFraction, f.lastDigits);
-        for (int d = 0; d < 2; d++) {
-            b.put(d == 0 ? A_TO_B : B_TO_A).num(f.packets[d]).put(BYTES).num(f.bytes[d]);
-            if (f.streams) b.put(STREAM).num(f.delivered[d]).put(MISSING).num(f.missing[d]);
-            b.put('}');
-        }
-        b.put(STATE).put(f.state).put(ENDED).put(f.endedBy).put(ANOMALIES);
+        b.put(A_TO_B).num(f.packets0).put(BYTES).num(f.bytes0);
+        if (f.streams) b.put(STREAM).num(f.delivered0).put(MISSING).num(f.missing0);
+        b.put(B_TO_A).num(f.packets1).put(BYTES).num(f.bytes1);
+        if (f.streams) b.put(STREAM).num(f.delivered1).put(MISSING).num(f.missing1);
+        b.put(STATE).put(STATE_TEXTS[f.state]).put(ENDED).put(END_TEXTS[f.endedBy]).put(ANOMALIES);
         boolean first = true;
         for (Anomaly a : ANOMALY_KINDS) {
             if ((f.anomalies & (1L << a.ordinal())) == 0) continue;
@@ -148,6 +147,14 @@ final class IndexWriter implements Closeable {
     }
 
     private static final Anomaly[] ANOMALY_KINDS = Anomaly.values();
+    private static final byte[][] STATE_TEXTS = texts(Flow.STATES);
+    private static final byte[][] END_TEXTS = texts(Arrays.stream(Flow.End.values()).map(e -> e.label).toArray(String[]::new));
+
+    private static byte[][] texts(String[] s) {
+        byte[][] out = new byte[s.length][];
+        for (int i = 0; i < s.length; i++) out[i] = Ascii.bytes(s[i]);
+        return out;
+    }
 
     private static void address(Ascii b, FlowKey k, boolean low) {
         if (k.version == 4) b.ipv4(low ? k.lo0 : k.hi0);
