@@ -96,6 +96,13 @@ final class Ascii {
         return this;
     }
 
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
+    }
+
     private static final int[] LIMITS = {9, 99, 999, 9_999, 99_999, 999_999, 9_999_999, 99_999_999, 999_999_999, Integer.MAX_VALUE};
 
     private Ascii num(int x) {
@@ -121,6 +128,21 @@ final class Ascii {
 
     /** {@code v} with leading zeros to {@code digits} digits. */
     Ascii padded(long v, int digits) {
+        if (v >= 0 && digits <= 18 && v < POW10[digits]) {
+            // the usual case, a time's fraction: exactly that many digits, written from the right
+            room(digits);
+            int p = len + digits;
+            len = p;
+            int n = digits;
+            for (; n >= 2; n -= 2) {
+                int r = (int) (v % 100);
+                v /= 100;
+                buf[--p] = ONES[r];
+                buf[--p] = TENS[r];
+            }
+            if (n == 1) buf[--p] = (byte) ('0' + v);
+            return this;
+        }
         room(digits + 20);
         int at = len;
         num(v);

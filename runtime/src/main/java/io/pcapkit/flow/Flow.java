@@ -79,8 +79,15 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
     private int tcpFlags;
     long baseSeq0;
     long baseSeq1;
-    TcpConnection tcp;
-    End end;
+    /**
+     * The flow's TCP streams, kept when the flow is reused: a reused flow reopens the same closed
+     * connection, so that neither reference is written again (see {@link #streams}).
+     */
+    private TcpConnection tcp;
+    /** whether {@link #tcp} holds this flow's streams (not a connection kept from the flow's last use) */
+    private boolean streaming;
+    /** why it ended, an {@link End} ordinal, or -1 while open (a number: an enum reference written into an old flow costs the collector a card) */
+    private byte endCode = -1;
     List<String> files;
 
     /** the flow's number in the open flows' table, or -1 when it is not open ({@link FlowTable}) */
@@ -105,8 +112,8 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
         if (frameData != null && frameData.length > 64) frameData = null; // a small one is kept: most flows are short
         tcpFlags = 0;
         baseSeq0 = baseSeq1 = 0;
-        tcp = null;
-        end = null;
+        streaming = false;
+        endCode = -1;
         files = null;
     }
 
@@ -303,18 +310,37 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
         return 0;
     }
 
+    private static final End[] ENDS = End.values();
+
     /** Why the flow ended, or null while it is open. */
     public End end() {
-        return end;
+        return endCode < 0 ? null : ENDS[endCode];
+    }
+
+    void ended(End why) {
+        endCode = (byte) why.ordinal();
     }
 
     /** The TCP streams, when TCP reassembly is on. */
     public TcpConnection tcp() {
-        return tcp;
+        return streaming ? tcp : null;
+    }
+
+    /** The connection kept from the flow's last use (closed), or null: the streams may reopen it. */
+    TcpConnection keptConnection() {
+        return streaming ? null : tcp;
+    }
+
+    /** {@code c} holds the flow's streams from now on. */
+    TcpConnection streams(TcpConnection c) {
+        if (tcp != c) tcp = c;
+        streaming = true;
+        return c;
     }
 
     public Set<Anomaly> anomalies() {
-        return tcp == null ? Set.of() : Collections.unmodifiableSet(tcp.anomalies());
+        TcpConnection c = tcp();
+        return c == null ? Set.of() : Collections.unmodifiableSet(c.anomalies());
     }
 
     /** The per-flow files written (a flow continues in a new part when its file had to be closed), relative to the output folder. */

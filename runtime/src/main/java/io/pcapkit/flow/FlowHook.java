@@ -216,12 +216,12 @@ public final class FlowHook implements LayerHook {
         if (tcp == null) return null;
         int ps = ctx.payloadStart();
         int len = Math.max(0, ctx.payloadEnd() - ps);
-        TcpConnection c = f.tcp;
+        TcpConnection c = f.tcp();
         if (c == null) {
             // the streams start with the first segment that carries something (data, FIN, RST): a
             // connection that only shakes hands or acknowledges costs no more than its flow
             if (len == 0 && (flags & (TcpConnection.FIN | TcpConnection.RST)) == 0) return null;
-            c = f.tcp = tcp.open(f.id, f);
+            c = f.streams(tcp.reopen(f.keptConnection(), f.id, f));
             // what the flow saw so far says where each stream starts (after a SYN's sequence number)
             for (int d = 0; d < 2; d++) if (f.based(d)) c.base(d, f.streamBase(d));
         }
@@ -288,8 +288,9 @@ public final class FlowHook implements LayerHook {
     }
 
     private void end(Flow f, Flow.End why, long frame) {
-        f.end = why;
-        if (f.tcp != null) f.tcp.close(frame);
+        f.ended(why);
+        TcpConnection c = f.tcp();
+        if (c != null) c.close(frame);
         for (FlowListener l : listeners) l.ended(f);
         recycle(f);
     }
@@ -311,7 +312,9 @@ public final class FlowHook implements LayerHook {
     private void recycle(Flow f) {
         if (!recycles || pool.full()) return;
         for (int j = 0; j < frameFlowCount; j++) if (frameFlows[j] == f) return;
-        if (f.tcp != null && (tcp == null || !tcp.recycle(f.tcp))) return;
+        // its connection stays with it, to be reopened by its next use (see Flow#keptConnection)
+        TcpConnection c = f.tcp();
+        if (c != null && (tcp == null || !tcp.reusable(c))) return;
         pool.give(f);
     }
 

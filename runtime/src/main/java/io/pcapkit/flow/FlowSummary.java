@@ -58,7 +58,7 @@ final class FlowSummary extends FlowKey {
         packets1 = f.packets1;
         bytes0 = f.bytes0;
         bytes1 = f.bytes1;
-        TcpConnection tcp = f.tcp;
+        TcpConnection tcp = f.tcp();
         streams = tcp != null;
         anomalies = 0;
         if (tcp != null) {
@@ -69,7 +69,8 @@ final class FlowSummary extends FlowKey {
             for (Anomaly a : tcp.anomalies()) anomalies |= 1L << a.ordinal();
         }
         state = f.stateCode();
-        endedBy = (f.end == null ? Flow.End.END_OF_INPUT : f.end).ordinal();
+        Flow.End end = f.end();
+        endedBy = (end == null ? Flow.End.END_OF_INPUT : end).ordinal();
         f.copyFrames(frames);
         List<String> names = f.files;
         files = names == null || names.isEmpty() ? null : names.toArray(new String[0]);

@@ -55,7 +55,8 @@ public final class TcpConnection {
     /** Makes this closed connection a new one (every field as a new one has it; its directions are kept and cleared). */
     TcpConnection reuse(long id, Supplier<Endpoints> endpoints) {
         this.id = id;
-        this.endpoints = endpoints;
+        // a flow reopening its own connection passes itself again: no reference written
+        if (this.endpoints != endpoints) this.endpoints = endpoints;
         if (d0 != null) d0.clear();
         if (d1 != null) d1.clear();
         anomalies = null;

@@ -62,7 +62,20 @@ public final class TcpStreams {
     /** A new connection, flow id {@code id}, whose endpoints are built only if a listener asks for them. */
     public TcpConnection open(long id, Supplier<Endpoints> endpoints) {
         TcpConnection c = pool.take();
-        c = c != null ? c.reuse(id, endpoints) : new TcpConnection(this, id, endpoints);
+        return opened(c != null ? c.reuse(id, endpoints) : new TcpConnection(this, id, endpoints));
+    }
+
+    /**
+     * As {@link #open(long, Supplier)}, reusing {@code kept}, a connection of these streams that
+     * the caller kept after it closed, when it may be reused ({@link #reusable}): a flow reused
+     * for a new one brings its own connection, with no pool between them.
+     */
+    public TcpConnection reopen(TcpConnection kept, long id, Supplier<Endpoints> endpoints) {
+        if (kept == null || !reusable(kept)) return open(id, endpoints);
+        return opened(kept.reuse(id, endpoints));
+    }
+
+    private TcpConnection opened(TcpConnection c) {
         c.prev = tail;
         if (tail != null) tail.next = c;
         else head = c;
@@ -87,8 +100,12 @@ public final class TcpStreams {
      * on to it, or when enough wait already.
      */
     public boolean recycle(TcpConnection c) {
-        if (!c.isClosed() || c.owner() != this || !recycles()) return false;
-        return pool.give(c);
+        return reusable(c) && pool.give(c);
+    }
+
+    /** Whether closed connection {@code c} of these streams may be reused: closed, and no listener may hold on to it. */
+    public boolean reusable(TcpConnection c) {
+        return c.isClosed() && c.owner() == this && recycles();
     }
 
     void closed(TcpConnection c) {

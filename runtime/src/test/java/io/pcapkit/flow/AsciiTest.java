@@ -49,4 +49,17 @@ class AsciiTest {
                         .padded(42, 6)));
         assertEquals("192.0.2.255", text(new Ascii().ipv4(0xc00002ffL)));
     }
+
+    @Test
+    void paddingAgreesWithStringFormatAtEveryWidth() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int digits = 1; digits <= 18; digits++) {
+            long limit = 1;
+            for (int i = 0; i < digits; i++) limit *= 10;
+            for (long v : new long[] {0, 1, 9, limit / 10, limit - 1, rnd.nextLong(limit), limit, limit * 3 + 1}) {
+                assertEquals(String.format("%0" + digits + "d", v), text(new Ascii().padded(v, digits)), v + " to " + digits + " digits");
+            }
+        }
+        assertEquals("000000000", text(new Ascii().padded(0, 9)));
+    }
 }

@@ -236,6 +236,50 @@ class FlowRecyclingTest {
     }
 
     @Test
+    void aReusedFlowReopensItsOwnConnectionAndShowsNoneBeforeIt() {
+        TcpStreams streams = new TcpStreams(new StreamOptions());
+        FlowHook hook = new FlowHook(new FlowOptions().maxOpen(1), streams, null);
+        List<Flow> started = new ArrayList<>();
+        List<TcpConnection> atPacket = new ArrayList<>();
+        hook.listen(new FlowListener() {
+            @Override
+            public void started(Flow f) {
+                started.add(f);
+            }
+
+            @Override
+            public void packet(Flow f, int dir, PacketRecord r, io.pcapkit.dissect.Chain chain) {
+                atPacket.add(f.tcp());
+            }
+
+            @Override
+            public void ended(Flow f) {
+            }
+
+            @Override
+            public boolean keepsFlows() {
+                return false; // (the lists keep them only to compare identities)
+            }
+        });
+        Dissector dissector = new Dissector().hook(LayerHooks.of(hook));
+        long[] number = {0};
+        java.util.function.Consumer<byte[]> feed = frame -> dissector.dissect(Packets.record(frame, ++number[0], number[0]), null);
+        feed.accept(Packets.tcp("10.0.0.1", 1, "10.0.0.2", 2, 1, 0, ACK, "abc"));
+        feed.accept(Packets.tcp("10.0.0.1", 3, "10.0.0.2", 2, 1, 0, SYN, "")); // evicts the first; no data, so no streams yet
+        feed.accept(Packets.tcp("10.0.0.1", 3, "10.0.0.2", 2, 2, 0, ACK, "xy"));
+        assertEquals(2, started.size());
+        assertSame(started.get(0), started.get(1), "the evicted flow was reused for the second");
+        TcpConnection first = atPacket.get(0);
+        assertEquals(3, atPacket.size());
+        assertEquals(null, atPacket.get(1), "before its own first data the reused flow shows no connection (not the one it kept)");
+        assertSame(first, atPacket.get(2), "its streams reopened the connection it kept");
+        assertEquals(1, first.id());
+        assertEquals(2, first.delivered(0), "which started empty");
+        assertEquals(2, streams.stats().connections());
+        assertEquals(1, streams.openConnections());
+    }
+
+    @Test
     void aCallerHandedTheOpenFlowsStopsTheReuse() throws IOException {
         FlowHook hook = new FlowHook(new FlowOptions().maxOpen(1), null, null);
         Dissector dissector = new Dissector().hook(LayerHooks.of(hook));

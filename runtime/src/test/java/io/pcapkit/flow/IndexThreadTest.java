@@ -63,14 +63,14 @@ class IndexThreadTest {
                 running.add(f);
                 endsAt.add(id + 500L);
             } else {
-                f.end = Flow.End.EVICTED;
+                f.ended(Flow.End.EVICTED);
                 e.ended(f);
                 quick = f;
             }
             while (!endsAt.isEmpty() && endsAt.peek() <= id) {
                 endsAt.poll();
                 Flow l = running.poll();
-                l.end = Flow.End.TIMEOUT;
+                l.ended(Flow.End.TIMEOUT);
                 e.ended(l);
             }
         }

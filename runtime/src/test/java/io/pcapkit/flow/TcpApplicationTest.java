@@ -291,7 +291,7 @@ class TcpApplicationTest {
         assertEquals(1, ended.size(), "the quoted segment of an unseen connection starts no flow");
         Flow f = ended.get(0);
         assertEquals(4, f.packets(), "the error frames are no packets of the connection");
-        assertEquals(0, f.tcp.missing(0) + f.tcp.missing(1));
-        assertEquals("GET / HTTP/1.1\r\nHost: x\r\n\r\n".length(), f.tcp.delivered(0), "the quoted bytes are not stream data");
+        assertEquals(0, f.tcp().missing(0) + f.tcp().missing(1));
+        assertEquals("GET / HTTP/1.1\r\nHost: x\r\n\r\n".length(), f.tcp().delivered(0), "the quoted bytes are not stream data");
     }
 }
