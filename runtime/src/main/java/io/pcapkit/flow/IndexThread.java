@@ -71,22 +71,29 @@ final class IndexThread implements Closeable {
 
     private Batch room() throws IOException {
         if (closed) throw new IOException("the trace index is closed");
-        if (current.n == EVENTS) {
-            toWriter.add(current); // never full: there are only as many batches as it holds
-            current = null;
-            try {
-                Batch b;
-                while ((b = free.poll(100, TimeUnit.MILLISECONDS)) == null) {
-                    if (!thread.isAlive()) throw failed();
-                }
-                current = b;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while the trace index was being written");
-            }
-        }
+        if (current.n == EVENTS) handOver();
         if (failure != null) throw failed();
         return current;
+    }
+
+    /**
+     * Hands the full batch to the thread and takes a free one. A method of its own, called once
+     * per batch: the compiler then leaves the queue's locking out of every caller it inlines
+     * {@link #room} into (the flow hook's hottest method among them).
+     */
+    private void handOver() throws IOException {
+        toWriter.add(current); // never full: there are only as many batches as it holds
+        current = null;
+        try {
+            Batch b;
+            while ((b = free.poll(100, TimeUnit.MILLISECONDS)) == null) {
+                if (!thread.isAlive()) throw failed();
+            }
+            current = b;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the trace index was being written");
+        }
     }
 
     private IOException failed() {
