@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The reassembly budget (issue 4): NDJSON extraction with IP and TCP reassembly and flow tracing
 # against plain NDJSON extraction of the same capture, whole process, runs interleaved so that a
-# busy machine slows both alike; prints each run and the medians.
+# busy machine slows both alike; prints each run and the medians of wall time and of CPU time
+# (user + system, every thread: the JIT compiler and the trace's index thread share the cores).
 #   bench/reassembly-ratio.sh CAPTURE [RUNS] [-- extract options, e.g. --layer transport]
 # The JVM options come from PCAPKIT_JAVA_OPTS (empty: the JVM's defaults, as `java -jar`).
 set -euo pipefail
@@ -15,22 +16,24 @@ jar="$root/src/target/pcapkit.jar"
 trace="$(mktemp -d)"
 trap 'rm -rf "$trace"' EXIT
 cat "$capture" > /dev/null # page cache warm for both
-seconds() { # command...: wall seconds
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$@" > /dev/null
-  t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc
+seconds() { # command...: "wall cpu" seconds (bash's own timing of the child: no extra tool)
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" > /dev/null 2>&1; } 2>&1 )
+  echo "$t" | awk '{ printf "%s %.2f\n", $1, $2 + $3 }'
 }
-plain=(); reasm=()
+plain=(); reasm=(); plainCpu=(); reasmCpu=()
 for ((i = 0; i < runs; i++)); do
-  plain+=("$(seconds java ${PCAPKIT_JAVA_OPTS:-} -jar "$jar" extract "$capture" -f ndjson --no-progress --reassemble none "$@" -o /dev/null)")
+  read -r w c < <(seconds java ${PCAPKIT_JAVA_OPTS:-} -jar "$jar" extract "$capture" -f ndjson --no-progress --reassemble none "$@" -o /dev/null)
+  plain+=("$w"); plainCpu+=("$c")
   rm -rf "$trace"/*
-  reasm+=("$(seconds java ${PCAPKIT_JAVA_OPTS:-} -jar "$jar" extract "$capture" -f ndjson --no-progress --reassemble ip,tcp --trace "$trace" "$@" -o /dev/null)")
+  read -r w c < <(seconds java ${PCAPKIT_JAVA_OPTS:-} -jar "$jar" extract "$capture" -f ndjson --no-progress --reassemble ip,tcp --trace "$trace" "$@" -o /dev/null)
+  reasm+=("$w"); reasmCpu+=("$c")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 p=$(median "${plain[@]}"); r=$(median "${reasm[@]}")
+pc=$(median "${plainCpu[@]}"); rc=$(median "${reasmCpu[@]}")
 echo "capture: $capture ${*:-} ($runs runs each)"
-echo "plain NDJSON (--reassemble none):        ${plain[*]} s"
-echo "--reassemble ip,tcp --trace DIR:          ${reasm[*]} s"
-awk -v p="$p" -v r="$r" 'BEGIN { printf "medians %.2f s and %.2f s: ratio %.2fx (budget 1.50x)\n", p, r, r / p }'
+echo "plain NDJSON (--reassemble none):        ${plain[*]} s wall; ${plainCpu[*]} s CPU"
+echo "--reassemble ip,tcp --trace DIR:          ${reasm[*]} s wall; ${reasmCpu[*]} s CPU"
+awk -v p="$p" -v r="$r" 'BEGIN { printf "wall: medians %.2f s and %.2f s, ratio %.2fx (budget 1.50x)\n", p, r, r / p }'
+awk -v p="$pc" -v r="$rc" 'BEGIN { printf "CPU:  medians %.2f s and %.2f s, ratio %.2fx\n", p, r, r / p }'
