@@ -40,6 +40,8 @@ public final class FlowHook implements LayerHook {
     private final AppStreams app;
     private FlowListener[] listeners = new FlowListener[0];
     private final FlowTable open;
+    /** the options' limit on open flows, within what the table can hold */
+    private final int maxOpen;
     private final FlowKey probe = new FlowKey();
     private long nextTcp;
     private long nextUdp;
@@ -82,6 +84,7 @@ public final class FlowHook implements LayerHook {
     public FlowHook(FlowOptions options, TcpStreams tcp, AppStreams app) {
         this.options = options.copy();
         this.open = new FlowTable(Math.min(this.options.maxOpen, FlowTable.INITIAL_FLOWS));
+        this.maxOpen = Math.min(this.options.maxOpen, FlowTable.MAX_FLOWS);
         this.tcp = tcp;
         this.app = app;
         if (app != null && tcp != null) tcp.listen(app);
@@ -188,7 +191,7 @@ public final class FlowHook implements LayerHook {
             }
         }
         if (f == null) {
-            while (open.size() >= options.maxOpen) {
+            while (open.size() >= maxOpen) {
                 Flow old = open.oldest();
                 open.remove(old);
                 evicted++;

@@ -24,6 +24,12 @@ final class FlowTable {
      * lookup of 2,000 busy connections a cache miss or two.
      */
     static final int INITIAL_FLOWS = 1024;
+    /**
+     * The most flows the table holds (its slot array, two ints per slot, at most half full, must
+     * stay an array Java can make): 2^28 flows, tens of gigabytes of flow state before that.
+     * The hook ends the least recently active flow beyond it, whatever its own limit says.
+     */
+    static final int MAX_FLOWS = 1 << 28;
     /** no flow (a slot's or a link's value) */
     private static final int NONE = -1;
 
@@ -52,7 +58,7 @@ final class FlowTable {
     private int newest = NONE;
 
     FlowTable(int capacity) {
-        int n = Math.min(Integer.highestOneBit(Math.max(16, capacity) * 2 - 1) * 2, 1 << 29);
+        int n = Integer.highestOneBit(Math.max(16, Math.min(capacity, MAX_FLOWS)) * 2 - 1) * 2;
         slots = new int[2 * n];
         Arrays.fill(slots, NONE);
         mask = n - 1;
