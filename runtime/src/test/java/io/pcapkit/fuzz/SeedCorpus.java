@@ -49,6 +49,7 @@ final class SeedCorpus {
         // sequences of fragments and segments for the reassembly targets
         Map<String, byte[]> reassembly = new LinkedHashMap<>();
         ReassemblySeeds.put(reassembly);
+        FlowSeeds.put(reassembly);
         reassembly.forEach(s::put);
         return s.files;
     }
