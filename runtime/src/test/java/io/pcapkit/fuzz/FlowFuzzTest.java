@@ -26,6 +26,12 @@ import java.util.Map;
  * ended. Nothing may throw.
  */
 class FlowFuzzTest {
+    // the configuration byte: the limit of open flows less one in its low three bits, then these
+    static final int UDP_FLOWS = 8;
+    static final int TCP_STREAMS = 16;
+    static final int APP_MESSAGES = 32;
+    static final int KEEPS_FLOWS = 64;
+
     private static final String[] PAYLOADS = {"", "GET / HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc",
         "HTTP/1.1 200 OK\r\nContent-Length: 99", "USER x\r\n", "220 ready\r\n", "\u0000\u000c\u0001\u0002"};
 
@@ -34,16 +40,16 @@ class FlowFuzzTest {
         ReassemblyInput in = new ReassemblyInput(data);
         int cfg = in.u8();
         int maxOpen = 1 + (cfg & 7);
-        FlowOptions o = new FlowOptions().maxOpen(maxOpen).udp((cfg & 8) != 0).idleTimeoutNanos(1_000_000L * (1 + in.u8()));
+        FlowOptions o = new FlowOptions().maxOpen(maxOpen).udp((cfg & UDP_FLOWS) != 0).idleTimeoutNanos(1_000_000L * (1 + in.u8()));
         StreamOptions so = new StreamOptions().maxConnectionBytes(64L + in.u8() * 16L).maxTotalBytes(256L + in.u8() * 32L)
                 .maxAppMessageBytes(1 + in.u8() * 8);
-        TcpStreams tcp = (cfg & 16) != 0 ? new TcpStreams(so) : null;
-        AppStreams app = tcp != null && (cfg & 32) != 0 ? new AppStreams(so) : null;
+        TcpStreams tcp = (cfg & TCP_STREAMS) != 0 ? new TcpStreams(so) : null;
+        AppStreams app = tcp != null && (cfg & APP_MESSAGES) != 0 ? new AppStreams(so) : null;
         FlowHook hook = new FlowHook(o, tcp, app);
         // 0: started, 1: ended (identity: a reused flow is a new flow once it starts again)
         Map<Flow, Integer> state = new IdentityHashMap<>();
         long[] counts = new long[2];
-        boolean keeps = (cfg & 64) != 0;
+        boolean keeps = (cfg & KEEPS_FLOWS) != 0;
         hook.listen(new FlowListener() {
             @Override
             public void started(Flow f) {

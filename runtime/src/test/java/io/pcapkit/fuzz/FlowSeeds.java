@@ -1,5 +1,15 @@
 package io.pcapkit.fuzz;
 
+import static io.pcapkit.fuzz.FlowFuzzTest.APP_MESSAGES;
+import static io.pcapkit.fuzz.FlowFuzzTest.KEEPS_FLOWS;
+import static io.pcapkit.fuzz.FlowFuzzTest.TCP_STREAMS;
+import static io.pcapkit.fuzz.FlowFuzzTest.UDP_FLOWS;
+import static io.pcapkit.reassembly.TcpConnection.ACK;
+import static io.pcapkit.reassembly.TcpConnection.FIN;
+import static io.pcapkit.reassembly.TcpConnection.PSH;
+import static io.pcapkit.reassembly.TcpConnection.RST;
+import static io.pcapkit.reassembly.TcpConnection.SYN;
+
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -8,18 +18,6 @@ import java.util.SplittableRandom;
 final class FlowSeeds {
     private FlowSeeds() {
     }
-
-    // the configuration byte's bits (FlowFuzzTest#flowTracking)
-    private static final int UDP_FLOWS = 8;
-    private static final int TCP_STREAMS = 16;
-    private static final int APP_MESSAGES = 32;
-    private static final int KEEPS_FLOWS = 64;
-
-    private static final int FIN = 1;
-    private static final int SYN = 2;
-    private static final int RST = 4;
-    private static final int PSH = 8;
-    private static final int ACK = 16;
 
     /** Builds one input: the configuration, then frames. */
     private static final class In {
