@@ -96,7 +96,8 @@ final class Ascii {
         return this;
     }
 
-    private static final long[] POW10 = new long[19];
+    /** 10 to the power of the index, up to 10^18 (the widths of time fractions and the like) */
+    static final long[] POW10 = new long[19];
 
     static {
         POW10[0] = 1;

@@ -20,8 +20,7 @@ final class FlowSummary extends FlowKey {
     long lastFraction;
     int lastDigits;
     // counts per direction as fields, not arrays: a summary is filled for every ended flow (a
-    // flood's every packet) while its batch was last touched by the index thread, and each
-    // separate array was one more cache line to fetch from the other core
+    // flood's every packet), one object to write instead of five
     long packets0;
     long packets1;
     long bytes0;

@@ -45,17 +45,10 @@ final class IsoCache {
     static void plainEpoch(Ascii b, long seconds, long fraction, int digits) {
         if (seconds < 0 && fraction > 0 && digits > 0) {
             // before 1970 the fraction counts up from the floored second (as Timestamp writes it)
-            b.put('-').num(-(seconds + 1)).put('.').padded(POW10[digits] - fraction, digits);
+            b.put('-').num(-(seconds + 1)).put('.').padded(Ascii.POW10[digits] - fraction, digits);
             return;
         }
         b.num(seconds);
         if (digits > 0) b.put('.').padded(fraction, digits);
-    }
-
-    private static final long[] POW10 = new long[19];
-
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
     }
 }
