@@ -128,8 +128,9 @@ final class IndexWriter implements Closeable {
         if (f.streams) b.put(STREAM).num(f.delivered1).put(MISSING).num(f.missing1);
         b.put(STATE).put(STATE_TEXTS[f.state]).put(ENDED).put(END_TEXTS[f.endedBy]).put(ANOMALIES);
         boolean first = true;
-        for (Anomaly a : f.anomalies == 0 ? NO_ANOMALIES : ANOMALY_KINDS) {
-            if ((f.anomalies & (1L << a.ordinal())) == 0) continue;
+        // the kinds present, by their bits in ascending order (most flows have none)
+        for (long bits = f.anomalies; bits != 0; bits &= bits - 1) {
+            Anomaly a = ANOMALY_KINDS[Long.numberOfTrailingZeros(bits)];
             if (!first) b.put(',');
             b.put('"').put(a.label).put('"');
             first = false;
@@ -147,8 +148,6 @@ final class IndexWriter implements Closeable {
     }
 
     private static final Anomaly[] ANOMALY_KINDS = Anomaly.values();
-    /** most flows have none: their entries skip the walk over every kind */
-    private static final Anomaly[] NO_ANOMALIES = {};
     private static final byte[][] STATE_TEXTS = texts(Flow.STATES);
     private static final byte[][] END_TEXTS = texts(Arrays.stream(Flow.End.values()).map(e -> e.label).toArray(String[]::new));
 
