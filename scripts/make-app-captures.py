@@ -216,6 +216,21 @@ def dns_frames():
     c = Conversation(40002, 5353)
     tq = header(0x300c, 0x0000, qd=1) + question("printer.local", 1)
     f.append((c.c(struct.pack("!H", len(tq)) + tq), "DNS over TCP on 5353 (Wireshark's DNS takes that port over TCP too)"))
+    c = Conversation(40003, 53)
+    bad = header(0x300d, 0x8180, qd=1, an=2) + question("x.example", 1) + rr(ptr(12), 1, bytes([192, 0, 2, 7]))
+    after = header(0x300e, 0x0100, qd=1) + question("after.example", 1)
+    nxt = struct.pack("!H", len(after)) + after
+    f.append((c.c(struct.pack("!H", len(bad)) + bad + nxt[:4]),
+              "DNS over TCP: a whole message whose answer count says 2 with one record there (malformed), then the first 4 "
+              "bytes of the next: the malformed one ends where its length prefix says, and the next waits"))
+    f.append((c.c(nxt[4:]), "DNS over TCP: the rest of that next message, dissected in this frame"))
+    bad = header(0x300f, 0x8180, qd=1, an=2) + question("y.example", 1) + rr(ptr(12), 1, bytes([192, 0, 2, 8]))
+    ok = header(0x3010, 0x0100, qd=1) + question("second.example", 1)
+    f.append((c.c(struct.pack("!H", len(bad)) + bad + struct.pack("!H", len(ok)) + ok),
+              "DNS over TCP: a malformed message and a good one in one segment: tshark shows both; we show the malformed one "
+              "and the frame ends there (a frame has one malformed layer, its last), and the stream goes on after both"))
+    last = header(0x3011, 0x0100, qd=1) + question("third.example", 1)
+    f.append((c.c(struct.pack("!H", len(last)) + last), "DNS over TCP: the next query, in step after the two messages before"))
     return f
 
 

@@ -43,6 +43,12 @@ public abstract class LayerCodec {
     protected boolean errPlain;
     /** Where the stream a truncation ran out of ends (absolute): the layer's end, or a bounded field's inside it. */
     protected int errStreamEnd;
+    /**
+     * Where the layer's message ends by a size read before its content (absolute), or -1: set when
+     * the grammar's last top-level field is sized and the layer has no payload length (a DNS message
+     * after its length over TCP). Known even when the content then fails to decode.
+     */
+    protected int sizedEnd = -1;
 
     /** The grammar's {@code meta/id}. */
     public abstract String grammar();
@@ -60,6 +66,7 @@ public abstract class LayerCodec {
         this.limit = limit;
         this.buf = b;
         this.errField = null;
+        this.sizedEnd = -1;
         return walkTop(b, start, limit, null);
     }
 
@@ -72,6 +79,7 @@ public abstract class LayerCodec {
         this.limit = limit;
         this.buf = b;
         this.errField = null;
+        this.sizedEnd = -1;
         return walkTop(b, start, limit, sink);
     }
 
@@ -273,6 +281,15 @@ public abstract class LayerCodec {
 
     public final long payloadLength() {
         return payloadLength;
+    }
+
+    /**
+     * Where the last decode's message ends by a size its header gave (absolute), or -1 when the
+     * grammar's message is not bounded so or the decode failed before that size was read. After a
+     * failed decode, a stream of such messages (DNS over TCP) goes on after it, as tshark's does.
+     */
+    public final int sizedEnd() {
+        return sizedEnd;
     }
 
     public final boolean isFragment() {

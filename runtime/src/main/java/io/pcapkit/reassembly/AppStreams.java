@@ -21,7 +21,9 @@ import java.util.Arrays;
  * <li>it reports {@link ErrorKind#TRUNCATED} at the end of the buffer, or its payload runs past
  *     the buffer: the message is incomplete, wait for more bytes (the frame's payload stays raw);</li>
  * <li>it fails otherwise: the bytes are handed over as they are, so the frame shows the
- *     application layer malformed, as Wireshark does.</li>
+ *     application layer malformed, as Wireshark does. When the header said where the message ends
+ *     before the failure (a DNS message's length over TCP), only the message is, and the next one
+ *     follows it; otherwise all the bytes so far are.</li>
  * </ul>
  * A grammar whose payload runs "to the end" ({@code _rest}) cannot say where its message ends: the
  * bytes present are handed over at once. A message longer than
@@ -219,6 +221,10 @@ public final class AppStreams implements StreamListener {
     private static final long BAD = -2;
     /** The message runs to the end of its direction (an HTTP response without a length): wait for the FIN. */
     private static final long TO_CLOSE = -3;
+    /** The bytes do not decode, but the header said where the message ends ({@link #malformedEnd}): hand over that much. */
+    private static final long MALFORMED = -4;
+    /** where the last {@link #MALFORMED} message ends */
+    private int malformedEnd;
     /** Layers one message may chain (HTTP/1.x then its chunked body). */
     private static final int MAX_CHAIN = 4;
 
@@ -239,7 +245,14 @@ public final class AppStreams implements StreamListener {
             int he = codec.decode(bb, pos, end);
             // only a truncation at the end of the bytes so far waits for more: one inside a bounded
             // stream (a DNS message shorter than its header) is a whole, malformed message
-            if (he < 0) return codec.truncatedAt(end) ? WAIT : BAD;
+            if (he < 0) {
+                if (codec.truncatedAt(end)) return WAIT;
+                // a malformed message whose header said where it ends (DNS over TCP): the stream goes on after it
+                int se = codec.sizedEnd();
+                if (depth > 0 || se <= pos || se > end) return BAD;
+                malformedEnd = se;
+                return MALFORMED;
+            }
             long pl = codec.payloadLength();
             if (pl >= 0) return he + pl > end ? WAIT : he + pl;
             int next = codec.next(Protocols::lookup);
@@ -295,6 +308,12 @@ public final class AppStreams implements StreamListener {
             if (m == BAD) {
                 handOver(st, s, s.end);
                 return;
+            }
+            if (m == MALFORMED) {
+                // handed over alone (the frame shows it malformed), and what follows it is the next
+                // message, as tshark dissects on after a malformed PDU
+                handOver(st, s, malformedEnd);
+                continue;
             }
             // the top codec's last decode was this message's (the ones after it are its payload's)
             int note = top == null ? -1 : top.exchangeNote();

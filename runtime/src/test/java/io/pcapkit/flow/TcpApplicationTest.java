@@ -5,6 +5,7 @@ import static io.pcapkit.reassembly.TcpConnection.FIN;
 import static io.pcapkit.reassembly.TcpConnection.PSH;
 import static io.pcapkit.reassembly.TcpConnection.SYN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pcapkit.dissect.Chain;
@@ -270,6 +271,30 @@ class TcpApplicationTest {
         assertEquals("Ethernet:IPv4:TCP:DNS", c.toString());
         assertTrue(c.isMalformed());
         assertEquals(0x5678L, b.frame().number("ethernet.ipv4.tcp.dns.id"));
+    }
+
+    /**
+     * A malformed DNS message over TCP ends where its length prefix says, so the message after it
+     * in the same segment is the stream's next message, as tshark dissects on after a malformed PDU
+     * (before, the malformed layer took every byte buffered, and the stream lost step).
+     */
+    @Test
+    void aMalformedDnsMessageEndsWhereItsLengthSaysAndTheNextFollows() {
+        port = 53;
+        handshake();
+        // length 12: a header whose answer count says 1 with no record (malformed inside its 12
+        // bytes), then the first 4 bytes of a 12-byte query
+        byte[] first = HexFormat.of().parseHex("000c0bad81800000000100000000" + "000c600d");
+        Chain c = frame(Packets.tcp(C, 40000, S, port, cseq, sseq, PSH | ACK, first));
+        cseq += first.length;
+        assertEquals("Ethernet:IPv4:TCP:DNS", c.toString());
+        assertTrue(c.isMalformed());
+        assertEquals(0x0badL, b.frame().number("ethernet.ipv4.tcp.dns.id"));
+        byte[] rest = HexFormat.of().parseHex("01000000000000000000");
+        c = frame(Packets.tcp(C, 40000, S, port, cseq, sseq, PSH | ACK, rest));
+        assertEquals("Ethernet:IPv4:TCP:DNS", c.toString());
+        assertFalse(c.isMalformed());
+        assertEquals(0x600dL, b.frame().number("ethernet.ipv4.tcp.dns.id"));
     }
 
     @Test

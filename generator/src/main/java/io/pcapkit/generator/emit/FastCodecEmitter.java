@@ -1227,6 +1227,7 @@ public final class FastCodecEmitter {
             o.open("if (" + z + " < 0)").line("return c.invalid(" + fc + ", p, " + z + ", \"a size must not be negative\")").close();
             o.open("if (" + z + " > end - p)").line("return c.truncated(" + fc + ", p, " + z + ", end - p)").close();
             o.line("int " + e + " = p + (int) " + z);
+            if (endsMessage(w, f)) o.line("c.sizedEnd = " + e);
             return new String[] {e, e};
         }
         TypeDef ut = f.type == null ? null : w.t.resolve(f.type);
@@ -1248,6 +1249,16 @@ public final class FastCodecEmitter {
             return new String[] {e, nx};
         }
         return null;
+    }
+
+    /**
+     * Whether sized field {@code f} is where the layer's message ends: the last field of the top
+     * level of a layer that is all its message (no payload length), as a DNS message after its
+     * length over TCP. Its end is then known before its content decodes, so a stream can go on
+     * after a malformed message ({@code LayerCodec.sizedEnd}).
+     */
+    private boolean endsMessage(W w, FieldDef f) {
+        return w.top && !w.t.seq.isEmpty() && w.t.seq.get(w.t.seq.size() - 1) == f && g.layer.payloadLength == null;
     }
 
     /**
