@@ -20,7 +20,7 @@ import java.util.Map;
  * Flow tracking (the flow table, TCP streams, application messages) fed frames built from the
  * input: TCP and UDP over IPv4 and IPv6 between a handful of addresses and ports (so 5-tuples
  * repeat, connections are reused and flows evicted), any flags, sequence numbers, payloads
- * (HTTP-looking or not) and times (idle timeouts, time going backwards). The first byte picks
+ * (HTTP-, FTP- and DNS-over-TCP-looking or not) and times (idle timeouts, time going backwards). The first byte picks
  * small limits. After every frame: at most the limit of flows open, every flow that ended had
  * started and ends once, nothing is heard of a flow after it ended. At the end every flow has
  * ended. Nothing may throw.
@@ -33,7 +33,11 @@ class FlowFuzzTest {
     static final int KEEPS_FLOWS = 64;
 
     private static final String[] PAYLOADS = {"", "GET / HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc",
-        "HTTP/1.1 200 OK\r\nContent-Length: 99", "USER x\r\n", "220 ready\r\n", "\u0000\u000c\u0001\u0002"};
+        "HTTP/1.1 200 OK\r\nContent-Length: 99", "USER x\r\n", "220 ready\r\n", "\u0000\u000c\u0001\u0002",
+        // DNS over TCP: a 12-byte message whose answer count says 1 with no record (malformed
+        // within its length), then the first 4 bytes of the next; the rest of that next message
+        "\0\014\013\255\201\200\0\0\0\001\0\0\0\0" + "\0\014\140\r",
+        "\001\0\0\0\0\0\0\0\0\0"};
 
     @FuzzTest
     void flowTracking(byte[] data) {
@@ -89,7 +93,7 @@ class FlowFuzzTest {
             int a = in.u8() & 3;
             int b = in.u8() & 3;
             int sport = 1000 + (in.u8() & 3);
-            int dport = (kind & 4) != 0 ? 80 : 21;
+            int dport = (kind & 16) != 0 ? 53 : (kind & 4) != 0 ? 80 : 21;
             long seq = (kind & 8) != 0 ? in.u8() : (in.u8() * 0x01000000L + in.u8()) & 0xFFFFFFFFL;
             int flags = in.u8() & 0x1f;
             String payload = PAYLOADS[in.u8() % PAYLOADS.length];

@@ -52,6 +52,19 @@ final class FlowSeeds {
             return frame(false, false, true, a, b2, 0, seq, flags, payload, step);
         }
 
+        /** A TCP frame to port 53 (DNS over TCP). */
+        In dns(int a, int b2, int seq, int flags, int payload, int step) {
+            b.write(8 | 16);
+            b.write(a);
+            b.write(b2);
+            b.write(0);
+            b.write(seq);
+            b.write(flags);
+            b.write(payload);
+            b.write(step);
+            return this;
+        }
+
         byte[] bytes() {
             return b.toByteArray();
         }
@@ -61,6 +74,9 @@ final class FlowSeeds {
         String dir = "FlowFuzzTestInputs/flowTracking/";
         out.put(dir + "http-exchange-then-fins", new In(TCP_STREAMS | APP_MESSAGES, 2, 51).tcp(1, 2, 10, SYN, 0, 1).tcp(2, 1, 20, SYN | ACK, 0, 1)
                 .tcp(1, 2, 11, ACK | PSH, 1, 1).tcp(2, 1, 21, ACK | PSH, 2, 1).tcp(1, 2, 39, FIN | ACK, 0, 1).tcp(2, 1, 60, FIN | ACK, 0, 1).bytes());
+        // a malformed DNS message and the start of the next in one segment, then the next's rest
+        out.put(dir + "dns-malformed-then-next", new In(TCP_STREAMS | APP_MESSAGES, 2, 51).dns(1, 2, 10, SYN, 0, 1).dns(2, 1, 20, SYN | ACK, 0, 1)
+                .dns(1, 2, 11, ACK | PSH, 7, 1).dns(1, 2, 29, ACK | PSH, 8, 1).bytes());
         In flood = new In(TCP_STREAMS, 1, 2);
         for (int i = 0; i < 40; i++) flood.frame(false, false, (i & 1) == 0, i & 3, (i >> 2) & 3, i & 3, i, ACK | PSH, 1, 3);
         out.put(dir + "flood-limit-one", flood.bytes());
