@@ -447,6 +447,13 @@ def http2_frames():
     f.append((c.c(frame(1, 0x05, 13, b"\x41\x82\xf1\xe0")), "malformed: a Huffman string whose padding is not EOS's ones"))
     f.append((c.c(frame(0, 0, 15, b"0123456789" * 2)[:20]), "a DATA frame that runs past the segment (truncated)"))
     f.append((c.s(frame(7, 0, 0, struct.pack("!II", 7, 0) + b"bye")), "GOAWAY with debug data"))
+    c = Conversation(40301, 8097)
+    ping = frame(6, 0, 0, b"abcdefgh")
+    f.append((c.c(PREFACE + frame(4, 0, 0, struct.pack("!HI", 3, 100))), "a second connection: the preface and SETTINGS"))
+    f.append((c.c(frame(0, 0x08, 1, b"\x09abc") + ping[:4]),
+              "malformed: a padded DATA frame whose pad length runs past its payload, then the first 4 bytes of a PING: "
+              "the malformed frame ends where its length says, and the PING waits"))
+    f.append((c.c(ping[4:]), "the rest of that PING, dissected in this frame"))
     return f
 
 
