@@ -227,8 +227,7 @@ def dns_frames():
     bad = header(0x300f, 0x8180, qd=1, an=2) + question("y.example", 1) + rr(ptr(12), 1, bytes([192, 0, 2, 8]))
     ok = header(0x3010, 0x0100, qd=1) + question("second.example", 1)
     f.append((c.c(struct.pack("!H", len(bad)) + bad + struct.pack("!H", len(ok)) + ok),
-              "DNS over TCP: a malformed message and a good one in one segment: tshark shows both; we show the malformed one "
-              "and the frame ends there (a frame has one malformed layer, its last), and the stream goes on after both"))
+              "DNS over TCP: a malformed message and a good one in one segment: both shown, the malformed one first"))
     last = header(0x3011, 0x0100, qd=1) + question("third.example", 1)
     f.append((c.c(struct.pack("!H", len(last)) + last), "DNS over TCP: the next query, in step after the two messages before"))
     return f

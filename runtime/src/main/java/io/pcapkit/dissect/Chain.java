@@ -30,7 +30,11 @@ public final class Chain {
     /** the frame's buffer and start while dissecting (not kept by snapshots) */
     java.nio.ByteBuffer frameBuffer;
     int frameOffset;
-    // failure
+    // failure: the first one's details; and every malformed layer, with the layer count when it
+    // failed (a stream's messages go on after a malformed one, so one may not be the last)
+    int failures;
+    int[] failedProtocols = new int[1];
+    int[] failedAt = new int[1];
     int malformedProtocol = -1;
     Field malformedField;
     int malformedOffset;
@@ -52,6 +56,7 @@ public final class Chain {
         rawSource = -1;
         for (int i = 0; i < contCount; i++) conts[i] = null;
         contCount = 0;
+        failures = 0;
         malformedProtocol = -1;
         malformedField = null;
         malformedReason = null;
@@ -59,6 +64,22 @@ public final class Chain {
         quoteStart = -1;
         truncatedProtocol = -1;
         truncatedField = null;
+    }
+
+    /** A layer of {@code protocol} failed here (after the layers so far); the first failure's details are kept. */
+    void failed(int protocol, Field field, int offset, ErrorKind kind, String reason) {
+        if (failures == failedProtocols.length) {
+            failedProtocols = java.util.Arrays.copyOf(failedProtocols, failures * 2);
+            failedAt = java.util.Arrays.copyOf(failedAt, failures * 2);
+        }
+        failedProtocols[failures] = protocol;
+        failedAt[failures++] = count;
+        if (malformedProtocol >= 0) return;
+        malformedProtocol = protocol;
+        malformedField = field;
+        malformedOffset = offset;
+        malformedKind = kind;
+        malformedReason = reason;
     }
 
     void truncated(int protocol, Field field, int offset) {
@@ -193,8 +214,28 @@ public final class Chain {
         return malformedProtocol >= 0;
     }
 
+    /** The first malformed layer's protocol (see {@link #malformedLayers}), or null. */
     public Protocol malformedProtocol() {
         return malformedProtocol < 0 ? null : Protocols.get(malformedProtocol);
+    }
+
+    /**
+     * How many layers failed: one at most, and then the last, except where a stream's messages go
+     * on after a malformed one in the same frame (application data over TCP, as tshark dissects
+     * on after a malformed PDU). The other malformed methods describe the first.
+     */
+    public int malformedLayers() {
+        return failures;
+    }
+
+    /** The protocol of malformed layer {@code k} (0 is the first). */
+    public int malformedProtocolId(int k) {
+        return failedProtocols[k];
+    }
+
+    /** How many of this chain's layers come before malformed layer {@code k} ({@link #size()} when it is the last). */
+    public int malformedAt(int k) {
+        return failedAt[k];
     }
 
     public Field malformedField() {
@@ -253,21 +294,33 @@ public final class Chain {
      */
     public StringBuilder appendTo(StringBuilder out) {
         boolean first = true;
-        for (int i = 0; i < count; i++) {
+        int f = 0;
+        for (int i = 0; i <= count; i++) {
+            // the malformed layers that failed after the first i layers, then layer i
+            for (; f < failures && failedAt[f] == i; f++) {
+                Protocol p = Protocols.get(failedProtocols[f]);
+                if (p.transparent) continue;
+                if (!first) out.append(':');
+                out.append(p.name);
+                first = false;
+            }
+            if (i == count) break;
             Protocol p = Protocols.get(protocols[i]);
             if (p.transparent) continue;
             if (!first) out.append(':');
             out.append(p.name);
             first = false;
         }
-        if (malformedProtocol >= 0 && !Protocols.get(malformedProtocol).transparent) {
-            if (!first) out.append(':');
-            out.append(Protocols.get(malformedProtocol).name);
-        } else if (rawStart >= 0) {
+        if (rawStart >= 0 && !endsMalformed()) {
             if (!first) out.append(':');
             out.append("Raw");
         }
         return out;
+    }
+
+    /** Whether the last thing the frame shows is a malformed layer (then no Raw follows it in the chain). */
+    public boolean endsMalformed() {
+        return failures > 0 && failedAt[failures - 1] == count;
     }
 
     @Override
@@ -292,6 +345,9 @@ public final class Chain {
         c.contCount = contCount;
         c.conts = java.util.Arrays.copyOf(conts, Math.max(1, contCount));
         c.contAt = java.util.Arrays.copyOf(contAt, Math.max(1, contCount));
+        c.failures = failures;
+        c.failedProtocols = java.util.Arrays.copyOf(failedProtocols, Math.max(1, failures));
+        c.failedAt = java.util.Arrays.copyOf(failedAt, Math.max(1, failures));
         c.malformedProtocol = malformedProtocol;
         c.malformedField = malformedField;
         c.malformedOffset = malformedOffset;

@@ -259,7 +259,11 @@ public final class Dissector implements Dispatcher {
                         codec.emit(buf, sink);
                     }
                     fail(c, sink, p, codec.errorField(), codec.errorOffset() - srcBase, codec.errorKind(), codec.errorReason());
-                    return finish(c, sink, frame);
+                    if (more == null || more.protocol < 0) return finish(c, sink, frame);
+                    // more messages of a stream completed in this frame: they follow the malformed
+                    // one, as tshark dissects on after a malformed PDU
+                    pos = limit;
+                    break;
                 }
                 int v = streamable[p.codec] ? -1 : codec.variant(proto);
                 if (v >= 0) {
@@ -431,11 +435,7 @@ public final class Dissector implements Dispatcher {
     }
 
     private static void fail(Chain c, FrameSink sink, Protocol p, Field f, int offset, ErrorKind kind, String reason) {
-        c.malformedProtocol = p.id;
-        c.malformedField = f;
-        c.malformedOffset = offset;
-        c.malformedKind = kind;
-        c.malformedReason = reason;
+        c.failed(p.id, f, offset, kind, reason);
         if (sink != null) sink.malformed(p, f, offset, kind, reason);
     }
 

@@ -440,15 +440,34 @@ abstract class RecordDumper implements Dumper {
     }
 
     /**
+     * What a chain's text has besides its layers, as one number of the table's key: nothing (0),
+     * Raw (-1), a malformed layer at the end (-2 - its protocol); or {@link #FAILURES_IN_KEY} when
+     * messages follow a malformed one in the same frame (rare): then each malformed layer's
+     * protocol and position follow in the key.
+     */
+    private static int chainTail(Chain c) {
+        int m = c.malformedLayers();
+        if (m == 0) return c.hasRaw() ? -1 : 0;
+        if (m == 1 && c.endsMalformed()) return -2 - c.malformedProtocol().id;
+        return c.hasRaw() ? FAILURES_IN_KEY - 1 : FAILURES_IN_KEY;
+    }
+
+    /** Below every protocol's -2 - id: see {@link #chainTail}. */
+    private static final int FAILURES_IN_KEY = Integer.MIN_VALUE + 1;
+
+    /**
      * The table slot holding {@code c}'s text. The key is the protocol ids plus the raw or malformed
-     * ending; a chain looks in {@link #CHAIN_PROBES} slots from its hash, and a new chain takes the
-     * first free one, or its home slot (with a new serial) when all are taken.
+     * ending (and the malformed layers, when one is not the last); a chain looks in
+     * {@link #CHAIN_PROBES} slots from its hash, and a new chain takes the first free one, or its
+     * home slot (with a new serial) when all are taken.
      */
     private int chainSlot(Chain c) {
         int n = c.size();
-        int tail = c.isMalformed() ? -2 - c.malformedProtocol().id : c.hasRaw() ? -1 : 0;
+        int tail = chainTail(c);
+        int extra = tail <= FAILURES_IN_KEY ? 2 * c.malformedLayers() : 0;
         int h = tail;
         for (int i = 0; i < n; i++) h = h * 31 + c.protocolId(i);
+        for (int k = 0; k < extra / 2; k++) h = (h * 31 + c.malformedProtocolId(k)) * 31 + c.malformedAt(k);
         int home = (h * 0x9E3779B9) >>> (32 - CHAIN_SLOT_BITS);
         int free = -1;
         for (int probe = 0; probe < CHAIN_PROBES; probe++) {
@@ -458,16 +477,21 @@ abstract class RecordDumper implements Dumper {
                 if (free < 0) free = slot;
                 continue;
             }
-            boolean same = chainCount[slot] == n + 1 && ids[n] == tail;
+            boolean same = chainCount[slot] == n + 1 + extra && ids[n] == tail;
             for (int i = 0; same && i < n; i++) same = ids[i] == c.protocolId(i);
+            for (int k = 0; same && k < extra / 2; k++) same = ids[n + 1 + 2 * k] == c.malformedProtocolId(k) && ids[n + 2 + 2 * k] == c.malformedAt(k);
             if (same) return slot;
         }
         int slot = free >= 0 ? free : home;
         int[] ids = chainIds[slot];
-        if (ids == null || ids.length < n + 1) chainIds[slot] = ids = new int[Math.max(16, n + 1)];
+        if (ids == null || ids.length < n + 1 + extra) chainIds[slot] = ids = new int[Math.max(16, n + 1 + extra)];
         for (int i = 0; i < n; i++) ids[i] = c.protocolId(i);
         ids[n] = tail;
-        chainCount[slot] = n + 1;
+        for (int k = 0; k < extra / 2; k++) {
+            ids[n + 1 + 2 * k] = c.malformedProtocolId(k);
+            ids[n + 2 + 2 * k] = c.malformedAt(k);
+        }
+        chainCount[slot] = n + 1 + extra;
         text.setLength(0);
         c.appendTo(text);
         int len = text.length();

@@ -46,7 +46,39 @@ final class Compare {
      * nothing, so its malformed node is compared by protocol only.
      */
     static void sameFailure(String where, Info fast, Info ref, List<String> diffs) {
-        sameEnding(where, fast, ref, "malformed", diffs);
+        Layers a = new Layers(fast);
+        Layers b = new Layers(ref);
+        if (!Objects.equals(fast.get("protocols"), ref.get("protocols"))) {
+            diffs.add(where + ": chain " + fast.get("protocols") + " (fast) vs " + ref.get("protocols") + " (reference)");
+            return;
+        }
+        int fa = a.failingIndex();
+        int fb = b.failingIndex();
+        if (fa < 0 || fb < 0) {
+            diffs.add(where + ": malformed only in " + (fa < 0 ? "reference" : "fast"));
+            return;
+        }
+        Object pa = a.failure().get("protocol");
+        Object pb = b.failure().get("protocol");
+        if (!Objects.equals(pa, pb)) {
+            diffs.add(where + ": malformed in " + pa + " (fast) vs " + pb + " (reference)");
+            return;
+        }
+        if (fa != fb || a.layers.size() != b.layers.size()) {
+            diffs.add(where + ": the failure after " + fa + " layers of " + a.layers.size() + " (fast) vs " + fb + " of " + b.layers.size() + " (reference)");
+            return;
+        }
+        // the layers around the failing one are the same: before it, and (a stream's later
+        // messages) after it; the failing layer itself is shown as far as it went by the fast
+        // codec and without fields by Kaitai's all-or-nothing parse
+        for (int i = 0; i < a.layers.size(); i++) {
+            if (i == fa || a.layers.get(i).key().equals("malformed")) continue;
+            String d = firstDifference(a.layers.get(i).key(), strip(a.layers.get(i).fields()), strip(b.layers.get(i).fields()));
+            if (d != null) {
+                diffs.add(where + (i < fa ? " (before the failure): " : " (after the failure): ") + d);
+                return;
+            }
+        }
     }
 
     /**

@@ -46,6 +46,23 @@ final class Layers {
         }
     }
 
+    /**
+     * Index of the first layer that holds a {@code malformed} node (the layer that failed), or -1.
+     * A stream's messages go on after a malformed one, so it need not be the last.
+     */
+    int failingIndex() {
+        if (frame.get("malformed") != null) return 0; // the first layer failed before it began
+        for (int i = 0; i < layers.size(); i++) if (layers.get(i).fields().get("malformed") != null) return i;
+        return -1;
+    }
+
+    /** The first {@code malformed} node (see {@link #failingIndex}), or null. */
+    Info failure() {
+        Info holder = frame.get("malformed") != null ? frame : null;
+        for (int i = 0; holder == null && i < layers.size(); i++) if (layers.get(i).fields().get("malformed") != null) holder = layers.get(i).fields();
+        return holder == null ? null : (Info) holder.get("malformed");
+    }
+
     /** The outermost layer with JSON key {@code key}, or null. */
     Info first(String key) {
         for (Layer l : layers) if (l.key().equals(key)) return l.fields();

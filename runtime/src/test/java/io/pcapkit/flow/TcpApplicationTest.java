@@ -265,11 +265,13 @@ class TcpApplicationTest {
         assertEquals(0x1234L, b.frame().number("ethernet.ipv4.tcp.dns.id"));
         sseq += whole.length - 8;
         // a question name that runs past its message's 15 bytes: the name's scan fails inside the
-        // message, with a later message's bytes behind it in the buffer
+        // message. Behind it a message of length 0 (malformed too), then the start of one of 256
+        // bytes, which waits: tshark shows the same two malformed DNS PDUs
         byte[] nameCut = HexFormat.of().parseHex("000f5678010000010000000000000561620000010001");
         c = frame(Packets.tcp(S, port, C, 40000, sseq, cseq, PSH | ACK, nameCut));
-        assertEquals("Ethernet:IPv4:TCP:DNS", c.toString());
+        assertEquals("Ethernet:IPv4:TCP:DNS:DNS", c.toString());
         assertTrue(c.isMalformed());
+        assertEquals(2, c.malformedLayers());
         assertEquals(0x5678L, b.frame().number("ethernet.ipv4.tcp.dns.id"));
     }
 
@@ -295,6 +297,26 @@ class TcpApplicationTest {
         assertEquals("Ethernet:IPv4:TCP:DNS", c.toString());
         assertFalse(c.isMalformed());
         assertEquals(0x600dL, b.frame().number("ethernet.ipv4.tcp.dns.id"));
+    }
+
+    /**
+     * Two DNS messages over TCP in one segment, the first malformed: the frame shows both, the
+     * malformed one first, as tshark does (before, a malformed layer ended the frame).
+     */
+    @Test
+    void aMessageAfterAMalformedOneInTheSameSegmentIsShownAfterIt() {
+        port = 53;
+        handshake();
+        byte[] both = HexFormat.of().parseHex("000c0bad81800000000100000000" + "000c600d01000000000000000000");
+        Chain c = frame(Packets.tcp(C, 40000, S, port, cseq, sseq, PSH | ACK, both));
+        assertEquals("Ethernet:IPv4:TCP:DNS:DNS", c.toString());
+        assertTrue(c.isMalformed());
+        assertEquals(1, c.malformedLayers());
+        assertEquals(3, c.malformedAt(0));
+        assertEquals("DNS", c.malformedProtocol().name);
+        assertEquals(0x0badL, b.frame().number("ethernet.ipv4.tcp.dns.id"));
+        assertEquals(0x600dL, b.frame().number("ethernet.ipv4.tcp.dns.dns.id"));
+        assertEquals("Ethernet:IPv4:TCP:DNS:DNS", io.pcapkit.frame.ProtoChain.of(c).toString());
     }
 
     @Test
