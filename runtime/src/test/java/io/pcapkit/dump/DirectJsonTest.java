@@ -81,6 +81,51 @@ class DirectJsonTest {
         assertTrue(frames > 1000, "frames compared: " + frames);
     }
 
+    /**
+     * Application messages over reassembled TCP streams, several to a frame and malformed ones
+     * followed by more (a chain with a malformed layer before its last): the same both ways.
+     */
+    @Test
+    void reassembledStreamsGiveTheSameNdjson() throws IOException {
+        int frames = 0;
+        String dnsFrame32 = null;
+        for (String name : List.of("app_dns.pcap", "app_http.pcap", "app_ftp.pcap", "app_http2.pcap")) {
+            byte[] capture = Files.readAllBytes(Fixtures.testdata("crafted/" + name));
+            String decodeAs = name.equals("app_http2.pcap") ? "tcp.port==8097,http2" : null;
+            byte[] direct = ndjsonOverStreams(capture, decodeAs, false);
+            byte[] walked = ndjsonOverStreams(capture, decodeAs, true);
+            assertArrayEquals(walked, direct, () -> name + ": direct " + firstDifference(walked, direct));
+            String[] lines = new String(direct, java.nio.charset.StandardCharsets.UTF_8).split("\n");
+            frames += lines.length;
+            if (name.equals("app_dns.pcap")) dnsFrame32 = lines[31];
+        }
+        assertTrue(frames > 90, "frames compared: " + frames);
+        // a malformed DNS message (id 0x300f), then a good one (0x3010): both, in that order, and the chain says so
+        assertTrue(dnsFrame32.contains("\"protocols\":\"Ethernet:IPv4:TCP:DNS:DNS\""), dnsFrame32);
+        int bad = dnsFrame32.indexOf("\"id\":12303,");
+        int malformed = dnsFrame32.indexOf("\"malformed\":");
+        int good = dnsFrame32.indexOf("\"id\":12304,");
+        assertTrue(bad >= 0 && bad < malformed && malformed < good, dnsFrame32);
+    }
+
+    private static byte[] ndjsonOverStreams(byte[] capture, String decodeAs, boolean walk) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        io.pcapkit.dissect.DissectOptions o = new io.pcapkit.dissect.DissectOptions();
+        if (decodeAs != null) io.pcapkit.dissect.DecodeAs.add(o, decodeAs);
+        io.pcapkit.reassembly.StreamOptions so = new io.pcapkit.reassembly.StreamOptions();
+        io.pcapkit.flow.FlowHook flows = new io.pcapkit.flow.FlowHook(new io.pcapkit.flow.FlowOptions(), new io.pcapkit.reassembly.TcpStreams(so),
+                new io.pcapkit.reassembly.AppStreams(so));
+        Dissector dissector = new Dissector(o).hook(io.pcapkit.dissect.LayerHooks.of(
+                new io.pcapkit.reassembly.IpDefragHook(new io.pcapkit.reassembly.DefragOptions(), true, true, null), flows));
+        try (CaptureReader r = CaptureInput.open(new java.io.ByteArrayInputStream(capture), "capture");
+                Dumper d = Dumpers.create("ndjson", out, new DumpOptions())) {
+            io.pcapkit.capture.PacketRecord rec = new io.pcapkit.capture.PacketRecord();
+            FrameSink sink = walk ? withoutWriter(d) : d;
+            while (next(r, rec)) dissector.dissect(rec, sink);
+        }
+        return out.toByteArray();
+    }
+
     private static List<DumpOptions> options() {
         DumpOptions shallow = new DumpOptions();
         shallow.shallow = true;
