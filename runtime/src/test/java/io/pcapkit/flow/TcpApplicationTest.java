@@ -73,6 +73,14 @@ class TcpApplicationTest {
         return c;
     }
 
+    /** A client segment (PSH, ACK) carrying the bytes of {@code hex}. */
+    private Chain clientBytes(String hex) {
+        byte[] data = HexFormat.of().parseHex(hex);
+        Chain c = frame(Packets.tcp(C, 40000, S, port, cseq, sseq, PSH | ACK, data));
+        cseq += data.length;
+        return c;
+    }
+
     private void handshake() {
         frame(Packets.tcp(C, 40000, S, port, 100, 0, SYN, ""));
         frame(Packets.tcp(S, port, C, 40000, 500, 101, SYN | ACK, ""));
@@ -286,14 +294,11 @@ class TcpApplicationTest {
         handshake();
         // length 12: a header whose answer count says 1 with no record (malformed inside its 12
         // bytes), then the first 4 bytes of a 12-byte query
-        byte[] first = HexFormat.of().parseHex("000c0bad81800000000100000000" + "000c600d");
-        Chain c = frame(Packets.tcp(C, 40000, S, port, cseq, sseq, PSH | ACK, first));
-        cseq += first.length;
+        Chain c = clientBytes("000c0bad81800000000100000000" + "000c600d");
         assertEquals("Ethernet:IPv4:TCP:DNS", c.toString());
         assertTrue(c.isMalformed());
         assertEquals(0x0badL, b.frame().number("ethernet.ipv4.tcp.dns.id"));
-        byte[] rest = HexFormat.of().parseHex("01000000000000000000");
-        c = frame(Packets.tcp(C, 40000, S, port, cseq, sseq, PSH | ACK, rest));
+        c = clientBytes("01000000000000000000");
         assertEquals("Ethernet:IPv4:TCP:DNS", c.toString());
         assertFalse(c.isMalformed());
         assertEquals(0x600dL, b.frame().number("ethernet.ipv4.tcp.dns.id"));
@@ -307,8 +312,7 @@ class TcpApplicationTest {
     void aMessageAfterAMalformedOneInTheSameSegmentIsShownAfterIt() {
         port = 53;
         handshake();
-        byte[] both = HexFormat.of().parseHex("000c0bad81800000000100000000" + "000c600d01000000000000000000");
-        Chain c = frame(Packets.tcp(C, 40000, S, port, cseq, sseq, PSH | ACK, both));
+        Chain c = clientBytes("000c0bad81800000000100000000" + "000c600d01000000000000000000");
         assertEquals("Ethernet:IPv4:TCP:DNS:DNS", c.toString());
         assertTrue(c.isMalformed());
         assertEquals(1, c.malformedLayers());
