@@ -35,7 +35,6 @@ public final class Chain {
     int failures;
     int[] failedProtocols = new int[1];
     int[] failedAt = new int[1];
-    int malformedProtocol = -1;
     Field malformedField;
     int malformedOffset;
     ErrorKind malformedKind;
@@ -57,7 +56,6 @@ public final class Chain {
         for (int i = 0; i < contCount; i++) conts[i] = null;
         contCount = 0;
         failures = 0;
-        malformedProtocol = -1;
         malformedField = null;
         malformedReason = null;
         malformedKind = null;
@@ -74,8 +72,7 @@ public final class Chain {
         }
         failedProtocols[failures] = protocol;
         failedAt[failures++] = count;
-        if (malformedProtocol >= 0) return;
-        malformedProtocol = protocol;
+        if (failures > 1) return;
         malformedField = field;
         malformedOffset = offset;
         malformedKind = kind;
@@ -211,12 +208,12 @@ public final class Chain {
     }
 
     public boolean isMalformed() {
-        return malformedProtocol >= 0;
+        return failures > 0;
     }
 
     /** The first malformed layer's protocol (see {@link #malformedLayers}), or null. */
     public Protocol malformedProtocol() {
-        return malformedProtocol < 0 ? null : Protocols.get(malformedProtocol);
+        return failures == 0 ? null : Protocols.get(failedProtocols[0]);
     }
 
     /**
@@ -348,7 +345,6 @@ public final class Chain {
         c.failures = failures;
         c.failedProtocols = java.util.Arrays.copyOf(failedProtocols, Math.max(1, failures));
         c.failedAt = java.util.Arrays.copyOf(failedAt, Math.max(1, failures));
-        c.malformedProtocol = malformedProtocol;
         c.malformedField = malformedField;
         c.malformedOffset = malformedOffset;
         c.malformedKind = malformedKind;
