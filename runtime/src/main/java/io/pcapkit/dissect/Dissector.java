@@ -191,7 +191,8 @@ public final class Dissector implements Dispatcher {
                 if (stopLayer != null && beyond(proto, stopLayer)) break;
                 LayerCodec codec = codecs[p.codec];
                 if (codec == null) break;
-                if (c.count >= Limits.MAX_LAYERS) {
+                // malformed layers count too: a stream's messages go on after them, and each nests
+                if (c.count + c.failures >= Limits.MAX_LAYERS) {
                     fail(c, sink, p, null, pos - srcBase, ErrorKind.LIMIT_EXCEEDED, "more than " + Limits.MAX_LAYERS + " layers in a frame");
                     return finish(c, sink, frame);
                 }

@@ -15,6 +15,7 @@ public final class Limits {
      * Layers in one frame. Real stacks stay under 20, but IPv6 allows extension-header chains as
      * long as the payload, and libpcap's own test capture chains 101 of them (tshark dissects them
      * all). 256 covers that and still stops a dispatch loop long before the output suffers.
+     * Malformed layers count: a stream's messages go on after a malformed one, nested in it.
      */
     public static final int MAX_LAYERS = 256;
 

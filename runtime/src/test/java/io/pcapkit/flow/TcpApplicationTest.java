@@ -6,6 +6,7 @@ import static io.pcapkit.reassembly.TcpConnection.PSH;
 import static io.pcapkit.reassembly.TcpConnection.SYN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pcapkit.dissect.Chain;
@@ -321,6 +322,22 @@ class TcpApplicationTest {
         assertEquals(0x0badL, b.frame().number("ethernet.ipv4.tcp.dns.id"));
         assertEquals(0x600dL, b.frame().number("ethernet.ipv4.tcp.dns.dns.id"));
         assertEquals("Ethernet:IPv4:TCP:DNS:DNS", io.pcapkit.frame.ProtoChain.of(c).toString());
+    }
+
+    /**
+     * A segment of 600 DNS messages of length 0, each malformed: the messages after a malformed
+     * one nest, so they count towards the limit of layers in a frame like any layer (without it,
+     * the record would nest 600 deep and a recursive reader of it could overflow its stack).
+     */
+    @Test
+    void malformedMessagesCountTowardsTheLimitOfLayers() {
+        port = 53;
+        handshake();
+        Chain c = clientBytes("0000".repeat(600));
+        assertTrue(c.isMalformed());
+        // the layers and malformed messages up to the limit, then the one that exceeds it
+        assertEquals(io.pcapkit.dissect.Limits.MAX_LAYERS + 1, c.size() + c.malformedLayers());
+        assertNotNull(b.frame());
     }
 
     @Test
