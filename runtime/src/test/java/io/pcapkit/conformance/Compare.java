@@ -40,10 +40,11 @@ final class Compare {
     }
 
     /**
-     * Both records of a malformed frame must stop in the same protocol with the same layers
-     * before it. The failing layer itself is not compared: the fast codec shows the fields read
-     * before the bad one and names its exact field and offset, while Kaitai's parse is all or
-     * nothing, so its malformed node is compared by protocol only.
+     * Both records of a malformed frame must fail in the same protocol at the same place, with the
+     * same layers before it and after it (a stream's later messages in the same frame). The
+     * failing layer itself is not compared: the fast codec shows the fields read before the bad
+     * one and names its exact field and offset, while Kaitai's parse is all or nothing, so its
+     * malformed node is compared by protocol only.
      */
     static void sameFailure(String where, Info fast, Info ref, List<String> diffs) {
         Layers a = new Layers(fast);

@@ -58,9 +58,10 @@ final class Layers {
 
     /** The first {@code malformed} node (see {@link #failingIndex}), or null. */
     Info failure() {
-        Info holder = frame.get("malformed") != null ? frame : null;
-        for (int i = 0; holder == null && i < layers.size(); i++) if (layers.get(i).fields().get("malformed") != null) holder = layers.get(i).fields();
-        return holder == null ? null : (Info) holder.get("malformed");
+        int i = failingIndex();
+        if (i < 0) return null;
+        Info holder = frame.get("malformed") != null ? frame : layers.get(i).fields();
+        return (Info) holder.get("malformed");
     }
 
     /** The outermost layer with JSON key {@code key}, or null. */
