@@ -62,7 +62,8 @@ meta:
 doc: |
   One HTTP/1.x message: the request line (method, target, version) or the status line (version,
   status as a number, reason), then the header fields in order (repeated fields kept), ending with
-  the empty line, which is the last item of the list. The body is the payload: framed by chunked
+  the empty line, which is the list's last item (it has no field to show, so outputs leave it
+  out). The body is the payload: framed by chunked
   transfer coding (the HTTP-Chunked layer), by Content-Length, or by the end of the connection
   for a response without either. A message whose start line, header fields or body are not all in
   the segment is truncated. A response to HEAD has no body whatever Content-Length says: over a

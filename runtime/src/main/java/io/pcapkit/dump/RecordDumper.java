@@ -97,6 +97,15 @@ abstract class RecordDumper implements Dumper {
     private byte[] stack = new byte[16];
     private int depth;
     private int arrays;
+    /**
+     * Objects (groups and list items) are written when their first member comes: one that ends
+     * with none (a list's terminating item with no visible field, such as the empty line after
+     * HTTP headers, or an item a malformed field cut before its first value) leaves nothing, not
+     * an empty <code>&#123;&#125;</code>. The levels from {@code written} to {@code depth} are open
+     * but not yet written; {@code keys} holds each level's key for then.
+     */
+    private int written;
+    private int[] keys = new int[16];
 
     // --offsets: the current layer's scalar fields
     private boolean offsetsOpen;
@@ -315,6 +324,7 @@ abstract class RecordDumper implements Dumper {
             frameBuffer = r.buffer;
             layers = 0;
             depth = 0;
+            written = 0;
             arrays = 0;
             offCount = 0;
             offsetsOpen = false;
@@ -510,20 +520,42 @@ abstract class RecordDumper implements Dumper {
 
     private void pop() throws IOException {
         byte kind = stack[--depth];
-        updatePlain();
-        if (kind == ARRAY) {
-            arrays--;
-            closeArray();
-        } else {
-            closeObject();
+        if (kind == ARRAY) arrays--;
+        if (depth >= written) {
+            // never written: it had no member
+            updatePlain();
+            return;
         }
+        written = depth;
+        updatePlain();
+        if (kind == ARRAY) closeArray();
+        else closeObject();
     }
 
-    private void push(byte kind) {
-        if (depth == stack.length) stack = Arrays.copyOf(stack, depth * 2);
+    private void push(byte kind, int key) {
+        if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, depth * 2);
+            keys = Arrays.copyOf(keys, depth * 2);
+        }
+        keys[depth] = key;
         stack[depth++] = kind;
         updatePlain();
         if (kind == ARRAY) arrays++;
+    }
+
+    /** Writes the objects opened but not yet written: a member of the innermost is about to be. */
+    private void writeOpened() {
+        if (written == depth) return;
+        try {
+            while (written < depth) {
+                int level = written++;
+                if (stack[level] == ARRAY) openArray(keys[level]);
+                else openObject(keys[level]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        updatePlain();
     }
 
     private void flushOffsets() throws IOException {
@@ -550,9 +582,9 @@ abstract class RecordDumper implements Dumper {
         return plain;
     }
 
-    /** Keeps {@link #plainField()} true to the offsets and container state, after either changes. */
+    /** Keeps {@link #plainField()} true to the offsets and container state, after either changes (false while an object waits to be written). */
     private void updatePlain() {
-        plain = !offsetsOpen && (depth == 0 || stack[depth - 1] != ARRAY);
+        plain = !offsetsOpen && written == depth && (depth == 0 || stack[depth - 1] != ARRAY);
     }
 
     /** Keeps a scalar's position for {@code _offsets} (outside lists, once per field and layer). */
@@ -573,6 +605,7 @@ abstract class RecordDumper implements Dumper {
 
     @Override
     public void number(Field f, long value, int off, int len) {
+        writeOpened();
         int k = key(f);
         noteOffset(f, off, len);
         try {
@@ -593,6 +626,7 @@ abstract class RecordDumper implements Dumper {
 
     @Override
     public void enumerated(Field f, long value, String name, int off, int len) {
+        writeOpened();
         int k = key(f);
         noteOffset(f, off, len);
         try {
@@ -604,6 +638,7 @@ abstract class RecordDumper implements Dumper {
 
     @Override
     public void bool(Field f, boolean value, int off, int len) {
+        writeOpened();
         int k = key(f);
         noteOffset(f, off, len);
         try {
@@ -615,6 +650,7 @@ abstract class RecordDumper implements Dumper {
 
     @Override
     public void bytes(Field f, ByteBuffer buf, int off, int len) {
+        writeOpened();
         int k = key(f);
         if (buf == frameBuffer) noteOffset(f, off, len);
         try {
@@ -656,6 +692,7 @@ abstract class RecordDumper implements Dumper {
 
     @Override
     public final void rendered(Field f, io.pcapkit.dissect.Renderer r, ByteBuffer buf, int base, int end, int off, int len) {
+        writeOpened();
         int k = key(f);
         noteOffset(f, off, len);
         try {
@@ -670,6 +707,7 @@ abstract class RecordDumper implements Dumper {
 
     @Override
     public final void text(Field f, String value) {
+        writeOpened();
         int k = key(f);
         try {
             if (value == null) writeNull(k);
@@ -709,16 +747,14 @@ abstract class RecordDumper implements Dumper {
         open(f, OBJECT);
     }
 
-    /** Opens a container for {@code f} (its key taken before the push: inside an array it has none). */
+    /**
+     * Opens a container for {@code f} (its key taken before the push: inside an array it has none).
+     * An object is written with its first member; a list at once (an empty list says something).
+     */
     private void open(Field f, byte kind) {
         int k = key(f);
-        push(kind);
-        try {
-            if (kind == ARRAY) openArray(k);
-            else openObject(k);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        push(kind, k);
+        if (kind == ARRAY) writeOpened();
     }
 
     @Override

@@ -131,19 +131,38 @@ public final class InfoBuilder implements FrameSink {
         result = freeze(root);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Info freeze(LinkedHashMap<String, Object> m) {
-        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-        for (var e : m.entrySet()) out.put(e.getKey(), freezeValue(e.getValue()));
-        return new Info(out);
+    /**
+     * A group's or a list item's fields. One left with none (the empty line that ends HTTP's
+     * headers, an item a malformed field cut before its first value) is left out, as the dumpers
+     * leave it out.
+     */
+    private static final class Members extends LinkedHashMap<String, Object> {
+        private static final long serialVersionUID = 1L;
     }
 
     @SuppressWarnings("unchecked")
+    private static Info freeze(LinkedHashMap<String, Object> m) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        for (var e : m.entrySet()) {
+            Object v = freezeValue(e.getValue());
+            if (v != null || e.getValue() == null) out.put(e.getKey(), v);
+        }
+        return new Info(out);
+    }
+
+    /** The frozen value, or null for a group or item left with no member (the caller drops it). */
+    @SuppressWarnings("unchecked")
     private static Object freezeValue(Object v) {
-        if (v instanceof LinkedHashMap<?, ?> mm) return freeze((LinkedHashMap<String, Object>) mm);
+        if (v instanceof LinkedHashMap<?, ?> mm) {
+            Info i = freeze((LinkedHashMap<String, Object>) mm);
+            return i.isEmpty() && mm instanceof Members ? null : i;
+        }
         if (v instanceof List<?> l) {
             List<Object> c = new ArrayList<>(l.size());
-            for (Object o : l) c.add(freezeValue(o));
+            for (Object o : l) {
+                Object f = freezeValue(o);
+                if (f != null) c.add(f);
+            }
             return List.copyOf(c);
         }
         return v;
@@ -196,7 +215,7 @@ public final class InfoBuilder implements FrameSink {
 
     @Override
     public void beginGroup(Field f) {
-        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> m = new Members();
         put(f, m);
         stack.push(m);
     }
@@ -220,7 +239,7 @@ public final class InfoBuilder implements FrameSink {
 
     @Override
     public void beginItem(Field f) {
-        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> m = new Members();
         put(f, m);
         stack.push(m);
     }
