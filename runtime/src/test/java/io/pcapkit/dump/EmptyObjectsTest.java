@@ -19,7 +19,6 @@ import io.pcapkit.gen.Protocols;
 import io.pcapkit.gen.TcpFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +78,7 @@ class EmptyObjectsTest {
         for (String format : FORMATS) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             try (Dumper d = Dumpers.create(format, b, new DumpOptions())) {
-                PacketRecord r = new PacketRecord();
-                r.buffer = ByteBuffer.wrap(new byte[64]);
-                r.capLen = 64;
-                r.origLen = 64;
-                r.number = 1;
-                d.beginFrame(r);
+                d.beginFrame(Fixtures.blankRecord(1));
                 d.beginLayer(Protocols.get(Protocols.P_TCP), 0);
                 d.beginList(TcpFields.OPTIONS__ENTRIES);
                 // an item holding only an empty group: nothing shows

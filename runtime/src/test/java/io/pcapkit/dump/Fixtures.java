@@ -45,6 +45,16 @@ final class Fixtures {
         return dump(in, format, new DumpOptions());
     }
 
+    /** A record of 64 zero bytes, captured whole, numbered {@code number}: for sink calls made by hand. */
+    static PacketRecord blankRecord(long number) {
+        PacketRecord r = new PacketRecord();
+        r.buffer = java.nio.ByteBuffer.wrap(new byte[64]);
+        r.capLen = 64;
+        r.origLen = 64;
+        r.number = number;
+        return r;
+    }
+
     /** Every record of a capture, copied. */
     static List<PacketRecord> records(Path in) throws IOException {
         try (CaptureReader r = CaptureInput.open(in)) {

@@ -205,11 +205,7 @@ class JsonDumperTest {
         for (String format : List.of("json", "ndjson")) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             try (Dumper d = Dumpers.create(format, b, new DumpOptions())) {
-                PacketRecord r = new PacketRecord();
-                r.buffer = ByteBuffer.wrap(new byte[64]);
-                r.capLen = 64;
-                r.origLen = 64;
-                r.number = 1;
+                PacketRecord r = Fixtures.blankRecord(1);
                 r.time.set(1, 5, 1);
                 d.beginFrame(r);
                 d.beginLayer(Protocols.get(Protocols.P_IPV4), 0);
