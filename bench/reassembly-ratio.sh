@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The reassembly budget (issue 4): NDJSON extraction with IP and TCP reassembly and flow tracing
 # against plain NDJSON extraction of the same capture, whole process, runs interleaved so that a
-# busy machine slows both alike; prints each run and the medians of wall time and of CPU time
-# (user + system, every thread: the JIT compiler and the trace's index thread share the cores).
+# busy machine slows both alike; prints each run, the medians of wall time and of CPU time
+# (user + system, every thread: the JIT compiler and the trace's index thread share the cores),
+# and the median of the run-by-run wall ratios.
 #   bench/reassembly-ratio.sh CAPTURE [RUNS] [-- extract options, e.g. --layer transport]
 # The JVM options come from PCAPKIT_JAVA_OPTS (empty: the JVM's defaults, as `java -jar`).
 set -euo pipefail
@@ -37,3 +38,8 @@ echo "plain NDJSON (--reassemble none):        ${plain[*]} s wall; ${plainCpu[*]
 echo "--reassemble ip,tcp --trace DIR:          ${reasm[*]} s wall; ${reasmCpu[*]} s CPU"
 awk -v p="$p" -v r="$r" 'BEGIN { printf "wall: medians %.2f s and %.2f s, ratio %.2fx (budget 1.50x)\n", p, r, r / p }'
 awk -v p="$pc" -v r="$rc" 'BEGIN { printf "CPU:  medians %.2f s and %.2f s, ratio %.2fx\n", p, r, r / p }'
+# each run against the plain run just before it: the pair shares the VM's phase, so the median of
+# these ratios moves less with the phases than the ratio of the medians does
+pairs=(); for ((i = 0; i < runs; i++)); do pairs+=("$(awk -v p="${plain[$i]}" -v r="${reasm[$i]}" 'BEGIN { printf "%.2f", r / p }')"); done
+echo "wall, run by run: ${pairs[*]}; median $(median "${pairs[@]}")x"
+
