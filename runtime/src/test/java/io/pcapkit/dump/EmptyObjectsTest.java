@@ -12,6 +12,7 @@ import io.pcapkit.capture.PacketRecord;
 import io.pcapkit.dissect.Chain;
 import io.pcapkit.dissect.Dissector;
 import io.pcapkit.dissect.ErrorKind;
+import io.pcapkit.dissect.FrameSink;
 import io.pcapkit.frame.Info;
 import io.pcapkit.frame.InfoBuilder;
 import io.pcapkit.gen.Ipv4Fields;
@@ -73,6 +74,31 @@ class EmptyObjectsTest {
         assertEquals("name", at(dns, "malformed", "field"));
     }
 
+    /**
+     * A TCP layer's options by hand: an item holding only an empty group (nothing shows), an item
+     * holding an empty list (the list says there were none), an item with a value, then an item
+     * whose group a failure cuts before its first value.
+     */
+    private static void optionsCutInTheLast(FrameSink s) {
+        s.beginList(TcpFields.OPTIONS__ENTRIES);
+        s.beginItem(TcpFields.OPTIONS__ENTRIES);
+        s.beginGroup(TcpFields.G_FLAGS);
+        s.endGroup(TcpFields.G_FLAGS);
+        s.endItem(TcpFields.OPTIONS__ENTRIES);
+        s.beginItem(TcpFields.OPTIONS__ENTRIES);
+        s.beginList(TcpFields.SACK__BLOCKS);
+        s.endList(TcpFields.SACK__BLOCKS);
+        s.endItem(TcpFields.OPTIONS__ENTRIES);
+        s.beginItem(TcpFields.OPTIONS__ENTRIES);
+        s.number(TcpFields.OPTION__LENGTH, 4, 20, 1);
+        s.endItem(TcpFields.OPTIONS__ENTRIES);
+        s.beginItem(TcpFields.OPTIONS__ENTRIES);
+        s.beginGroup(TcpFields.G_FLAGS);
+        s.malformed(Protocols.get(Protocols.P_TCP), TcpFields.OPTION__LENGTH, 25, ErrorKind.TRUNCATED, "cut");
+    }
+
+    private static final List<Map<String, Object>> OPTIONS_SHOWN = List.of(Map.of("blocks", List.of()), Map.of("length", 4L));
+
     @Test
     void sinkCallsByHandInEveryFormat() throws IOException {
         for (String format : FORMATS) {
@@ -80,24 +106,7 @@ class EmptyObjectsTest {
             try (Dumper d = Dumpers.create(format, b, new DumpOptions())) {
                 d.beginFrame(Fixtures.blankRecord(1));
                 d.beginLayer(Protocols.get(Protocols.P_TCP), 0);
-                d.beginList(TcpFields.OPTIONS__ENTRIES);
-                // an item holding only an empty group: nothing shows
-                d.beginItem(TcpFields.OPTIONS__ENTRIES);
-                d.beginGroup(TcpFields.G_FLAGS);
-                d.endGroup(TcpFields.G_FLAGS);
-                d.endItem(TcpFields.OPTIONS__ENTRIES);
-                // an item holding an empty list: the list says there were none
-                d.beginItem(TcpFields.OPTIONS__ENTRIES);
-                d.beginList(TcpFields.SACK__BLOCKS);
-                d.endList(TcpFields.SACK__BLOCKS);
-                d.endItem(TcpFields.OPTIONS__ENTRIES);
-                // an item with a value, then one the failure cuts before its first
-                d.beginItem(TcpFields.OPTIONS__ENTRIES);
-                d.number(TcpFields.OPTION__LENGTH, 4, 20, 1);
-                d.endItem(TcpFields.OPTIONS__ENTRIES);
-                d.beginItem(TcpFields.OPTIONS__ENTRIES);
-                d.beginGroup(TcpFields.G_FLAGS);
-                d.malformed(Protocols.get(Protocols.P_TCP), TcpFields.OPTION__LENGTH, 25, ErrorKind.TRUNCATED, "cut");
+                optionsCutInTheLast(d);
                 d.endFrame(new Chain());
             }
             String text = b.toString(StandardCharsets.UTF_8);
@@ -105,7 +114,7 @@ class EmptyObjectsTest {
             if (format.equals("ndjson") || format.equals("json")) {
                 Map<String, Object> f = map(format.equals("json") ? at(Fixtures.json(text), "Frame 1") : Fixtures.json(text));
                 Map<String, Object> tcp = map(f.get("tcp"));
-                assertEquals(List.of(Map.of("blocks", List.of()), Map.of("length", 4L)), tcp.get("options"), text);
+                assertEquals(OPTIONS_SHOWN, tcp.get("options"), text);
                 assertEquals("cut", at(tcp, "malformed", "reason"));
             }
         }
@@ -125,10 +134,9 @@ class EmptyObjectsTest {
         InfoBuilder b = new InfoBuilder().reset();
         b.beginGroup(Ipv4Fields.G_FLAGS);
         b.endGroup(Ipv4Fields.G_FLAGS);
-        b.beginList(TcpFields.OPTIONS__ENTRIES);
-        b.beginItem(TcpFields.OPTIONS__ENTRIES);
-        b.endItem(TcpFields.OPTIONS__ENTRIES);
-        b.endList(TcpFields.OPTIONS__ENTRIES);
-        assertEquals(Map.of("options", List.of()), b.fields());
+        optionsCutInTheLast(b);
+        Info fields = b.fields();
+        assertEquals(List.of("options", "malformed"), List.copyOf(fields.keySet()), "the empty group left out");
+        assertEquals(OPTIONS_SHOWN, fields.get("options"));
     }
 }
