@@ -8,7 +8,10 @@ import java.nio.ByteBuffer;
  * itself: it asks for room once per run of fields, then writes each key and value straight into
  * the buffer, instead of one sink call per field that the dumper then turns into bytes. Around a
  * field it leaves to the sink (a list, a nested type, bytes in another format) it hands the
- * position back with {@link #at} and takes it again with {@link #position}.
+ * position back with {@link #at} and takes it again with {@link #position}. What it leaves to the
+ * sink goes through the sink whole: the sink writes a group or item only when its first member
+ * comes through it (one with none is left out), so a codec never opens one through the sink and
+ * writes its members here (the generator writes no direct form for conditional groups).
  *
  * <p>There is one implementation (the NDJSON dumper's writer), so these calls bind statically.
  * Keys are generated as {@link #key(String) padded} constants of the form {@code ,"name":} (or
