@@ -12,7 +12,12 @@ import java.nio.file.Path;
  * other then compare phases, not builds. Both builds here see the same phases. Differences under
  * about 10 % are still noise (the same jar against itself gives 0.96-1.11).
  *
- * <pre>java -cp bench/target/benchmarks.jar io.pcapkit.bench.AbTiming OLD.jar NEW.jar FILE ndjson|visitor|decode|hand|flows|file-plain|file-ip|file-trace|file-deep [ROUNDS]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar io.pcapkit.bench.AbTiming OLD.jar NEW.jar FILE PATH[:PATH_B] [ROUNDS]</pre>
+ *
+ * <p>PATH is one of {@link InCache}'s: ndjson, visitor, decode, hand, flows, or a whole-file run
+ * (file-plain, file-ip, file-tcp, file-flows, file-trace, file-deep, file-deep-trace); with
+ * {@code PATH:PATH_B} the second jar runs the second path (give one jar twice to compare two
+ * paths of one build: what a part of the reassembly costs).
  */
 public final class AbTiming {
     /** Rounds before the best is kept: the JIT has settled by then. */
@@ -28,7 +33,9 @@ public final class AbTiming {
         for (int i = 0; i < 2; i++) {
             URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[i]).toUri().toURL()}, ClassLoader.getPlatformClassLoader());
             Class<?> c = loader.loadClass(InCache.class.getName());
-            states[i] = c.getMethod("setup", String.class, String.class).invoke(null, args[2], args[3]);
+            // PATH_A:PATH_B compares two paths (of the same build, or of two)
+            String[] paths = args[3].split(":", 2);
+            states[i] = c.getMethod("setup", String.class, String.class).invoke(null, args[2], paths[Math.min(i, paths.length - 1)]);
             timed[i] = c.getMethod("timed", Object.class);
         }
         long[] best = {Long.MAX_VALUE, Long.MAX_VALUE};

@@ -23,9 +23,10 @@ import java.util.List;
  * {@link HandDecoder}), {@code visitor} (every field to a
  * blackhole), {@code ndjson} (the full record to a null stream) or {@code flows} (decode with
  * flow tracking: the same flows found again pass after pass); or a whole file, not held:
- * {@code file-plain} (NDJSON, no reassembly), {@code file-ip} (NDJSON with IP reassembly, as extract
- * runs by default) or {@code file-trace} (with IP and TCP reassembly and a trace), all to the
- * transport layer; {@code file-deep} is NDJSON without reassembly as deep as the grammars go. {@link AbTiming} drives it
+ {@code file-plain} (NDJSON, no reassembly), {@code file-ip} (NDJSON with IP reassembly, as extract
+ * runs by default), {@code file-tcp}, {@code file-flows} or {@code file-trace} (with IP and TCP
+ * reassembly and a trace), all to the transport layer; {@code file-deep} and {@code file-deep-trace}
+ * go as deep as the grammars go (see {@link FileRun}). {@link AbTiming} drives it
  * in two builds at once; the state is an opaque object so that the driver needs none of our types.
  */
 public final class InCache {
@@ -40,7 +41,12 @@ public final class InCache {
     private record State(List<PacketRecord> records, Dissector dissector, FrameSink sink, boolean streaming, boolean hand) {
     }
 
-    /** A whole-file run (not cache-resident): {@code file-plain}, {@code file-ip}, {@code file-trace} or {@code file-deep}. */
+    /**
+     * A whole-file run (not cache-resident) to the transport layer: {@code file-plain}, {@code file-ip},
+     * {@code file-tcp} (IP and TCP reassembly, no trace), {@code file-flows} (IP reassembly and a
+     * trace, no TCP streams) or {@code file-trace}; {@code file-deep} and {@code file-deep-trace}
+     * are the first and last as deep as the grammars go.
+     */
     private record FileRun(Path file, String path) {
     }
 
@@ -77,9 +83,11 @@ public final class InCache {
             long t0 = mx.getCurrentThreadCpuTime();
             Path dir = java.nio.file.Files.createTempDirectory("pcapkit-ab");
             var o = io.pcapkit.Pcapkit.extract(f.file).format("ndjson").output(OutputStream.nullOutputStream());
-            if (!f.path.equals("file-deep")) o = o.layer(LayerType.TRANSPORT);
+            if (!f.path.startsWith("file-deep")) o = o.layer(LayerType.TRANSPORT);
             long n = (switch (f.path) {
-                case "file-trace" -> o.reassemble("ip,tcp").trace(dir);
+                case "file-trace", "file-deep-trace" -> o.reassemble("ip,tcp").trace(dir);
+                case "file-tcp" -> o.reassemble("ip,tcp");
+                case "file-flows" -> o.reassemble("ip").trace(dir);
                 case "file-ip" -> o.reassemble("ip");
                 default -> o.reassemble("none");
             }).run().count();
