@@ -82,6 +82,8 @@ final class Hooks {
             for (Object x : extra) if (x instanceof FlowListener l) flows.listen(l);
             this.trace = trace != null && trace.output != null ? new TraceWriter(trace, reader, dissect) : null;
             if (this.trace != null) flows.listen(this.trace);
+            // the flows' work beside the dissection, where the frames' output does not wait for it
+            if (fo.thread && Runtime.getRuntime().availableProcessors() > 1) flows.offThread();
         } else {
             tcp = null;
             app = null;
@@ -111,6 +113,7 @@ final class Hooks {
 
     /** Closes the trace (without finishing: for a run abandoned before its end). */
     void close() throws IOException {
+        if (flows != null) flows.drain(); // the flow thread's last events reach the trace before it closes
         if (trace != null) trace.close();
     }
 

@@ -42,7 +42,12 @@ public final class FlowHook implements LayerHook {
     private final FlowTable open;
     /** the options' limit on open flows, within what the table can hold */
     private final int maxOpen;
-    private final FlowKey probe = new FlowKey();
+    /** the packet being read, when the work is done in place */
+    private final FlowPacket packet = new FlowPacket();
+    /** the thread doing the work, or null: in place ({@link #offThread}) */
+    private FlowThread thread;
+    /** packets the flow thread's work threw on (see {@link #failures}) */
+    private long threadFailures;
     private long nextTcp;
     private long nextUdp;
     private long serial;
@@ -91,10 +96,57 @@ public final class FlowHook implements LayerHook {
     }
 
     public FlowHook listen(FlowListener l) {
+        drain();
         listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
         listeners[listeners.length - 1] = l;
         if (l.keepsFlows()) recycles = false;
         return this;
+    }
+
+    /**
+     * Moves the work on flows to a thread of its own ({@link FlowThread}) when nothing the
+     * dissecting thread does depends on it: no application messages over the streams (they
+     * become layers of the frames), no listener of the streams, and only listeners that work
+     * there ({@link FlowListener#offThread}). With two cores or more the flows' work then runs
+     * beside the dissection; the results are the same, in the same order. Their counts here are
+     * read once the run is over ({@link #finish}, {@link #drain}).
+     *
+     * @return whether the work moved
+     */
+    public boolean offThread() {
+        if (!canGoOffThread()) return false;
+        if (thread == null) thread = new FlowThread(this);
+        return true;
+    }
+
+    /** {@link #offThread()} with batches of {@code packets} packets and {@code bytes} payload bytes, {@code batches} of them. */
+    boolean offThread(int packets, int bytes, int batches) {
+        if (!canGoOffThread()) return false;
+        if (thread == null) thread = new FlowThread(this, packets, bytes, batches);
+        return true;
+    }
+
+    private boolean canGoOffThread() {
+        if (app != null || tcp != null && tcp.heard()) return false;
+        for (FlowListener l : listeners) if (!l.offThread()) return false;
+        return true;
+    }
+
+    /** Waits for the flow thread, if there is one, to do what it was sent, and ends it: the work is done in place from now on. */
+    public void drain() {
+        FlowThread t = thread;
+        if (t == null) return;
+        thread = null;
+        try {
+            t.finish();
+        } finally {
+            threadFailures += t.failures();
+        }
+    }
+
+    /** Packets the work on flows threw on while it ran on its own thread (in place, the dissector counts them: {@link io.pcapkit.dissect.Dissector#hookFailures}). */
+    public long failures() {
+        return threadFailures;
     }
 
     public FlowOptions options() {
@@ -156,38 +208,68 @@ public final class FlowHook implements LayerHook {
         int ip = i - 1;
         while (ip >= 0 && (KIND[chain.protocolId(ip)] & ENDS) == 0) ip--;
         if (ip < 0) return null;
+        FlowThread t = thread;
+        FlowPacket p = t == null ? packet : t.slot();
+        if (!p.key.set(isTcp ? FlowKey.BYTE_STREAM : FlowKey.DATAGRAM, chain, i, ip)) return null;
         PacketRecord frame = ctx.frame();
-        if (frame.number != currentFrame) {
-            frameFlowCount = 0;
-            currentFrame = frame.number;
-        }
-        if (!probe.set(isTcp ? FlowKey.BYTE_STREAM : FlowKey.DATAGRAM, chain, i, ip)) return null;
+        p.isTcp = isTcp;
+        p.frame = frame.number;
+        p.origLen = frame.origLen;
+        p.time.set(frame.time);
+        p.nanos = CaptureClock.nanos(frame.time);
         ByteBuffer tb = ctx.buffer(i);
-        int ts = ctx.start(i);
-        long nanos = CaptureClock.nanos(frame.time);
-        expire(nanos, frame.number);
-        Flow f = open.get(probe);
+        int ps = ctx.payloadStart();
+        int len = Math.max(0, ctx.payloadEnd() - ps);
+        if (isTcp) {
+            int ts = ctx.start(i);
+            p.flags = flags(tp, tb, ts);
+            p.seq = tp.read(Role.SEQUENCE, tb, ts);
+            p.ack = tp.read(Role.ACKNOWLEDGEMENT, tb, ts);
+            // a segment the capture cut short: the lengths announced for it (the frame's, its IP
+            // layers') reach past what was captured. An IP length past the frame's own length, or
+            // past what a tunnel's outer IP gives it, is bogus, not a cut: the segment is then what
+            // those lengths leave (as tshark takes it). The rest of a cut segment's range is a gap
+            p.announced = ctx.reportedEnd(i) - ps;
+        }
+        if (t != null) {
+            t.commit(p, isTcp && tcp != null ? tb : null, ps, len);
+            return null;
+        }
+        p.buffer = tb;
+        p.payloadStart = ps;
+        p.payloadLength = len;
+        return process(p, ctx);
+    }
+
+    /**
+     * The flow hook's work on one transport packet: its flow found or started, the frame counted,
+     * a TCP segment fed to the streams, the application messages it completed handed back. Runs on
+     * the dissecting thread, or on the {@link FlowThread} (then {@code ctx} is null: no application
+     * messages are asked for there).
+     */
+    Continuation process(FlowPacket p, LayerContext ctx) {
+        if (p.frame != currentFrame) {
+            frameFlowCount = 0;
+            currentFrame = p.frame;
+        }
+        boolean isTcp = p.isTcp;
+        expire(p.nanos, p.frame);
+        Flow f = open.get(p.key);
         if (f != null) {
             // one packet per flow and frame (the same 5-tuple twice in a frame counts once)
             for (int j = 0; j < frameFlowCount; j++) if (frameFlows[j] == f) return null;
             open.touch(f);
         }
-        int flags = 0;
-        long seq = 0;
-        long ack = 0;
-        if (isTcp) {
-            flags = flags(tp, tb, ts);
-            seq = tp.read(Role.SEQUENCE, tb, ts);
-            ack = tp.read(Role.ACKNOWLEDGEMENT, tb, ts);
-            if (f != null) {
-                int dir = probe.forward == f.aIsLow ? 0 : 1;
-                // tshark's rule: a SYN without ACK whose sequence number differs from the first one
-                // seen that way starts a new connection on the same ports
-                if ((flags & (TcpConnection.SYN | TcpConnection.ACK)) == TcpConnection.SYN && f.based(dir) && seq != f.baseSeq(dir)) {
-                    open.remove(f);
-                    end(f, Flow.End.REUSED, frame.number);
-                    f = null;
-                }
+        int flags = p.flags;
+        long seq = p.seq;
+        if (isTcp && f != null) {
+            int dir = p.key.forward == f.aIsLow ? 0 : 1;
+            // tshark's rule: a SYN without ACK whose sequence number differs from the first one
+            // seen that way starts a new connection on the same ports
+            if ((flags & (TcpConnection.SYN | TcpConnection.ACK)) == TcpConnection.SYN && f.based(dir) && seq != f.baseSeq(dir)) {
+                open.remove(f);
+                end(f, Flow.End.REUSED, p.frame);
+                f = null;
             }
         }
         if (f == null) {
@@ -195,19 +277,19 @@ public final class FlowHook implements LayerHook {
                 Flow old = open.oldest();
                 open.remove(old);
                 evicted++;
-                end(old, Flow.End.EVICTED, frame.number);
+                end(old, Flow.End.EVICTED, p.frame);
             }
-            f = newFlow(probe, isTcp ? nextTcp++ : nextUdp++);
-            f.firstSeconds = frame.time.seconds;
-            f.firstFraction = frame.time.fraction;
-            f.firstDigits = frame.time.digits;
-            f.lastNanos = nanos;
+            f = newFlow(p.key, isTcp ? nextTcp++ : nextUdp++);
+            f.firstSeconds = p.time.seconds;
+            f.firstFraction = p.time.fraction;
+            f.firstDigits = p.time.digits;
+            f.lastNanos = p.nanos;
             open.put(f);
             if (open.size() > peakOpen) peakOpen = open.size();
             for (FlowListener l : listeners) l.started(f);
         }
-        int dir = probe.forward == f.aIsLow ? 0 : 1;
-        f.count(dir, frame.origLen, frame.number, frame.time, nanos);
+        int dir = p.key.forward == f.aIsLow ? 0 : 1;
+        f.count(dir, p.origLen, p.frame, p.time, p.nanos);
         if (frameFlowCount == frameFlows.length) {
             frameFlows = java.util.Arrays.copyOf(frameFlows, frameFlowCount * 2);
             frameDirs = java.util.Arrays.copyOf(frameDirs, frameFlowCount * 2);
@@ -217,8 +299,9 @@ public final class FlowHook implements LayerHook {
         if (!isTcp) return null;
         f.tcp(dir, seq, flags);
         if (tcp == null) return null;
-        int ps = ctx.payloadStart();
-        int len = Math.max(0, ctx.payloadEnd() - ps);
+        ByteBuffer tb = p.buffer;
+        int ps = p.payloadStart;
+        int len = p.payloadLength;
         TcpConnection c = f.tcp();
         if (c == null) {
             // the streams start with the first segment that carries something (data, FIN, RST): a
@@ -228,15 +311,11 @@ public final class FlowHook implements LayerHook {
             // what the flow saw so far says where each stream starts (after a SYN's sequence number)
             for (int d = 0; d < 2; d++) if (f.based(d)) c.base(d, f.streamBase(d));
         }
-        // a segment the capture cut short: the lengths announced for it (the frame's, its IP
-        // layers') reach past what was captured. An IP length past the frame's own length, or
-        // past what a tunnel's outer IP gives it, is bogus, not a cut: the segment is then what
-        // those lengths leave (as tshark takes it). The rest of a cut segment's range is a gap
-        long announced = ctx.reportedEnd(i) - ps;
+        long announced = p.announced;
         boolean cut = len > 0 && announced > len;
         if (app == null) {
-            c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
-            if (cut) c.lost(dir, seq, flags, announced, frame.number);
+            c.segment(dir, seq, p.ack, flags, tb, ps, len, p.frame);
+            if (cut) c.lost(dir, seq, flags, announced, p.frame);
             return null;
         }
         if (!app.decided(c) && len > 0 && c.startsAtNext(dir, seq, flags)) {
@@ -248,11 +327,11 @@ public final class FlowHook implements LayerHook {
             app.attachFirst(c, next, ctx.dispatcher().guardAndSniff(ctx.protocol(), next, tb, ps, ps + len), len);
         }
         app.beginFrame();
-        c.segment(dir, seq, ack, flags, tb, ps, len, frame.number);
+        c.segment(dir, seq, p.ack, flags, tb, ps, len, p.frame);
         if (cut) {
             // like tshark, the frame dissects a cut segment alone
             app.cut(c, dir);
-            c.lost(dir, seq, flags, announced, frame.number);
+            c.lost(dir, seq, flags, announced, p.frame);
         }
         Continuation more = app.endFrame();
         if (!app.active(c)) return more;
@@ -268,6 +347,7 @@ public final class FlowHook implements LayerHook {
 
     @Override
     public void endFrame(PacketRecord frame, Chain chain) {
+        if (thread != null) return; // its listeners want no frames (FlowListener#offThread)
         if (currentFrame == frame.number) {
             for (int j = 0; j < frameFlowCount; j++) {
                 Flow f = frameFlows[j];
@@ -323,6 +403,7 @@ public final class FlowHook implements LayerHook {
 
     /** The input ended: every open flow ends (TCP data still waiting is delivered after gaps), then listeners finish. */
     public void finish() {
+        drain();
         long frame = currentFrame;
         for (Flow f : open.list()) end(f, Flow.End.END_OF_INPUT, frame);
         open.clear();
@@ -335,6 +416,7 @@ public final class FlowHook implements LayerHook {
      * ended flows are not reused.
      */
     public List<Flow> openFlows(boolean copy) {
+        drain();
         recycles = false;
         return open.list();
     }

@@ -30,6 +30,16 @@ public interface FlowListener {
         return true;
     }
 
+    /**
+     * Whether this listener may hear of flows' starts and ends on a thread of the flow hook's own,
+     * in capture order but not on the dissecting thread, and wants no {@link #packet} calls. The
+     * hook moves its work to that thread only when every listener says so
+     * ({@link FlowHook#offThread}). The default, false, is right for any listener.
+     */
+    default boolean offThread() {
+        return false;
+    }
+
     /** The run is over: every flow has ended. */
     default void finished() {
     }

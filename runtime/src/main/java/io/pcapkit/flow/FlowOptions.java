@@ -22,6 +22,12 @@ public final class FlowOptions {
     /** Format of the per-flow files (json, ndjson, plist, tree, pcap, pcapng), or null for the index alone. */
     public String format;
     public DumpOptions dump = new DumpOptions();
+    /**
+     * Let the work on flows run on a thread of its own when nothing the frames' output shows
+     * depends on it and the machine has two cores or more ({@link FlowHook#offThread}); the results
+     * are the same either way.
+     */
+    public boolean thread = true;
 
     public FlowOptions udp(boolean u) {
         this.udp = u;
@@ -64,6 +70,11 @@ public final class FlowOptions {
         return this;
     }
 
+    public FlowOptions thread(boolean t) {
+        this.thread = t;
+        return this;
+    }
+
     public FlowOptions dump(DumpOptions d) {
         this.dump = d == null ? new DumpOptions() : d;
         return this;
@@ -78,6 +89,7 @@ public final class FlowOptions {
         o.output = output;
         o.format = format;
         o.dump = dump;
+        o.thread = thread;
         return o;
     }
 }

@@ -154,6 +154,12 @@ public final class TraceWriter implements FlowListener, Closeable {
         return false;
     }
 
+    /** The index alone (no per-flow files) needs no frames, and its thread takes events from any one thread at a time. */
+    @Override
+    public boolean offThread() {
+        return options.format == null;
+    }
+
     @Override
     public void ended(Flow f) {
         try {

@@ -172,6 +172,27 @@ public final class ReassemblyLimits {
     public static final int TRACE_INDEX_BATCHES = 8;
 
     /**
+     * When the flow hook works on a thread of its own (its results feed no frame's output), the
+     * dissecting thread hands it 1,024 transport packets at a time: one hand-over per 1,024 frames
+     * costs little next to the flows' work on them.
+     */
+    public static final int FLOW_THREAD_BATCH_PACKETS = 1_024;
+
+    /**
+     * A batch of packets for the flow thread holds up to 1 MiB of their TCP payloads (1,024 full
+     * Ethernet segments are 1.5 MiB: a batch of those goes over a little early). A payload larger
+     * than this gets a batch of its own, as large as it: never more than the frame's own bytes.
+     */
+    public static final int FLOW_THREAD_BATCH_BYTES = 1 << 20;
+
+    /**
+     * At most 4 batches for the flow thread exist (some 4 MiB of payloads): past that the
+     * dissecting thread waits for the flow thread, so memory stays bounded when flows are the
+     * slower side.
+     */
+    public static final int FLOW_THREAD_BATCHES = 4;
+
+    /**
      * The default number of per-flow files open at once: a quarter of the process's descriptor
      * limit (the rest is the capture, the JVM's jars, the output), between
      * {@link #FLOW_MAX_OPEN_FILES} and {@link #FLOW_MAX_OPEN_FILES_CEILING}.

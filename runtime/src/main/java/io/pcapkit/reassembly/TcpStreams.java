@@ -34,6 +34,11 @@ public final class TcpStreams {
         return options.copy();
     }
 
+    /** Whether any listener hears the streams. */
+    public boolean heard() {
+        return listeners.length > 0;
+    }
+
     /** Adds a listener; listeners hear each event in the order they were added. */
     public TcpStreams listen(StreamListener l) {
         listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);

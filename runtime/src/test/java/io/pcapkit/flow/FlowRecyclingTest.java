@@ -119,6 +119,11 @@ class FlowRecyclingTest {
      * out-of-order data, retransmissions with other bytes, and UDP.
      */
     private Path flood(int frames) throws IOException {
+        return flood(tmp, frames);
+    }
+
+    /** {@link #flood(int)}'s capture, written into {@code dir}. */
+    static Path flood(Path dir, int frames) throws IOException {
         PcapFile p = PcapFile.create(1);
         Random rnd = new Random(7);
         long usec = 1_700_000_000_000_000L;
@@ -154,7 +159,7 @@ class FlowRecyclingTest {
             }
             p.add(usec / 1_000_000, usec % 1_000_000, frame);
         }
-        return p.write(tmp.resolve("flood-" + frames + ".pcap"));
+        return p.write(dir.resolve("flood-" + frames + ".pcap"));
     }
 
     @Test
