@@ -235,19 +235,18 @@ public final class FlowHook implements LayerHook {
             t.commit(p, isTcp && tcp != null ? tb : null, ps, len);
             return null;
         }
-        p.buffer = tb;
         p.payloadStart = ps;
         p.payloadLength = len;
-        return process(p, ctx);
+        return process(p, tb, ctx);
     }
 
     /**
      * The flow hook's work on one transport packet: its flow found or started, the frame counted,
      * a TCP segment fed to the streams, the application messages it completed handed back. Runs on
      * the dissecting thread, or on the {@link FlowThread} (then {@code ctx} is null: no application
-     * messages are asked for there).
+     * messages are asked for there). The payload lies in {@code payload}.
      */
-    Continuation process(FlowPacket p, LayerContext ctx) {
+    Continuation process(FlowPacket p, ByteBuffer payload, LayerContext ctx) {
         if (p.frame != currentFrame) {
             frameFlowCount = 0;
             currentFrame = p.frame;
@@ -299,7 +298,7 @@ public final class FlowHook implements LayerHook {
         if (!isTcp) return null;
         f.tcp(dir, seq, flags);
         if (tcp == null) return null;
-        ByteBuffer tb = p.buffer;
+        ByteBuffer tb = payload;
         int ps = p.payloadStart;
         int len = p.payloadLength;
         TcpConnection c = f.tcp();

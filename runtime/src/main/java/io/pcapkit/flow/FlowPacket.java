@@ -1,7 +1,6 @@
 package io.pcapkit.flow;
 
 import io.pcapkit.capture.Timestamp;
-import java.nio.ByteBuffer;
 
 /**
  * What the flow hook takes from one transport layer of a frame: the flow's key, TCP's numbers and
@@ -16,8 +15,11 @@ final class FlowPacket {
     int flags;
     long seq;
     long ack;
-    /** the payload: {@code payloadLength} bytes at {@code payloadStart} (null when nobody reads them) */
-    ByteBuffer buffer;
+    /**
+     * the payload: {@code payloadLength} bytes at {@code payloadStart} of the frame's buffer, or of
+     * the batch's when the packet went to {@link FlowThread} (no reference here: a reference
+     * written into a long-lived packet per frame would cost the collector a card each time)
+     */
     int payloadStart;
     int payloadLength;
     /** the payload's length as the frame's and IP's lengths announce it: more than {@link #payloadLength} when the capture cut the segment */
@@ -34,7 +36,6 @@ final class FlowPacket {
         flags = p.flags;
         seq = p.seq;
         ack = p.ack;
-        buffer = p.buffer;
         payloadStart = p.payloadStart;
         payloadLength = p.payloadLength;
         announced = p.announced;

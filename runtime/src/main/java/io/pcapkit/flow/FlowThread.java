@@ -110,11 +110,9 @@ final class FlowThread {
         if (copy) {
             b.fit(len);
             payload.get(off, b.bytes, b.used, len);
-            p.buffer = b.wrap;
             p.payloadStart = b.used;
             b.used += len;
         } else {
-            p.buffer = null;
             p.payloadStart = 0;
         }
         p.payloadLength = len;
@@ -165,15 +163,13 @@ final class FlowThread {
             for (int i = 0; i < b.n; i++) {
                 FlowPacket p = b.packets[i];
                 try {
-                    hook.process(p, null);
+                    hook.process(p, b.wrap, null);
                 } catch (RuntimeException e) {
                     failures++;
                     if (LOG.isDebugEnabled()) LOG.debug("flow hook failed in frame {}", p.frame, e);
                 } catch (Throwable t) {
                     failure = t;
                     return; // the dissecting thread sees it at its next hand-over
-                } finally {
-                    p.buffer = null;
                 }
             }
             boolean last = b.last;
