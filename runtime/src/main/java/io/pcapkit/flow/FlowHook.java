@@ -230,6 +230,9 @@ public final class FlowHook implements LayerHook {
             // past what a tunnel's outer IP gives it, is bogus, not a cut: the segment is then what
             // those lengths leave (as tshark takes it). The rest of a cut segment's range is a gap
             p.announced = ctx.reportedEnd(i) - ps;
+        } else {
+            p.flags = 0; // a datagram's packet: none of TCP's numbers (the packet object is reused)
+            p.seq = p.ack = p.announced = 0;
         }
         if (t != null) {
             t.commit(p, isTcp && tcp != null ? tb : null, ps, len);
