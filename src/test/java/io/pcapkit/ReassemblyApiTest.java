@@ -1,10 +1,13 @@
 package io.pcapkit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pcapkit.dissect.LayerType;
 import io.pcapkit.flow.Flow;
 import io.pcapkit.flow.FlowOptions;
 import io.pcapkit.flow.Follow;
@@ -28,6 +31,45 @@ import org.junit.jupiter.api.io.TempDir;
 class ReassemblyApiTest {
     static Path capture(String name) {
         return Corpus.require().resolve(name);
+    }
+
+    private static long flowThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("pcapkit-flows") && t.isAlive()).count();
+    }
+
+    /** What one extract with an index-only trace at the transport layer wrote and counted. */
+    private record Traced(byte[] frames, byte[] index, String counts) {
+    }
+
+    private static Traced trace(Path capture, LayerType layer, FlowOptions flows, boolean expectThread) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long before = flowThreads();
+        Extractor ex = Pcapkit.extract(capture).layer(layer).reassemble("ip,tcp").format("ndjson").output(out).flows(flows).open();
+        try (ex) {
+            assertEquals(expectThread ? before + 1 : before, flowThreads(), "a thread of the flows' own: " + expectThread);
+            ex.drain();
+        }
+        String counts = java.util.Arrays.toString(ex.flowCounts()) + " " + ex.tcpStats();
+        return new Traced(out.toByteArray(), Files.readAllBytes(flows.output.resolve("index.json")), counts);
+    }
+
+    /**
+     * An index-only trace where no application layer is dissected over the streams runs the
+     * flows' work on a thread of its own (with two cores or more), and writes what the work in
+     * place writes.
+     */
+    @Test
+    void anIndexOnlyTraceAtTheTransportLayerRunsItsFlowsOnAThreadOfTheirOwn(@TempDir Path dir) throws IOException {
+        assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one core: the flows' work stays in place");
+        Path capture = capture("ppp_example2_first3000.pcap");
+        Traced threaded = trace(capture, LayerType.TRANSPORT, new FlowOptions().udp(true).output(dir.resolve("thread")), true);
+        Traced inPlace = trace(capture, LayerType.TRANSPORT, new FlowOptions().udp(true).thread(false).output(dir.resolve("in-place")), false);
+        assertArrayEquals(inPlace.frames, threaded.frames);
+        assertEquals(new String(inPlace.index, StandardCharsets.UTF_8), new String(threaded.index, StandardCharsets.UTF_8));
+        assertEquals(inPlace.counts, threaded.counts);
+        assertTrue(threaded.index.length > 1000, "flows traced: " + threaded.index.length + " bytes of index");
+        // application layers over the streams are the frames' output: the work stays in place
+        trace(capture, LayerType.APPLICATION, new FlowOptions().udp(true).output(dir.resolve("application")), false);
     }
 
     @Test
