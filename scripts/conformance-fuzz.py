@@ -22,7 +22,11 @@ the snap length or malformed in a field keeps every whole field read before the 
 none or few; a run of bit fields shows the fields in the bytes present, so an IPv6 header cut after 2 bytes
 shows its traffic class, which tshark reads from 4); a DNS message cut short over TCP; a DNS UPDATE's counts, which tshark names by their UPDATE
 meaning; HTTP start lines tshark accepts and we do not (a two-digit status, "HTTP/1.x") or the
-reverse (a request line ending in HTTP/2.0); over TCP, a chunked message split just before its
+reverse (a request line ending in HTTP/2.0); a header line folded onto the one before it
+(obs-fold: it starts with a space or tab), where tshark 4.0 ends the header section and shows the
+rest as data, and we report the message malformed at that line, as RFC 9112 section 5.2 lets a
+recipient reject it (the line belongs to the field before; app_http.pcap frame 28, whose compared
+fields agree); over TCP, a chunked message split just before its
 final LF (tshark shows it complete one segment early); FTP lines without their CRLF, or binary
 bytes on port 21 (tshark's FTP does not reassemble and ends a command at a NUL); UDP-Lite cut inside
 its header (tshark still shows the udp.length it works out; our len comes after the header's fields,

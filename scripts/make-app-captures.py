@@ -309,6 +309,11 @@ def http_frames():
     for i, port in enumerate((2710, 2869, 3132)):
         other = Conversation(40204 + i, port)
         f.append((other.c(b"GET /p%d HTTP/1.1\r\nHost: h.example\r\n\r\n" % port), "HTTP on TCP %d, a port of Wireshark's HTTP" % port))
+    # obs-fold (RFC 9112 section 5.2): a header line that starts with a space or tab continues the
+    # field before it; tshark 4.0 ends the header section there instead (an accepted difference)
+    fold = Conversation(40210, 80)
+    f.append((fold.c(b"GET /fold HTTP/1.1\r\nHost: www.example.com\r\nX-Folded: first\r\n second part\r\nAccept: */*\r\n\r\n"),
+              "malformed: a request with a folded header line (obs-fold)"))
     return f
 
 

@@ -66,7 +66,9 @@ doc: |
   out). The body is the payload: framed by chunked
   transfer coding (the HTTP-Chunked layer), by Content-Length, or by the end of the connection
   for a response without either. A message whose start line, header fields or body are not all in
-  the segment is truncated. A response to HEAD has no body whatever Content-Length says: over a
+  the segment is truncated. A header line folded onto the one before (obs-fold, RFC 9112 section
+  5.2: it starts with a space or tab) makes the message malformed at that line, as a recipient
+  may reject it; tshark 4.0 ends the header section there instead. A response to HEAD has no body whatever Content-Length says: over a
   reassembled TCP stream the request it answers says so (exchange); a response dissected alone
   cannot know, and shows as truncated.
 doc-ref: RFC 9112 sections 2-7

@@ -121,6 +121,7 @@ class ApplicationMalformedTest {
         expect(h, 13, "HTTP-Chunked", "truncated", "");  // a chunk cut
         expect(h, 23, "HTTP/1.1", "invalid", "0x3a");    // a header line without a colon: not a cut, a bad line
         expect(h, 24, "HTTP/1.1", "truncated", "");      // a header block cut
+        expect(h, 28, "HTTP/1.1", "invalid", "0x3a");    // a folded header line (obs-fold): rejected, as RFC 9112 lets a recipient
         List<Info> f = frames("app_ftp.pcap", false, null);
         expect(f, 16, "FTP", "truncated", "");           // no CRLF yet
     }
