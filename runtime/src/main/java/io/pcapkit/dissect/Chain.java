@@ -285,34 +285,44 @@ public final class Chain {
     }
 
     /**
-     * Writes the chain string into {@code out} without allocating: {@code Ethernet:IPv4:TCP},
+     * Writes the chain string into {@code out}: {@code Ethernet:IPv4:TCP},
      * ending in {@code Raw} when undissected bytes remain, or in the protocol that failed when a
      * layer is malformed (as tshark's frame.protocols names it). Transparent layers are left out.
      */
     public StringBuilder appendTo(StringBuilder out) {
-        boolean first = true;
-        int f = 0;
-        for (int i = 0; i <= count; i++) {
-            // the malformed layers that failed after the first i layers, then layer i
-            for (; f < failures && failedAt[f] == i; f++) {
-                Protocol p = Protocols.get(failedProtocols[f]);
-                if (p.transparent) continue;
-                if (!first) out.append(':');
-                out.append(p.name);
-                first = false;
-            }
-            if (i == count) break;
-            Protocol p = Protocols.get(protocols[i]);
-            if (p.transparent) continue;
-            if (!first) out.append(':');
+        int start = out.length();
+        forEachShown(p -> {
+            if (out.length() > start) out.append(':');
             out.append(p.name);
-            first = false;
-        }
-        if (rawStart >= 0 && !endsMalformed()) {
-            if (!first) out.append(':');
+        });
+        if (showsRaw()) {
+            if (out.length() > start) out.append(':');
             out.append("Raw");
         }
         return out;
+    }
+
+    /**
+     * Visits the protocols the chain names, in order: before each layer (and after the last), the
+     * malformed layers that failed after the layers before it, then the layer; transparent ones are
+     * left out. Raw, which may follow them, is not among them ({@link #showsRaw}).
+     */
+    public void forEachShown(java.util.function.Consumer<Protocol> visit) {
+        int f = 0;
+        for (int i = 0; i <= count; i++) {
+            for (; f < failures && failedAt[f] == i; f++) {
+                Protocol p = Protocols.get(failedProtocols[f]);
+                if (!p.transparent) visit.accept(p);
+            }
+            if (i == count) break;
+            Protocol p = Protocols.get(protocols[i]);
+            if (!p.transparent) visit.accept(p);
+        }
+    }
+
+    /** Whether the chain ends in Raw: undissected payload, after a layer that is not malformed. */
+    public boolean showsRaw() {
+        return rawStart >= 0 && !endsMalformed();
     }
 
     /** Whether the last thing the frame shows is a malformed layer (then no Raw follows it in the chain). */

@@ -1,8 +1,6 @@
 package io.pcapkit.frame;
 
 import io.pcapkit.dissect.Chain;
-import io.pcapkit.dissect.Protocol;
-import io.pcapkit.gen.Protocols;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,22 +24,11 @@ public final class ProtoChain {
     public static ProtoChain of(Chain c) {
         List<String> n = new ArrayList<>();
         List<List<String>> g = new ArrayList<>();
-        int f = 0;
-        for (int i = 0; i <= c.size(); i++) {
-            // the malformed layers that failed after the first i layers, then layer i (as Chain#appendTo)
-            for (; f < c.malformedLayers() && c.malformedAt(f) == i; f++) {
-                Protocol p = Protocols.get(c.malformedProtocolId(f));
-                if (p.transparent) continue;
-                n.add(p.name);
-                g.add(p.groups);
-            }
-            if (i == c.size()) break;
-            Protocol p = c.protocol(i);
-            if (p.transparent) continue;
+        c.forEachShown(p -> {
             n.add(p.name);
             g.add(p.groups);
-        }
-        if (c.hasRaw() && !c.endsMalformed()) {
+        });
+        if (c.showsRaw()) {
             n.add("Raw");
             g.add(List.of());
         }
