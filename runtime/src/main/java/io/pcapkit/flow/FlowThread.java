@@ -154,12 +154,7 @@ final class FlowThread {
 
     private void run() {
         while (true) {
-            Batch b;
-            try {
-                b = toThread.take();
-            } catch (InterruptedException e) {
-                continue; // nothing interrupts this thread but the JVM's end; the batches must still be done
-            }
+            Batch b = Threads.take(toThread);
             for (int i = 0; i < b.n; i++) {
                 FlowPacket p = b.packets[i];
                 try {
@@ -187,16 +182,7 @@ final class FlowThread {
         current.last = true;
         toThread.offer(current); // room unless the thread is gone (it holds every batch but this one)
         current = null;
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Threads.join(thread);
         if (failure != null) throw failed();
     }
 

@@ -104,12 +104,7 @@ final class IndexThread implements Closeable {
 
     private void run() {
         while (true) {
-            Batch b;
-            try {
-                b = toWriter.take();
-            } catch (InterruptedException e) {
-                continue; // nothing interrupts this thread but the JVM's end; the batches must still be written
-            }
+            Batch b = Threads.take(toWriter);
             if (failure == null) {
                 try {
                     for (int i = 0; i < b.n; i++) {
@@ -135,16 +130,7 @@ final class IndexThread implements Closeable {
         if (current == null) current = new Batch(); // a hand-over was interrupted
         current.last = true;
         toWriter.add(current);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Threads.join(thread);
         if (failure != null) throw failed();
     }
 }
