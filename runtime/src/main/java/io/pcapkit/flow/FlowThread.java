@@ -24,9 +24,13 @@ import org.slf4j.LoggerFactory;
 final class FlowThread {
     private static final Logger LOG = LoggerFactory.getLogger(FlowThread.class);
 
+    /** Payload room a batch starts with: a short capture's run allocates little (it doubles up to the batch's size). */
+    private static final int FIRST_BYTES = 64 << 10;
+
     private static final class Batch {
+        /** made as they are first filled */
         final FlowPacket[] packets;
-        /** the payloads' room, when it is not a large payload's own */
+        /** the payloads' room at most, unless a larger payload needs a batch of its own */
         final int usualBytes;
         byte[] bytes;
         ByteBuffer wrap;
@@ -37,16 +41,31 @@ final class FlowThread {
 
         Batch(int packetCount, int byteCount) {
             packets = new FlowPacket[packetCount];
-            for (int i = 0; i < packetCount; i++) packets[i] = new FlowPacket();
             usualBytes = byteCount;
-            bytes = new byte[byteCount];
-            wrap = ByteBuffer.wrap(bytes);
+            room(Math.min(byteCount, FIRST_BYTES));
+        }
+
+        FlowPacket slot() {
+            FlowPacket p = packets[n];
+            return p != null ? p : (packets[n] = new FlowPacket());
+        }
+
+        /** Whether {@code len} more payload bytes fit, once the room has grown as far as a batch may. */
+        boolean fits(int len) {
+            long need = (long) used + len;
+            if (need <= bytes.length) return true;
+            if (need > usualBytes) return false;
+            room((int) Math.min(usualBytes, Math.max(need, 2L * bytes.length)));
+            return true;
         }
 
         /** Room for a payload of {@code len} bytes larger than a batch holds: this batch's alone. */
         void fit(int len) {
-            if (len <= bytes.length) return;
-            bytes = new byte[len];
+            if (used + len > bytes.length) room(used + len);
+        }
+
+        private void room(int size) {
+            bytes = bytes == null ? new byte[size] : java.util.Arrays.copyOf(bytes, size);
             wrap = ByteBuffer.wrap(bytes);
         }
 
@@ -62,8 +81,12 @@ final class FlowThread {
 
     private final FlowHook hook;
     private final int packetCount;
+    private final int byteCount;
     private final BlockingQueue<Batch> toThread;
     private final BlockingQueue<Batch> free;
+    /** batches made so far: one more is made when none is free, up to the limit */
+    private int made = 1;
+    private final int maxBatches;
     private final Thread thread;
     private Batch current;
     private volatile Throwable failure;
@@ -79,10 +102,11 @@ final class FlowThread {
     FlowThread(FlowHook hook, int packetCount, int byteCount, int batches) {
         this.hook = hook;
         this.packetCount = packetCount;
+        this.byteCount = byteCount;
+        this.maxBatches = batches;
         toThread = new ArrayBlockingQueue<>(batches);
         free = new ArrayBlockingQueue<>(batches);
         current = new Batch(packetCount, byteCount);
-        for (int i = 1; i < batches; i++) free.add(new Batch(packetCount, byteCount));
         thread = new Thread(this::run, "pcapkit-flows");
         thread.setDaemon(true);
         thread.start();
@@ -90,7 +114,7 @@ final class FlowThread {
 
     /** The packet to fill next; it goes to the thread only when {@link #commit committed}. */
     FlowPacket slot() {
-        return current.packets[current.n];
+        return current.slot();
     }
 
     /**
@@ -100,12 +124,13 @@ final class FlowThread {
     void commit(FlowPacket p, ByteBuffer payload, int off, int len) {
         Batch b = current;
         boolean copy = payload != null && len > 0;
-        if (copy && b.used + len > b.bytes.length && b.n > 0) {
+        if (copy && b.n > 0 && !b.fits(len)) {
             // the payload does not fit: the batch goes without it, and the packet opens the next one
             handOver();
             b = current;
-            b.packets[0].copyFrom(p);
-            p = b.packets[0];
+            FlowPacket first = b.slot();
+            first.copyFrom(p);
+            p = first;
         }
         if (copy) {
             b.fit(len);
@@ -124,9 +149,19 @@ final class FlowThread {
      * locking stays out of the hook's hot path that inlines {@link #commit}.
      */
     private void handOver() {
+        if (failure != null) throw failed();
         Batch b = current;
         current = null;
         toThread.add(b); // never full: there are only as many batches as it holds
+        Batch spare = free.poll();
+        if (spare == null && made < maxBatches) {
+            made++;
+            spare = new Batch(packetCount, byteCount);
+        }
+        if (spare != null) {
+            current = spare;
+            return;
+        }
         boolean interrupted = false;
         try {
             while (true) {

@@ -180,15 +180,16 @@ public final class ReassemblyLimits {
 
     /**
      * A batch of packets for the flow thread holds up to 1 MiB of their TCP payloads (1,024 full
-     * Ethernet segments are 1.5 MiB: a batch of those goes over a little early). A payload larger
+     * Ethernet segments are 1.5 MiB: a batch of those goes over a little early); its room starts at
+     * 64 KiB and doubles as payloads come, so a short capture allocates little. A payload larger
      * than this gets a batch of its own, as large as it: never more than the frame's own bytes.
      */
     public static final int FLOW_THREAD_BATCH_BYTES = 1 << 20;
 
     /**
-     * At most 4 batches for the flow thread exist (some 4 MiB of payloads): past that the
-     * dissecting thread waits for the flow thread, so memory stays bounded when flows are the
-     * slower side.
+     * At most 4 batches for the flow thread exist (some 4 MiB of payloads), made as they are
+     * needed: past that the dissecting thread waits for the flow thread, so memory stays bounded
+     * when flows are the slower side.
      */
     public static final int FLOW_THREAD_BATCHES = 4;
 
