@@ -89,6 +89,8 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
     /** why it ended, an {@link End} ordinal, or -1 while open (a number: an enum reference written into an old flow costs the collector a card) */
     private byte endCode = -1;
     List<String> files;
+    /** the flow's per-flow file while a trace writes one ({@link TraceWriter}), or null */
+    FlowFile file;
 
     /** the flow's number in the open flows' table, or -1 when it is not open ({@link FlowTable}) */
     int tableIndex = -1;
@@ -115,6 +117,7 @@ public final class Flow extends FlowKey implements Supplier<Endpoints> {
         streaming = false;
         endCode = -1;
         files = null;
+        file = null;
     }
 
     /** Flows are themselves (two connections on the same ports are two flows). */

@@ -16,12 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes a trace: one file per flow in the chosen format ({@code tcp-000000.pcap},
@@ -41,8 +36,11 @@ public final class TraceWriter implements FlowListener, Closeable {
     private final CaptureReader reader;
     private final Dissector replay;
     private final IndexThread index;
-    private final LinkedHashMap<Flow, Dumper> open;
-    private final Map<Flow, Integer> parts = new HashMap<>();
+    // the open per-flow files, least recently written first (a list through the flows' files: a
+    // frame finds and moves its file without a map look-up)
+    private FlowFile oldest;
+    private FlowFile newest;
+    private int openFiles;
     private long filesWritten;
     private boolean closed;
 
@@ -58,7 +56,6 @@ public final class TraceWriter implements FlowListener, Closeable {
         this.reader = reader;
         this.replay = options.format != null && !Dumpers.isBinary(options.format) ? new Dissector(dissect) : null;
         Files.createDirectories(dir);
-        this.open = new LinkedHashMap<>(16, 0.75f, true);
         Path indexFile = dir.resolve("index.json");
         this.index = new IndexThread(new IndexWriter(indexFile), indexFile.toString());
     }
@@ -86,8 +83,17 @@ public final class TraceWriter implements FlowListener, Closeable {
     public void packet(Flow f, int dir, PacketRecord r, Chain chain) {
         if (options.format == null) return;
         try {
-            Dumper d = open.get(f);
-            if (d == null) d = openFile(f);
+            FlowFile ff = f.file;
+            Dumper d;
+            if (ff != null && ff.dumper != null) {
+                d = ff.dumper;
+                if (ff != newest) {
+                    unlink(ff);
+                    append(ff);
+                }
+            } else {
+                d = openFile(f);
+            }
             if (replay == null) {
                 d.beginFrame(r);
                 d.endFrame(chain);
@@ -122,13 +128,10 @@ public final class TraceWriter implements FlowListener, Closeable {
     }
 
     private Dumper openFile(Flow f) throws IOException {
-        while (open.size() >= options.maxOpenFiles) {
-            Iterator<Map.Entry<Flow, Dumper>> it = open.entrySet().iterator();
-            Map.Entry<Flow, Dumper> e = it.next();
-            it.remove();
-            e.getValue().close();
-        }
-        int part = parts.merge(f, 1, Integer::sum);
+        while (openFiles >= options.maxOpenFiles) closeFile(oldest);
+        FlowFile ff = f.file;
+        if (ff == null) ff = f.file = new FlowFile();
+        int part = ++ff.parts;
         long resumeSkip = resumeSkip(options.format);
         boolean resume = part > 1 && resumeSkip >= 0;
         int suffix = resume ? 1 : part;
@@ -141,7 +144,8 @@ public final class TraceWriter implements FlowListener, Closeable {
         OutputStream out = new BufferedOutputStream(resume ? new SkipOutputStream(file, resumeSkip) : file, FILE_BUFFER_BYTES);
         Dumper d = Dumpers.create(options.format, out, options.dump);
         if (reader != null) d.header(reader);
-        open.put(f, d);
+        ff.dumper = d;
+        append(ff);
         if (resume) return d;
         f.addFile(name);
         filesWritten++;
@@ -163,10 +167,10 @@ public final class TraceWriter implements FlowListener, Closeable {
     @Override
     public void ended(Flow f) {
         try {
-            if (f.files != null) {
-                Dumper d = open.remove(f);
-                if (d != null) d.close();
-                parts.remove(f);
+            FlowFile ff = f.file;
+            if (ff != null) {
+                f.file = null;
+                if (ff.dumper != null) closeFile(ff);
             }
             index.ended(f);
         } catch (IOException e) {
@@ -189,20 +193,46 @@ public final class TraceWriter implements FlowListener, Closeable {
         if (closed) return;
         closed = true;
         IOException first = null;
-        for (Dumper d : new ArrayList<>(open.values())) {
+        while (oldest != null) {
             try {
-                d.close();
+                closeFile(oldest);
             } catch (IOException e) {
                 if (first == null) first = e;
             }
         }
-        open.clear();
         try {
             index.close();
         } catch (IOException e) {
             if (first == null) first = e;
         }
         if (first != null) throw first;
+    }
+
+    /** Closes open file {@code ff} (it leaves the open files even when closing fails). */
+    private void closeFile(FlowFile ff) throws IOException {
+        Dumper d = ff.dumper;
+        ff.dumper = null;
+        unlink(ff);
+        d.close();
+    }
+
+    /** Puts {@code ff} last among the open files: the most recently written. */
+    private void append(FlowFile ff) {
+        ff.older = newest;
+        ff.newer = null;
+        if (newest != null) newest.newer = ff;
+        else oldest = ff;
+        newest = ff;
+        openFiles++;
+    }
+
+    private void unlink(FlowFile ff) {
+        if (ff.older != null) ff.older.newer = ff.newer;
+        else oldest = ff.newer;
+        if (ff.newer != null) ff.newer.older = ff.older;
+        else newest = ff.older;
+        ff.older = ff.newer = null;
+        openFiles--;
     }
 
     /** Files in the folder (for reports). */
