@@ -22,6 +22,7 @@ import io.pcapkit.reassembly.DefragOptions;
 import io.pcapkit.reassembly.IpDefragHook;
 import io.pcapkit.reassembly.StreamOptions;
 import io.pcapkit.reassembly.TcpConnection;
+import io.pcapkit.reassembly.TcpStats;
 import io.pcapkit.reassembly.TcpStreams;
 import io.pcapkit.testing.Corpus;
 import java.io.ByteArrayOutputStream;
@@ -216,14 +217,19 @@ class FlowThreadTest {
             seq += payloads[i].length();
             total += payloads[i].length();
         }
-        Path capture = p.write(tmp.resolve("large.pcap"));
+        TcpStats stats = streamsOffThread(p.write(tmp.resolve("large.pcap")), new Batches(3, 100, 2));
+        assertEquals(total, stats.deliveredBytes());
+        assertEquals(0, stats.gaps());
+    }
+
+    /** The TCP streams' counts of a capture whose flows were worked on a flow thread with batches of {@code b}'s sizes. */
+    private TcpStats streamsOffThread(Path capture, Batches b) throws IOException {
         TcpStreams tcp = new TcpStreams(new StreamOptions());
         FlowHook flows = new FlowHook(new FlowOptions(), tcp, null);
-        assertTrue(flows.offThread(3, 100, 2));
+        assertTrue(flows.offThread(b.packets, b.bytes, b.batches));
         dissectWith(flows, capture);
         flows.finish();
-        assertEquals(total, tcp.stats().deliveredBytes());
-        assertEquals(0, tcp.stats().gaps());
+        return tcp.stats();
     }
 
     /**
@@ -246,15 +252,10 @@ class FlowThreadTest {
             seq += data.length;
             total += data.length;
         }
-        Path capture = p.write(tmp.resolve("growing.pcap"));
-        TcpStreams tcp = new TcpStreams(new StreamOptions());
-        FlowHook flows = new FlowHook(new FlowOptions(), tcp, null);
         // room from 64 KiB up to 300,000 bytes, 1,000 packets a batch: it grows twice, then a payload opens the next batch
-        assertTrue(flows.offThread(1_000, 300_000, 2));
-        dissectWith(flows, capture);
-        flows.finish();
-        assertEquals(total, tcp.stats().deliveredBytes());
-        assertEquals(300, tcp.stats().retransmissions());
-        assertEquals(0, tcp.stats().conflicts(), "a retransmission differs from what was delivered");
+        TcpStats stats = streamsOffThread(p.write(tmp.resolve("growing.pcap")), new Batches(1_000, 300_000, 2));
+        assertEquals(total, stats.deliveredBytes());
+        assertEquals(300, stats.retransmissions());
+        assertEquals(0, stats.conflicts(), "a retransmission differs from what was delivered");
     }
 }
