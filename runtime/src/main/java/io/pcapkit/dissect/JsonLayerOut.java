@@ -36,8 +36,9 @@ public abstract class JsonLayerOut {
     public abstract void at(int position, boolean comma);
 
     /**
-     * Room for {@code n} (at most {@link #MAX_ROOM}) more bytes from {@code p}: {@code p}, or the
-     * position after the buffer was written out.
+     * Room for {@code n} (at most {@link #MAX_ROOM}) more bytes from {@code p}; returns where to
+     * write them (the NDJSON writer grows its buffer and returns {@code p}: it writes out whole
+     * lines only, so the text a codec keeps of a stretch is always in one piece).
      */
     public abstract int room(int p, int n);
 

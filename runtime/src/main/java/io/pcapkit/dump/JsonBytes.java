@@ -5,7 +5,6 @@ import io.pcapkit.dissect.JsonLayerOut;
 import io.pcapkit.frame.Formats;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -26,8 +25,16 @@ import java.nio.charset.StandardCharsets;
  * positions they carry themselves.
  */
 final class JsonBytes extends JsonLayerOut implements AutoCloseable {
-    /** Output buffer size: large enough that a typical record is one copy, small enough to stay in L2. */
-    private static final int BUFFER_BYTES = 64 * 1024;
+    /**
+     * Output is written out at the end of a line once this much waits: a typical record is one
+     * copy, and the buffer stays in L2.
+     */
+    private static final int FLUSH_BYTES = 64 * 1024;
+    /**
+     * The buffer's usual size: room for a line to end past {@link #FLUSH_BYTES}. A longer line
+     * grows it (a frame's whole line, bounded by the frame's size), and it shrinks back once written.
+     */
+    private static final int BUFFER_BYTES = 2 * FLUSH_BYTES;
     /** Bytes past the limit that a word copy may overwrite (they are rewritten or never flushed). */
     private static final int SLACK = 16;
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -54,9 +61,14 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
     }
 
     private final OutputStream out;
-    private final byte[] buf = new byte[BUFFER_BYTES + SLACK];
-    /** Where the buffer is flushed: the capacity checks count to here, word copies may pass it. */
-    private final int limit = BUFFER_BYTES;
+    private byte[] buf = new byte[BUFFER_BYTES + SLACK];
+    /**
+     * The buffer's room: the capacity checks count to here, word copies may pass it. Past it the
+     * buffer grows ({@link #grow}); it is written out only at the end of a line ({@link #newline}),
+     * so no write path holds the output stream's code (it kept the compiler from inlining the
+     * writers' own code into the record's).
+     */
+    private int limit = BUFFER_BYTES;
     private int pos;
     /** Whether a value was just written at this level, so the next key or element needs a comma. */
     private boolean comma;
@@ -158,8 +170,18 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
         return b.append('"').toString();
     }
 
-    private void room(int n) throws IOException {
-        if (pos + n > limit) flushBuffer();
+    private void room(int n) {
+        if (pos + n > limit) grow(n);
+    }
+
+    /** Room for {@code n} more bytes past {@link #pos}: the buffer doubles until they fit. */
+    private void grow(int n) {
+        long need = (long) pos + n;
+        long size = limit;
+        while (size < need) size *= 2;
+        if (size + SLACK > Integer.MAX_VALUE - 8) throw new IllegalStateException("a line of over 1 GiB of JSON");
+        buf = java.util.Arrays.copyOf(buf, (int) size + SLACK);
+        limit = (int) size;
     }
 
     private void separator() throws IOException {
@@ -182,7 +204,7 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
             room(valueBytes);
             return pos;
         }
-        if (pos + n > limit) flushBuffer();
+        if (pos + n > limit) grow(n);
         int p = pos;
         if (key == null) {
             if (comma) buf[p++] = ',';
@@ -209,7 +231,7 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
         if (n > limit) {
             raw(e.padded, from, n);
         } else {
-            if (pos + n > limit) flushBuffer();
+            if (pos + n > limit) grow(n);
             pos = words(e.padded, from, n, pos);
         }
         comma = true;
@@ -232,7 +254,7 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
      */
     void times(Encoded isoPrefix, Encoded epochPrefix, long fraction, int digits) throws IOException {
         int n = isoPrefix.length + epochPrefix.length + 2 * digits + 4;
-        if (pos + n > limit) flushBuffer();
+        if (pos + n > limit) grow(n);
         byte[] b = buf;
         int p = pos;
         int from = comma ? 0 : 1;
@@ -539,11 +561,21 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
         comma = true;
     }
 
-    /** Ends a root value's line: the next root value starts without a comma. */
+    /**
+     * Ends a root value's line: the next root value starts without a comma. The output is written
+     * out here, whole lines at a time, once {@link #FLUSH_BYTES} wait.
+     */
     void newline() throws IOException {
         room(1);
         buf[pos++] = '\n';
         comma = false;
+        if (pos >= FLUSH_BYTES) {
+            flushBuffer();
+            if (limit > BUFFER_BYTES) { // a long line grew it: back to the usual size
+                buf = new byte[BUFFER_BYTES + SLACK];
+                limit = BUFFER_BYTES;
+            }
+        }
     }
 
     /** A pre-encoded value (a quoted string, an object's whole text). */
@@ -552,12 +584,7 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
         raw(encoded.padded, 0, encoded.length);
     }
 
-    private void raw(byte[] b, int off, int n) throws IOException {
-        if (n > limit) {
-            flushBuffer();
-            out.write(b, off, n);
-            return;
-        }
+    private void raw(byte[] b, int off, int n) {
         room(n);
         System.arraycopy(b, off, buf, pos, n);
         pos += n;
@@ -584,7 +611,7 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
         for (int i = off; i < end; i++) {
             char ch = c[i];
             if (ch < 128 && ESCAPE[ch] == 0) {
-                if (pos == limit) flushBuffer();
+                if (pos == limit) grow(1);
                 buf[pos++] = (byte) ch;
             } else {
                 room(MAX_BYTES_PER_CHAR);
@@ -655,7 +682,7 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
         room(1);
         buf[pos++] = '"';
         for (int i = 0; i < len; i++) {
-            if (pos + 2 > limit) flushBuffer();
+            if (pos + 2 > limit) grow(2);
             int v = src.get(off + i) & 0xff;
             buf[pos++] = HEX[v >>> 4];
             buf[pos++] = HEX[v & 15];
@@ -689,12 +716,8 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
     public int room(int p, int n) {
         if (p + n <= limit) return p;
         pos = p;
-        try {
-            flushBuffer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return pos;
+        grow(n);
+        return p;
     }
 
     @Override
@@ -755,46 +778,31 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
         Encoded t = enums.find(f.id, value, shown);
         if (t == null) t = enums.put(f.id, value, shown, encodeKeyed(Encoded.of(java.util.Arrays.copyOf(key, length)), encodeEnum(value, shown)));
         int from = comma ? 0 : 1;
-        if (t.length > limit / 4) {
-            // a name too long for the buffer's usual room: written in pieces
-            try {
-                at(p, comma);
-                raw(t.padded, from, t.length - from);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return pos;
-        }
         return words(t.padded, from, t.length - from, room(p, t.length));
     }
 
-    /** Texts of stretches of fields by their bits, for {@link #cachedRun}. */
+    /**
+     * Texts of stretches of fields by their bits, for {@link #cachedRun}. A stretch lies whole in
+     * the buffer when it is kept: the buffer is written out only between lines ({@link #newline}).
+     */
     private RunTexts runs;
-    /** Buffers written out so far: a stretch written across a flush is not kept. */
-    private long flushes;
-    private long flushesAtMiss;
 
     @Override
     public int cachedRun(int p, Field f, int key) {
         if (runs == null) runs = new RunTexts();
         int slot = runs.find(f.id, key);
-        if (slot < 0) {
-            flushesAtMiss = flushes;
-            return -1;
-        }
-        return words(runs.text(slot), 0, runs.length(slot), p);
+        return slot < 0 ? -1 : words(runs.text(slot), 0, runs.length(slot), p);
     }
 
     @Override
     public void keepRun(Field f, int key, int start, int end) {
-        if (flushes == flushesAtMiss && end > start) runs.put(f.id, key, buf, start, end - start);
+        if (end > start) runs.put(f.id, key, buf, start, end - start);
     }
 
     private void flushBuffer() throws IOException {
         if (pos > 0) {
             out.write(buf, 0, pos);
             pos = 0;
-            flushes++;
         }
     }
 

@@ -144,6 +144,48 @@ class JsonBytesTest {
         }));
     }
 
+    /**
+     * Output goes out whole lines at a time, once 64 KiB wait, while the lines are written (not
+     * all at the end); a line longer than the buffer goes out whole too.
+     */
+    @Test
+    void outputGoesOutInWholeLinesAsItIsWritten() throws IOException {
+        List<byte[]> writes = new java.util.ArrayList<>();
+        java.io.OutputStream recorder = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                writes.add(new byte[] {(byte) b});
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes.add(java.util.Arrays.copyOfRange(b, off, off + len));
+            }
+        };
+        byte[] big = new byte[300_000];
+        try (JsonBytes w = new JsonBytes(recorder)) {
+            for (int line = 0; line < 2_000; line++) {
+                w.startObject();
+                w.number(JsonBytes.encodeKey("line"), line);
+                w.key(JsonBytes.encodeKey("text"));
+                w.string(("line " + line + " ").repeat(10).toCharArray(), 0, 10 * ("line " + line + " ").length());
+                if (line == 1_000) {
+                    w.key(JsonBytes.encodeKey("hex"));
+                    w.hex(ByteBuffer.wrap(big), 0, big.length); // 600,000 bytes of text: past the buffer
+                }
+                w.endObject();
+                w.newline();
+            }
+            assertEquals(true, writes.size() > 2, "written while the lines come: " + writes.size() + " writes");
+        }
+        long total = 0;
+        for (byte[] b : writes) {
+            assertEquals('\n', b[b.length - 1], "a write ends with a whole line");
+            total += b.length;
+        }
+        assertEquals(true, total > 600_000);
+    }
+
     /** The address writers give CharFormat's text (every octet value), keyed, after a value. */
     @Test
     void addressesAsCharFormat() throws IOException {

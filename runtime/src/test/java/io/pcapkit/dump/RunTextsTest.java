@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The texts of cached stretches of fields: found by their bits only, replaced in turn, never kept across a flush. */
+/** The texts of cached stretches of fields: found by their bits only, replaced in turn, kept whole. */
 class RunTextsTest {
     private static final Field F = new Field(3, "ttl", "ttl", FieldKind.NUMBER, Format.DEC, "test");
 
@@ -65,21 +65,25 @@ class RunTextsTest {
         assertEquals(-1, t.find(3, 3), "a stretch never met");
     }
 
+    /** A stretch written where the buffer had to grow is kept whole, and copied back as written. */
     @Test
-    void aStretchWrittenAcrossAFlushIsNotKept() {
-        JsonBytes w = new JsonBytes(new ByteArrayOutputStream());
+    void aStretchWrittenWhereTheBufferGrowsIsKeptWhole() throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonBytes w = new JsonBytes(out);
         byte[] key = JsonLayerOut.key(",\"proto\":");
-        // near the end of the buffer: the name's own room check writes the buffer out
-        int p = 64 * 1024 - 12;
+        // at the end of the buffer's usual room: the name's own room check makes the buffer grow
+        int p = 128 * 1024 - 12;
         assertEquals(-1, w.cachedRun(p, F, 7));
-        int end = w.enumerated(p, key, 9, true, F, 6, "a name longer than the bytes left before the buffer's end");
+        String name = "a name longer than the bytes left before the buffer's end";
+        int end = w.enumerated(p, key, 9, true, F, 6, name);
+        assertTrue(end > 128 * 1024, "written past the usual room: " + end);
         w.keepRun(F, 7, p, end);
-        assertEquals(-1, w.cachedRun(0, F, 7), "bytes from before the flush are gone: nothing may be kept");
-        // without a flush the stretch is kept and copied back
-        int start = 100;
-        assertEquals(-1, w.cachedRun(start, F, 8));
-        int stop = w.enumerated(start, key, 9, true, F, 6, "TCP");
-        w.keepRun(F, 8, start, stop);
-        assertEquals(stop - start + 1000, w.cachedRun(1000, F, 8));
+        // copied back at the line's start, the line is the stretch alone
+        int copied = w.cachedRun(0, F, 7);
+        assertEquals(end - p, copied, "the whole stretch is kept");
+        w.at(copied, true);
+        w.newline();
+        w.close();
+        assertEquals(",\"proto\":{\"value\":6,\"name\":\"" + name + "\"}\n", out.toString(StandardCharsets.UTF_8));
     }
 }
