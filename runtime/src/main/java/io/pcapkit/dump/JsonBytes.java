@@ -193,17 +193,10 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
 
     /**
      * Room for a key and a short value, and the comma before them: one capacity check for the
-     * common case of a field (keys are short; a key longer than half the buffer is written alone).
-     * Returns the write position.
+     * common case of a field. Returns the write position.
      */
-    private int open(Encoded key, int valueBytes) throws IOException {
+    private int open(Encoded key, int valueBytes) {
         int n = (key == null ? 1 : key.length) + valueBytes;
-        if (n > limit / 2) {
-            if (key == null) separator();
-            else key(key);
-            room(valueBytes);
-            return pos;
-        }
         if (pos + n > limit) grow(n);
         int p = pos;
         if (key == null) {
@@ -290,14 +283,6 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
 
     /** {@code "key":} and a pre-encoded value. */
     void raw(Encoded key, Encoded encoded) throws IOException {
-        if (encoded.length > limit / 4) {
-            if (key == null) rawValue(encoded);
-            else {
-                key(key);
-                rawValue(encoded);
-            }
-            return;
-        }
         int p = open(key, encoded.length);
         pos = words(encoded.padded, 0, encoded.length, p);
         comma = true;

@@ -114,21 +114,14 @@ public final class FlowHook implements LayerHook {
      * @return whether the work moved
      */
     public boolean offThread() {
-        if (!canGoOffThread()) return false;
-        if (thread == null) thread = new FlowThread(this);
-        return true;
+        return offThread(ReassemblyLimits.FLOW_THREAD_BATCH_PACKETS, ReassemblyLimits.FLOW_THREAD_BATCH_BYTES, ReassemblyLimits.FLOW_THREAD_BATCHES);
     }
 
     /** {@link #offThread()} with batches of {@code packets} packets and {@code bytes} payload bytes, {@code batches} of them. */
     boolean offThread(int packets, int bytes, int batches) {
-        if (!canGoOffThread()) return false;
-        if (thread == null) thread = new FlowThread(this, packets, bytes, batches);
-        return true;
-    }
-
-    private boolean canGoOffThread() {
         if (app != null || tcp != null && tcp.heard()) return false;
         for (FlowListener l : listeners) if (!l.offThread()) return false;
+        if (thread == null) thread = new FlowThread(this, packets, bytes, batches);
         return true;
     }
 

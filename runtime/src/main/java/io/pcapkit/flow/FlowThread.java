@@ -94,10 +94,6 @@ final class FlowThread {
     private long failures;
     private boolean finished;
 
-    FlowThread(FlowHook hook) {
-        this(hook, ReassemblyLimits.FLOW_THREAD_BATCH_PACKETS, ReassemblyLimits.FLOW_THREAD_BATCH_BYTES, ReassemblyLimits.FLOW_THREAD_BATCHES);
-    }
-
     /** With batches of {@code packetCount} packets and {@code byteCount} payload bytes, {@code batches} of them (tests use small ones). */
     FlowThread(FlowHook hook, int packetCount, int byteCount, int batches) {
         this.hook = hook;
