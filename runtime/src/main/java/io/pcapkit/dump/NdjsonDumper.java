@@ -2,6 +2,8 @@ package io.pcapkit.dump;
 
 import io.pcapkit.dissect.Field;
 import io.pcapkit.dissect.Format;
+import io.pcapkit.dissect.Protocol;
+import io.pcapkit.gen.Protocols;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,12 +30,19 @@ final class NdjsonDumper extends RecordDumper {
     /** <code>,"key":&#123;</code> and <code>,"key":[</code> per key, made on first use: a layer or group opens in one copy. */
     private final Encoded[] objectOpens = new Encoded[KEY_COUNT];
     private final Encoded[] arrayOpens = new Encoded[KEY_COUNT];
+    /**
+     * <code>,"Protocol":&#123;</code> per protocol, made up front: made on first use, a protocol
+     * first seen late in a capture took a branch the compiler had left out of the dissector's
+     * whole compiled loop, which then ran unoptimised until compiled again.
+     */
+    private final Encoded[] layerOpens = new Encoded[Protocols.all().size()];
     private final Encoded[] chains = new Encoded[CHAIN_SLOTS];
     private final int[] chainSerials = new int[CHAIN_SLOTS];
 
     NdjsonDumper(OutputStream out, DumpOptions options) {
         super(options);
         w = new JsonBytes(out, enumTexts);
+        for (Protocol p : Protocols.all()) layerOpens[p.id] = opening(objectOpens, layerKey(p), "{");
     }
 
     private void key(int k) throws IOException {
@@ -160,6 +169,11 @@ final class NdjsonDumper extends RecordDumper {
     protected void openObject(int k) throws IOException {
         if (k < 0) w.startObject();
         else w.keyedOpen(opening(objectOpens, k, "{"));
+    }
+
+    @Override
+    protected void openLayer(Protocol protocol) throws IOException {
+        w.keyedOpen(layerOpens[protocol.id]);
     }
 
     /** The cached key and bracket of {@code k} in {@code cache}. */

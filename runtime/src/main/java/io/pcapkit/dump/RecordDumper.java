@@ -158,6 +158,16 @@ abstract class RecordDumper implements Dumper {
 
     protected abstract void openObject(int key) throws IOException;
 
+    /** Opens a layer's object, keyed by its protocol. */
+    protected void openLayer(Protocol protocol) throws IOException {
+        openObject(layerKey(protocol));
+    }
+
+    /** The key of a layer's object. */
+    protected static int layerKey(Protocol protocol) {
+        return PROTOCOL_BASE + protocol.id;
+    }
+
     protected abstract void closeObject() throws IOException;
 
     protected abstract void openArray(int key) throws IOException;
@@ -347,7 +357,7 @@ abstract class RecordDumper implements Dumper {
         try {
             unwind();
             flushOffsets();
-            openObject(PROTOCOL_BASE + protocol.id);
+            openLayer(protocol);
             layers++;
             layerSerial++;
             offCount = 0;

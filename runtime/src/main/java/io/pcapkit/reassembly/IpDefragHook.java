@@ -76,13 +76,14 @@ public final class IpDefragHook implements LayerHook {
     /** The id of the innermost VLAN tag before this layer (Wireshark's {@code pinfo->vlan_id}), or 0. */
     private static int vlanId(LayerContext ctx) {
         Chain chain = ctx.chain();
-        for (int v = ctx.index() - 1; v >= 0; v--) {
-            Protocol p = chain.protocol(v);
-            if (!p.has(Role.VLAN_ID)) continue;
-            if (ctx.headerEnd(v) - ctx.start(v) < p.roleBytes) return 0;
-            return (int) p.read(Role.VLAN_ID, ctx.buffer(v), ctx.start(v));
-        }
-        return 0;
+        // counted upwards, the last tag found wins: C2 compiled the downward scan this replaced
+        // with a loop-limit predicate that failed on its first run, and compiled the hook twice
+        int v = -1;
+        for (int k = 0, n = ctx.index(); k < n; k++) if (chain.protocol(k).has(Role.VLAN_ID)) v = k;
+        if (v < 0) return 0;
+        Protocol p = chain.protocol(v);
+        if (ctx.headerEnd(v) - ctx.start(v) < p.roleBytes) return 0;
+        return (int) p.read(Role.VLAN_ID, ctx.buffer(v), ctx.start(v));
     }
 
     /** The input ended: datagrams still open end incomplete. @return those delivered (with includeIncomplete) */
