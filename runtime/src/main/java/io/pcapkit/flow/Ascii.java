@@ -32,6 +32,14 @@ final class Ascii {
         return this;
     }
 
+    /** Appends {@code n} bytes of this buffer, from {@code from}. */
+    Ascii copy(int from, int n) {
+        room(n);
+        System.arraycopy(buf, from, buf, len, n);
+        len += n;
+        return this;
+    }
+
     Ascii put(char c) {
         room(1);
         buf[len++] = (byte) c;
@@ -205,15 +213,11 @@ final class Ascii {
         return this;
     }
 
+    /** A 16-bit group in hex without leading zeros. */
     private void hex16(int v) {
-        boolean lead = false;
-        for (int shift = 12; shift >= 0; shift -= 4) {
-            int d = v >>> shift & 15;
-            if (d != 0 || lead || shift == 0) {
-                buf[len++] = HEX[d];
-                lead = true;
-            }
-        }
+        // the digits needed: a quarter of the significant bits, rounded up (at least one)
+        int shift = v == 0 ? 0 : (31 - Integer.numberOfLeadingZeros(v)) & ~3;
+        for (; shift >= 0; shift -= 4) buf[len++] = HEX[v >>> shift & 15];
     }
 
     static byte[] bytes(String s) {

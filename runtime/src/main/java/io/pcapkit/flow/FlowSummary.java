@@ -41,6 +41,36 @@ final class FlowSummary extends FlowKey {
     /** the per-flow files, or null when none */
     String[] files;
 
+    /** The first ({@code k} 0) or last (1) time's seconds, fraction and fraction digits. */
+    long seconds(int k) {
+        return k == 0 ? firstSeconds : lastSeconds;
+    }
+
+    long fraction(int k) {
+        return k == 0 ? firstFraction : lastFraction;
+    }
+
+    int digits(int k) {
+        return k == 0 ? firstDigits : lastDigits;
+    }
+
+    /** Per direction ({@code dir} 0: a to b): packets, frame bytes, stream bytes delivered and missing. */
+    long packets(int dir) {
+        return dir == 0 ? packets0 : packets1;
+    }
+
+    long bytes(int dir) {
+        return dir == 0 ? bytes0 : bytes1;
+    }
+
+    long delivered(int dir) {
+        return dir == 0 ? delivered0 : delivered1;
+    }
+
+    long missing(int dir) {
+        return dir == 0 ? missing0 : missing1;
+    }
+
     /** Takes what the index says of ended flow {@code f}. */
     FlowSummary of(Flow f) {
         copyFrom(f);

@@ -13,7 +13,11 @@ final class IsoCache {
     private long epochSecond = Long.MIN_VALUE;
     private final Ascii epochText = new Ascii();
 
-    void epoch(Ascii b, long seconds, long fraction, int digits) {
+    /**
+     * The epoch text of a time; {@code fractionAt}, where {@link #append} wrote the same time's
+     * fraction in {@code b} (or -1), is copied rather than written again.
+     */
+    void epoch(Ascii b, long seconds, long fraction, int digits, int fractionAt) {
         if (seconds < 0) {
             plainEpoch(b, seconds, fraction, digits);
             return;
@@ -23,10 +27,14 @@ final class IsoCache {
             epochSecond = seconds;
         }
         b.put(epochText.buf, epochText.len);
-        if (digits > 0) b.put('.').padded(fraction, digits);
+        if (digits > 0) {
+            if (fractionAt >= 0) b.copy(fractionAt, digits + 1);
+            else b.put('.').padded(fraction, digits);
+        }
     }
 
-    void append(Ascii b, long seconds, long fraction, int digits) {
+    /** The ISO-8601 text of a time. @return where its fraction ('.' first) starts in {@code b}, or -1 */
+    int append(Ascii b, long seconds, long fraction, int digits) {
         if (seconds != second) {
             // TimeText, not Timestamp.isoString: java.time's formatter took microseconds, and flows
             // ending one after another often started in different seconds
@@ -37,8 +45,13 @@ final class IsoCache {
             second = seconds;
         }
         b.put(prefix);
-        if (digits > 0) b.put('.').padded(fraction, digits);
+        int at = -1;
+        if (digits > 0) {
+            at = b.len;
+            b.put('.').padded(fraction, digits);
+        }
         b.put('Z');
+        return at;
     }
 
     /** Epoch seconds with the fraction, written without the cache. */
