@@ -13,24 +13,18 @@ final class FlowSummary extends FlowKey {
     long id;
     long serial;
     boolean aIsLow;
-    long firstSeconds;
-    long firstFraction;
-    int firstDigits;
-    long lastSeconds;
-    long lastFraction;
-    int lastDigits;
-    // counts per direction as fields, not arrays: a summary is filled for every ended flow (a
-    // flood's every packet), one object to write instead of five
-    long packets0;
-    long packets1;
-    long bytes0;
-    long bytes1;
+    // pairs as arrays made once per summary (summaries are reused, so a flood's every ended flow
+    // writes into them, allocating nothing): [0] the first time or direction a to b, [1] the last
+    // time or b to a, so that the index writes each pair with one loop
+    final long[] seconds = new long[2];
+    final long[] fraction = new long[2];
+    final int[] digits = new int[2];
+    final long[] packets = new long[2];
+    final long[] bytes = new long[2];
     /** whether TCP streams were kept (then the stream byte counts are in the entry) */
     boolean streams;
-    long delivered0;
-    long delivered1;
-    long missing0;
-    long missing1;
+    final long[] delivered = new long[2];
+    final long[] missing = new long[2];
     /** the TCP state, an index into {@link Flow#STATES} (a number: no reference for the collector to track) */
     int state;
     /** why the flow ended, a {@link Flow.End} ordinal */
@@ -41,60 +35,30 @@ final class FlowSummary extends FlowKey {
     /** the per-flow files, or null when none */
     String[] files;
 
-    /** The first ({@code k} 0) or last (1) time's seconds, fraction and fraction digits. */
-    long seconds(int k) {
-        return k == 0 ? firstSeconds : lastSeconds;
-    }
-
-    long fraction(int k) {
-        return k == 0 ? firstFraction : lastFraction;
-    }
-
-    int digits(int k) {
-        return k == 0 ? firstDigits : lastDigits;
-    }
-
-    /** Per direction ({@code dir} 0: a to b): packets, frame bytes, stream bytes delivered and missing. */
-    long packets(int dir) {
-        return dir == 0 ? packets0 : packets1;
-    }
-
-    long bytes(int dir) {
-        return dir == 0 ? bytes0 : bytes1;
-    }
-
-    long delivered(int dir) {
-        return dir == 0 ? delivered0 : delivered1;
-    }
-
-    long missing(int dir) {
-        return dir == 0 ? missing0 : missing1;
-    }
-
     /** Takes what the index says of ended flow {@code f}. */
     FlowSummary of(Flow f) {
         copyFrom(f);
         id = f.id;
         serial = f.serial;
         aIsLow = f.aIsLow;
-        firstSeconds = f.firstSeconds;
-        firstFraction = f.firstFraction;
-        firstDigits = f.firstDigits;
-        lastSeconds = f.lastSeconds;
-        lastFraction = f.lastFraction;
-        lastDigits = f.lastDigits;
-        packets0 = f.packets0;
-        packets1 = f.packets1;
-        bytes0 = f.bytes0;
-        bytes1 = f.bytes1;
+        seconds[0] = f.firstSeconds;
+        fraction[0] = f.firstFraction;
+        digits[0] = f.firstDigits;
+        seconds[1] = f.lastSeconds;
+        fraction[1] = f.lastFraction;
+        digits[1] = f.lastDigits;
+        packets[0] = f.packets0;
+        packets[1] = f.packets1;
+        bytes[0] = f.bytes0;
+        bytes[1] = f.bytes1;
         TcpConnection tcp = f.tcp();
         streams = tcp != null;
         anomalies = 0;
         if (tcp != null) {
-            delivered0 = tcp.delivered(0);
-            delivered1 = tcp.delivered(1);
-            missing0 = tcp.missing(0);
-            missing1 = tcp.missing(1);
+            for (int dir = 0; dir < 2; dir++) {
+                delivered[dir] = tcp.delivered(dir);
+                missing[dir] = tcp.missing(dir);
+            }
             for (Anomaly a : tcp.anomalies()) anomalies |= 1L << a.ordinal();
         }
         state = f.stateCode();

@@ -130,16 +130,16 @@ final class IndexWriter implements Closeable {
         }
         for (int k = 0; k < 2; k++) {
             b.put(TIMES[k]);
-            fractionAt[k] = iso[k].append(b, f.seconds(k), f.fraction(k), f.digits(k));
+            fractionAt[k] = iso[k].append(b, f.seconds[k], f.fraction[k], f.digits[k]);
         }
         b.put('"');
         for (int k = 0; k < 2; k++) {
             b.put(EPOCHS[k]);
-            iso[k].epoch(b, f.seconds(k), f.fraction(k), f.digits(k), fractionAt[k]);
+            iso[k].epoch(b, f.seconds[k], f.fraction[k], f.digits[k], fractionAt[k]);
         }
         for (int dir = 0; dir < 2; dir++) {
-            b.put(DIRECTIONS[dir]).num(f.packets(dir)).put(BYTES).num(f.bytes(dir));
-            if (f.streams) b.put(STREAM).num(f.delivered(dir)).put(MISSING).num(f.missing(dir));
+            b.put(DIRECTIONS[dir]).num(f.packets[dir]).put(BYTES).num(f.bytes[dir]);
+            if (f.streams) b.put(STREAM).num(f.delivered[dir]).put(MISSING).num(f.missing[dir]);
         }
         b.put(STATE).put(STATE_TEXTS[f.state]).put(ENDED).put(END_TEXTS[f.endedBy]).put(ANOMALIES);
         boolean first = true;
