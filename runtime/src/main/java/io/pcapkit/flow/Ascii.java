@@ -6,8 +6,17 @@ import java.util.Arrays;
 
 /** A growable buffer of ASCII text written without intermediate strings (index entries: numbers, addresses, labels). */
 final class Ascii {
-    byte[] buf = new byte[512];
+    byte[] buf;
     int len;
+
+    Ascii() {
+        this(64);
+    }
+
+    /** @param capacity the bytes held before the buffer first grows */
+    Ascii(int capacity) {
+        buf = new byte[capacity];
+    }
 
     Ascii reset() {
         len = 0;

@@ -25,7 +25,13 @@ final class IndexWriter implements Closeable {
     private final TreeMap<Long, byte[]> waiting = new TreeMap<>();
     /** the first and the last times' caches */
     private final IsoCache[] iso = {new IsoCache(), new IsoCache()};
-    private final Ascii out = new Ascii();
+    /**
+     * The entry being written. Room for a flow of a few hundred frames from the start: the first
+     * entry to outgrow it takes a branch the compiler may have left out (a flood's entries are
+     * some 460 bytes, and in one run the first longer one, a second after compilation, had the
+     * entry compiled again).
+     */
+    private final Ascii out = new Ascii(4096);
     private boolean firstEntry = true;
     private long entries;
     private boolean closed;
