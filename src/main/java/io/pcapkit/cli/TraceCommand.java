@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code pcapkit trace IN -o DIR [-f FORMAT] [--udp]}: one file per flow and index.json. */
 @Command(name = "trace", mixinStandardHelpOptions = true, versionProvider = PcapkitCommand.Version.class,
         description = {"Trace the flows of a capture: TCP connections (and UDP flows with --udp), numbered as tshark numbers its streams,",
-                "into DIR: index.json ({\\\"flows\\\": [...]}) and, with -f, one file per flow (tcp-000000.pcap, ...).",
+                "into DIR: index.json ({\"flows\": [...]}) and, with -f, one file per flow (tcp-000000.pcap, ...).",
                 "Exit codes: 0 ok, 1 the input had problems (the frames that could be read are traced), 2 usage or I/O error."},
         exitCodeOnInvalidInput = ExitCodes.USAGE_OR_IO, exitCodeOnExecutionException = ExitCodes.USAGE_OR_IO)
 public final class TraceCommand implements Callable<Integer> {
