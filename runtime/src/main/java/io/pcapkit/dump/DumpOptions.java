@@ -8,6 +8,16 @@ public final class DumpOptions {
     public boolean offsets;
     /** Structured fields (option lists, nested types) as their bytes in hex: each layer's fixed header only. */
     public boolean shallow;
+    /**
+     * About how many bytes a dumper holds before it writes them to its stream (64 KiB by
+     * default). Per-flow files, thousands of which may be open at once, take less.
+     */
+    public int bufferBytes = DEFAULT_BUFFER_BYTES;
+
+    /** A dumper's usual buffer: large writes, and still within L2. */
+    public static final int DEFAULT_BUFFER_BYTES = 64 * 1024;
+    /** The least buffer a dumper takes: an NDJSON line, a pcap record header and more fit. */
+    public static final int MIN_BUFFER_BYTES = 1024;
 
     public DumpOptions shallow(boolean s) {
         this.shallow = s;
@@ -22,5 +32,22 @@ public final class DumpOptions {
     public DumpOptions offsets(boolean o) {
         this.offsets = o;
         return this;
+    }
+
+    /** See {@link #bufferBytes}; at least {@link #MIN_BUFFER_BYTES}. */
+    public DumpOptions bufferBytes(int n) {
+        if (n < MIN_BUFFER_BYTES) throw new IllegalArgumentException("bufferBytes must be at least " + MIN_BUFFER_BYTES + ": " + n);
+        this.bufferBytes = n;
+        return this;
+    }
+
+    /** An independent copy. */
+    public DumpOptions copy() {
+        DumpOptions o = new DumpOptions();
+        o.bytes = bytes;
+        o.offsets = offsets;
+        o.shallow = shallow;
+        o.bufferBytes = bufferBytes;
+        return o;
     }
 }

@@ -50,10 +50,18 @@ public final class Dumpers {
             case "ndjson" -> new NdjsonDumper(out, o);
             case "plist" -> new PlistDumper(out, o);
             case "tree" -> new TreeDumper(out, o);
-            case "pcap" -> new PcapDumper(out);
-            case "pcapng" -> new PcapngDumper(out);
+            case "pcap" -> new PcapDumper(out, o.bufferBytes);
+            case "pcapng" -> new PcapngDumper(out, o.bufferBytes);
             default -> throw new AssertionError(format);
         };
+    }
+
+    /**
+     * Dumpers of {@code format} for many outputs written from one thread, such as a trace's
+     * per-flow files, thousands of which may be open at once: see {@link DumperFamily}.
+     */
+    public static DumperFamily family(String format, DumpOptions options) {
+        return new DumperFamily(check(format), options == null ? new DumpOptions() : options);
     }
 
     /**

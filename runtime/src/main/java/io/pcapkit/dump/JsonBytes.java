@@ -25,16 +25,6 @@ import java.nio.charset.StandardCharsets;
  * positions they carry themselves.
  */
 final class JsonBytes extends JsonLayerOut implements AutoCloseable {
-    /**
-     * Output is written out at the end of a line once this much waits: a typical record is one
-     * copy, and the buffer stays in L2.
-     */
-    private static final int FLUSH_BYTES = 64 * 1024;
-    /**
-     * The buffer's usual size: room for a line to end past {@link #FLUSH_BYTES}. A longer line
-     * grows it (a frame's whole line, bounded by the frame's size), and it shrinks back once written.
-     */
-    private static final int BUFFER_BYTES = 2 * FLUSH_BYTES;
     /** Bytes past the limit that a word copy may overwrite (they are rewritten or never flushed). */
     private static final int SLACK = 16;
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -61,29 +51,47 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
     }
 
     private final OutputStream out;
-    private byte[] buf = new byte[BUFFER_BYTES + SLACK];
+    /**
+     * Output is written out at the end of a line once this much waits (the dumper's
+     * {@link DumpOptions#bufferBytes}): a typical record is one copy, and the buffer stays in L2.
+     */
+    private final int flushBytes;
+    /**
+     * The buffer's usual size: room for a line to end past {@link #flushBytes}. A longer line
+     * grows it (a frame's whole line, bounded by the frame's size), and it shrinks back once written.
+     */
+    private final int bufferBytes;
+    private byte[] buf;
     /**
      * The buffer's room: the capacity checks count to here, word copies may pass it. Past it the
      * buffer grows ({@link #grow}); it is written out only at the end of a line ({@link #newline}),
      * so no write path holds the output stream's code (it kept the compiler from inlining the
      * writers' own code into the record's).
      */
-    private int limit = BUFFER_BYTES;
+    private int limit;
     private int pos;
     /** Whether a value was just written at this level, so the next key or element needs a comma. */
     private boolean comma;
 
     JsonBytes(OutputStream out) {
-        this(out, null);
+        this(out, null, null, DumpOptions.DEFAULT_BUFFER_BYTES);
     }
 
     /**
-     * @param enums where {@link #enumerated} keeps an enumerated field's text with its key: the
-     *              NDJSON dumper's own, so that both of its paths share one (null: one of its own)
+     * @param enums      where {@link #enumerated} keeps an enumerated field's text with its key: the
+     *                   NDJSON dumper's own, so that both of its paths share one (null: one of its own)
+     * @param runs       the texts of field stretches to reuse (shared by a family's writers), or
+     *                   null: the writer makes its own when it first needs them
+     * @param flushBytes the bytes that wait before a line's end writes them out
      */
-    JsonBytes(OutputStream out, EnumTexts enums) {
+    JsonBytes(OutputStream out, EnumTexts enums, RunTexts runs, int flushBytes) {
         this.out = out;
         this.enums = enums;
+        this.runs = runs;
+        this.flushBytes = flushBytes;
+        this.bufferBytes = 2 * flushBytes;
+        this.buf = new byte[bufferBytes + SLACK];
+        this.limit = bufferBytes;
     }
 
     /**
@@ -548,17 +556,17 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
 
     /**
      * Ends a root value's line: the next root value starts without a comma. The output is written
-     * out here, whole lines at a time, once {@link #FLUSH_BYTES} wait.
+     * out here, whole lines at a time, once {@link #flushBytes} wait.
      */
     void newline() throws IOException {
         room(1);
         buf[pos++] = '\n';
         comma = false;
-        if (pos >= FLUSH_BYTES) {
+        if (pos >= flushBytes) {
             flushBuffer();
-            if (limit > BUFFER_BYTES) { // a long line grew it: back to the usual size
-                buf = new byte[BUFFER_BYTES + SLACK];
-                limit = BUFFER_BYTES;
+            if (limit > bufferBytes) { // a long line grew it: back to the usual size
+                buf = new byte[bufferBytes + SLACK];
+                limit = bufferBytes;
             }
         }
     }

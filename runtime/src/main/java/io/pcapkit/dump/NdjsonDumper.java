@@ -22,27 +22,33 @@ import io.pcapkit.frame.EnumValue;
  */
 final class NdjsonDumper extends RecordDumper {
     private final JsonBytes w;
-    private final Encoded[] keys = new Encoded[KEY_COUNT];
+    /** The encoded texts by key: this dumper's own, or shared by a family's (see {@link NdjsonTexts}). */
+    private final NdjsonTexts texts;
+    private final Encoded[] keys;
     /** An enumerated value's text with its key, per key. */
-    private final EnumTexts enumTexts = new EnumTexts(KEY_COUNT);
+    private final EnumTexts enumTexts;
     /** {@code ,"key":false} and {@code ,"key":true} per field, made on first use. */
-    private final Encoded[] flagTexts = new Encoded[2 * KEY_COUNT];
+    private final Encoded[] flagTexts;
     /** <code>,"key":&#123;</code> and <code>,"key":[</code> per key, made on first use: a layer or group opens in one copy. */
-    private final Encoded[] objectOpens = new Encoded[KEY_COUNT];
-    private final Encoded[] arrayOpens = new Encoded[KEY_COUNT];
-    /**
-     * <code>,"Protocol":&#123;</code> per protocol, made up front: made on first use, a protocol
-     * first seen late in a capture took a branch the compiler had left out of the dissector's
-     * whole compiled loop, which then ran unoptimised until compiled again.
-     */
-    private final Encoded[] layerOpens = new Encoded[Protocols.all().size()];
+    private final Encoded[] objectOpens;
+    private final Encoded[] arrayOpens;
     private final Encoded[] chains = new Encoded[CHAIN_SLOTS];
     private final int[] chainSerials = new int[CHAIN_SLOTS];
 
     NdjsonDumper(OutputStream out, DumpOptions options) {
+        this(out, options, new NdjsonTexts());
+    }
+
+    /** A dumper whose encoded texts are {@code texts}, shared with the other dumpers used on this thread. */
+    NdjsonDumper(OutputStream out, DumpOptions options, NdjsonTexts texts) {
         super(options);
-        w = new JsonBytes(out, enumTexts);
-        for (Protocol p : Protocols.all()) layerOpens[p.id] = opening(objectOpens, layerKey(p), "{");
+        this.texts = texts;
+        keys = texts.keys;
+        enumTexts = texts.enumTexts;
+        flagTexts = texts.flagTexts;
+        objectOpens = texts.objectOpens;
+        arrayOpens = texts.arrayOpens;
+        w = new JsonBytes(out, enumTexts, texts.runs, options.bufferBytes);
     }
 
     private void key(int k) throws IOException {
@@ -173,7 +179,7 @@ final class NdjsonDumper extends RecordDumper {
 
     @Override
     protected void openLayer(Protocol protocol) throws IOException {
-        w.keyedOpen(layerOpens[protocol.id]);
+        w.keyedOpen(texts.layerOpens[protocol.id]);
     }
 
     /** The cached key and bracket of {@code k} in {@code cache}. */

@@ -50,8 +50,8 @@ final class PcapDumper extends RecordCopier {
     private final Map<Long, Long> skippedByType = new TreeMap<>();
     private boolean closed;
 
-    PcapDumper(OutputStream out) {
-        this.out = new BufferedOutputStream(out, 1 << 16);
+    PcapDumper(OutputStream out, int bufferBytes) {
+        this.out = new BufferedOutputStream(out, bufferBytes);
     }
 
     @Override

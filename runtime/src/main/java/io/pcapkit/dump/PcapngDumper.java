@@ -65,8 +65,8 @@ final class PcapngDumper extends RecordCopier {
     private int lastIface = -1;
     private long skipped;
 
-    PcapngDumper(OutputStream out) {
-        this.out = new BufferedOutputStream(out, 1 << 16);
+    PcapngDumper(OutputStream out, int bufferBytes) {
+        this.out = new BufferedOutputStream(out, bufferBytes);
     }
 
     @Override

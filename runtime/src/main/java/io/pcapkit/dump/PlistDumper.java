@@ -42,7 +42,7 @@ final class PlistDumper extends RecordDumper {
         this.out = out;
         try {
             // the JDK's own writer, whatever StAX implementation the classpath brings
-            text = new Utf8Writer(out);
+            text = new Utf8Writer(out, options.bufferBytes);
             w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
         } catch (XMLStreamException e) {
             throw new IOException("cannot start the XML writer: " + e.getMessage(), e);

@@ -115,7 +115,8 @@ abstract class RecordDumper implements Dumper {
     private int[] offStart = new int[32];
     private int[] offLen = new int[32];
     private int offCount;
-    private final int[] offStamp = new int[FIELDS];
+    /** per field, the layer it was last noted in (with --offsets only: a dumper per flow file stays small) */
+    private final int[] offStamp;
     private int layerSerial;
 
     // chain strings by the protocols they name: a small open-addressed table, since most captures use
@@ -137,6 +138,7 @@ abstract class RecordDumper implements Dumper {
 
     RecordDumper(DumpOptions options) {
         this.options = options == null ? new DumpOptions() : options;
+        this.offStamp = this.options.offsets ? new int[FIELDS] : null;
     }
 
     // ---- what a format implements ----

@@ -43,7 +43,8 @@ final class TreeDumper extends RecordDumper {
 
     // the record being built
     private String recordName;
-    private final StringBuilder body = new StringBuilder(4096);
+    // text buffers start small and grow with the frames: a trace holds a dumper per open flow file
+    private final StringBuilder body = new StringBuilder(512);
     private int[] lineStart = new int[128];
     private int[] lineDepth = new int[128];
     private byte[] lineKind = new byte[128];
@@ -53,8 +54,8 @@ final class TreeDumper extends RecordDumper {
     // rendering
     private boolean[] seen = new boolean[32];
     private boolean[] open = new boolean[32];
-    private final StringBuilder page = new StringBuilder(8192);
-    private char[] pageChars = new char[8192];
+    private final StringBuilder page = new StringBuilder(1024);
+    private char[] pageChars = new char[1024];
 
     // open containers: depth 0 is the record
     private int depth;
@@ -63,7 +64,8 @@ final class TreeDumper extends RecordDumper {
 
     TreeDumper(OutputStream out, DumpOptions options) {
         super(options);
-        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        // chars of two bytes each: about the options' bytes
+        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), options.bufferBytes / 2);
     }
 
     // ---- building lines ----

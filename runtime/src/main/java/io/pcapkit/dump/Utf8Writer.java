@@ -11,16 +11,15 @@ import java.io.Writer;
  * does, an unpaired surrogate included (it becomes {@code ?}).
  */
 final class Utf8Writer extends Writer {
-    private static final int BUFFER_BYTES = 1 << 16;
-
     private final OutputStream out;
-    private final byte[] buf = new byte[BUFFER_BYTES];
+    private final byte[] buf;
     private int n;
     /** a high surrogate waiting for its low half, or 0 */
     private char high;
 
-    Utf8Writer(OutputStream out) {
+    Utf8Writer(OutputStream out, int bufferBytes) {
         this.out = out;
+        this.buf = new byte[bufferBytes];
     }
 
     @Override
@@ -39,7 +38,7 @@ final class Utf8Writer extends Writer {
     }
 
     private void put(char c) throws IOException {
-        if (n > BUFFER_BYTES - 4) drain();
+        if (n > buf.length - 4) drain();
         if (high != 0) {
             char h = high;
             high = 0;
@@ -52,7 +51,7 @@ final class Utf8Writer extends Writer {
                 return;
             }
             buf[n++] = '?';
-            if (n > BUFFER_BYTES - 4) drain();
+            if (n > buf.length - 4) drain();
         }
         if (c < 0x80) {
             buf[n++] = (byte) c;
@@ -87,7 +86,7 @@ final class Utf8Writer extends Writer {
     public void close() throws IOException {
         if (high != 0) {
             high = 0;
-            if (n > BUFFER_BYTES - 4) drain();
+            if (n > buf.length - 4) drain();
             buf[n++] = '?';
         }
         flush();

@@ -6,9 +6,10 @@ import io.pcapkit.dissect.Chain;
 import io.pcapkit.dissect.DissectOptions;
 import io.pcapkit.dissect.Dissector;
 import io.pcapkit.dissect.ReplayHook;
+import io.pcapkit.dump.DumpOptions;
 import io.pcapkit.dump.Dumper;
+import io.pcapkit.dump.DumperFamily;
 import io.pcapkit.dump.Dumpers;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,6 +36,8 @@ public final class TraceWriter implements FlowListener, Closeable {
     private final Path dir;
     private final CaptureReader reader;
     private final Dissector replay;
+    /** makes the per-flow files' dumpers: small buffers, shared encodings (null without files) */
+    private final DumperFamily dumpers;
     private final IndexThread index;
     // the open per-flow files, least recently written first (a list through the flows' files: a
     // frame finds and moves its file without a map look-up)
@@ -55,6 +58,8 @@ public final class TraceWriter implements FlowListener, Closeable {
         this.dir = options.output;
         this.reader = reader;
         this.replay = options.format != null && !Dumpers.isBinary(options.format) ? new Dissector(dissect) : null;
+        DumpOptions perFile = (options.dump == null ? new DumpOptions() : options.dump.copy()).bufferBytes(FILE_BUFFER_BYTES);
+        this.dumpers = options.format == null ? null : Dumpers.family(options.format, perFile);
         Files.createDirectories(dir);
         Path indexFile = dir.resolve("index.json");
         this.index = new IndexThread(new IndexWriter(indexFile), indexFile.toString());
@@ -110,7 +115,10 @@ public final class TraceWriter implements FlowListener, Closeable {
         }
     }
 
-    /** Buffer per open flow file: small, since thousands may be open. */
+    /**
+     * The buffer of each open flow file's dumper: small, since thousands may be open
+     * ({@link io.pcapkit.reassembly.ReassemblyLimits#FLOW_MAX_OPEN_FILES_CEILING}).
+     */
     private static final int FILE_BUFFER_BYTES = 8 * 1024;
 
     /**
@@ -140,9 +148,10 @@ public final class TraceWriter implements FlowListener, Closeable {
                 options.format.equals("ndjson") ? "ndjson" : Dumpers.extension(options.format));
         Path path = dir.resolve(name);
         OutputStream file = resume ? Files.newOutputStream(path, StandardOpenOption.APPEND) : Files.newOutputStream(path);
-        // a resumed file has its header: the new dumper's is dropped
-        OutputStream out = new BufferedOutputStream(resume ? new SkipOutputStream(file, resumeSkip) : file, FILE_BUFFER_BYTES);
-        Dumper d = Dumpers.create(options.format, out, options.dump);
+        // a resumed file has its header: the new dumper's is dropped. The dumper buffers, so the
+        // file's stream takes no buffer of its own
+        OutputStream out = resume ? new SkipOutputStream(file, resumeSkip) : file;
+        Dumper d = dumpers.create(out);
         if (reader != null) d.header(reader);
         ff.dumper = d;
         append(ff);
