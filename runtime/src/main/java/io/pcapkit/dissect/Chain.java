@@ -44,6 +44,11 @@ public final class Chain {
     int truncatedProtocol = -1;
     Field truncatedField;
     int truncatedOffset;
+    /**
+     * The layer whose payload a hook kept raw ({@link Continuation#RAW}: a TCP segment of a
+     * message still incomplete), or -1: a replay without the run's state must keep it raw too.
+     */
+    int hookRawAt = -1;
 
     void reset(java.nio.ByteBuffer buf, int base) {
         this.base = base;
@@ -55,6 +60,7 @@ public final class Chain {
         rawSource = -1;
         for (int i = 0; i < contCount; i++) conts[i] = null;
         contCount = 0;
+        hookRawAt = -1;
         failures = 0;
         malformedField = null;
         malformedReason = null;
@@ -152,6 +158,20 @@ public final class Chain {
     /** Whether a layer of this frame was dissected over reassembled data. */
     public boolean isReassembled() {
         return contCount > 0;
+    }
+
+    /**
+     * Whether a hook shaped this chain: reassembled data entered ({@link #isReassembled}), or a
+     * payload kept raw where the frame alone would have been dissected further. Dissecting the
+     * frame again as the run did then needs a {@link ReplayHook} of this chain.
+     */
+    public boolean isHookShaped() {
+        return contCount > 0 || hookRawAt >= 0;
+    }
+
+    /** The layer whose payload a hook kept raw, or -1. */
+    int hookRawAt() {
+        return hookRawAt;
     }
 
     /**
@@ -350,6 +370,7 @@ public final class Chain {
         c.rawLength = rawLength;
         c.rawSource = rawSource;
         c.contCount = contCount;
+        c.hookRawAt = hookRawAt;
         c.conts = java.util.Arrays.copyOf(conts, Math.max(1, contCount));
         c.contAt = java.util.Arrays.copyOf(contAt, Math.max(1, contCount));
         c.failures = failures;

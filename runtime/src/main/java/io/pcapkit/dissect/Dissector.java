@@ -288,10 +288,17 @@ public final class Dissector implements Dispatcher {
                 if (codec.isFragment()) {
                     if (hook == null || quote) break;
                     k = callHook(codec, frame, true);
-                    if (k == null || k == Continuation.RAW) break;
+                    if (k == null) break;
+                    if (k == Continuation.RAW) {
+                        c.hookRawAt = c.count - 1;
+                        break;
+                    }
                 } else if (watched != null && watched[proto] && !quote) {
                     k = callHook(codec, frame, false);
-                    if (k == Continuation.RAW) break;
+                    if (k == Continuation.RAW) {
+                        c.hookRawAt = c.count - 1;
+                        break;
+                    }
                 }
                 if (k != null) {
                     int next = k.protocol >= 0 ? k.protocol : codec.next(this);

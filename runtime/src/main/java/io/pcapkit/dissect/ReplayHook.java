@@ -2,9 +2,10 @@ package io.pcapkit.dissect;
 
 /**
  * Dissects a kept frame again as it was dissected the first time: where its {@link Chain} went on
- * in reassembled data, this hook hands back the same {@link Continuation}. Used by the
- * materialised API, which re-dissects a frame's bytes on demand without the reassembly state of
- * the run.
+ * in reassembled data, this hook hands back the same {@link Continuation}, and where the run's
+ * hook kept a payload raw (a segment of a message not yet complete), {@link Continuation#RAW}.
+ * Used by the materialised API and a trace's per-flow files, which dissect a frame's bytes again
+ * without the reassembly state of the run.
  */
 public final class ReplayHook implements LayerHook {
     private final Chain kept;
@@ -29,8 +30,9 @@ public final class ReplayHook implements LayerHook {
         return at(ctx.index());
     }
 
-    /** The first continuation entered after layer {@code i}, or null. */
+    /** The first continuation entered after layer {@code i}, RAW where the run kept its payload raw, or null. */
     private Continuation at(int i) {
+        if (kept.hookRawAt() == i) return Continuation.RAW;
         for (int k = 0; k < kept.continuations(); k++) {
             if (kept.continuationAt(k) == i + 1) return kept.continuation(k);
         }

@@ -102,8 +102,9 @@ public final class TraceWriter implements FlowListener, Closeable {
             if (replay == null) {
                 d.beginFrame(r);
                 d.endFrame(chain);
-            } else if (chain.isReassembled()) {
-                // the flow's file gets the frame as the run dissected it, reassembled layers included
+            } else if (chain.isHookShaped()) {
+                // the flow's file gets the frame as the run dissected it: reassembled layers
+                // included, and a segment of a message not yet complete raw
                 replay.hook(new ReplayHook(chain.snapshot()));
                 replay.dissect(r, d);
                 replay.hook(null);

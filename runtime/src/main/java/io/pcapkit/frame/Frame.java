@@ -97,8 +97,9 @@ public final class Frame {
         if (info == null) {
             InfoBuilder b = new InfoBuilder();
             Dissector d = dissector(options);
-            if (chain.isReassembled()) {
-                // the reassembly state of the run is gone: replay the data it handed over
+            if (chain.isHookShaped()) {
+                // the reassembly state of the run is gone: replay the data it handed over, and
+                // keep raw what it kept raw
                 d.hook(new ReplayHook(chain));
                 try {
                     d.dissect(record, b);

@@ -1,0 +1,85 @@
+package io.pcapkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pcapkit.flow.FlowOptions;
+import io.pcapkit.testing.Corpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A trace's per-flow NDJSON files hold the very lines the run's own NDJSON has for those frames.
+ * The per-flow dumpers share their encoded texts (a key, an enumerated value, a stretch of fields
+ * by its bits: {@code DumperFamily}) and each has a small buffer; a text one flow's file made and
+ * another's reused must read the same. With two files open at most, files are closed and their
+ * flows' next frames written by new dumpers, which start with the texts others made. Both the
+ * files and the Frame API dissect a frame again: they must show what the run showed.
+ */
+class PerFlowFilesTest {
+    private static final Pattern NUMBER = Pattern.compile("^\\{\"number\":(\\d+),");
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ppp_650HttpResponses.pcap", "pkts_base_usage_3_streams.pcap", "ppp_four_ipv6_http_streams.pcap", "ppp_sll.pcap"})
+    void perFlowLinesAreTheRunsLines(String name) throws IOException {
+        Path in = Corpus.require().resolve(name);
+        Path all = tmp.resolve("all.ndjson");
+        Path dir = tmp.resolve("trace");
+        for (int maxOpen : new int[] {2, 4096}) {
+            Pcapkit.extract(in).format("ndjson").output(all).reassemble("ip,tcp")
+                    .flows(new FlowOptions().output(dir).format("ndjson").udp(true).maxOpenFiles(maxOpen)).run();
+            Map<Long, String> byFrame = new HashMap<>();
+            for (String line : Files.readAllLines(all)) {
+                Matcher m = NUMBER.matcher(line);
+                if (m.find()) byFrame.put(Long.parseLong(m.group(1)), line);
+            }
+            int lines = 0;
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".ndjson")).toList()) {
+                    for (String line : Files.readAllLines(f)) {
+                        Matcher m = NUMBER.matcher(line);
+                        assertTrue(m.find(), f + ": " + line);
+                        assertEquals(byFrame.get(Long.parseLong(m.group(1))), line, f.toString());
+                        lines++;
+                    }
+                }
+            }
+            assertTrue(lines >= 50, name + ": " + lines + " lines in per-flow files");
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) Files.delete(f);
+            }
+        }
+    }
+
+    /**
+     * The Frame API dissects a frame's record again when asked for it, without the run's
+     * reassembly state: it must show what the run showed, a segment of a message still
+     * incomplete raw included (it showed the message's start malformed, dissected alone).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ppp_650HttpResponses.pcap", "ppp_four_ipv6_http_streams.pcap", "ppp_sll.pcap"})
+    void framesShowWhatTheRunShowed(String name) throws IOException {
+        Path in = Corpus.require().resolve(name);
+        int raw = 0;
+        try (Extractor ex = Pcapkit.extract(in).reassemble("ip,tcp").open()) {
+            for (io.pcapkit.frame.Frame f : ex) {
+                String run = f.protocols().toString();
+                assertEquals(run, f.info().get("protocols"), name + " frame " + f.number());
+                if (run.endsWith(":TCP:Raw")) raw++;
+            }
+        }
+        assertTrue(raw > 0, name + ": no segment kept raw");
+    }
+}
