@@ -104,8 +104,9 @@ public final class TraceWriter implements FlowListener, Closeable {
                 d.endFrame(chain);
             } else if (chain.isHookShaped()) {
                 // the flow's file gets the frame as the run dissected it: reassembled layers
-                // included, and a segment of a message not yet complete raw
-                replay.hook(new ReplayHook(chain.snapshot()));
+                // included, and a segment of a message not yet complete raw. The run's chain is
+                // read during this call only (the replay fills a chain of its own): no copy
+                replay.hook(new ReplayHook(chain));
                 replay.dissect(r, d);
                 replay.hook(null);
             } else {
