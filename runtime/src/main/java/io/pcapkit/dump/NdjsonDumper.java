@@ -22,7 +22,10 @@ import io.pcapkit.frame.EnumValue;
  */
 final class NdjsonDumper extends RecordDumper {
     private final JsonBytes w;
-    /** The encoded texts by key: this dumper's own, or shared by a family's (see {@link NdjsonTexts}). */
+    /**
+     * The encoded texts by key: this dumper's own, or shared by a family's (see {@link NdjsonTexts}).
+     * Its tables are also held in fields of their own below: every field written reads one.
+     */
     private final NdjsonTexts texts;
     private final Encoded[] keys;
     /** An enumerated value's text with its key, per key. */

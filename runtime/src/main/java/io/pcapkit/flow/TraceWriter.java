@@ -58,7 +58,7 @@ public final class TraceWriter implements FlowListener, Closeable {
         this.dir = options.output;
         this.reader = reader;
         this.replay = options.format != null && !Dumpers.isBinary(options.format) ? new Dissector(dissect) : null;
-        DumpOptions perFile = (options.dump == null ? new DumpOptions() : options.dump.copy()).bufferBytes(FILE_BUFFER_BYTES);
+        DumpOptions perFile = options.dump.copy().bufferBytes(FILE_BUFFER_BYTES);
         this.dumpers = options.format == null ? null : Dumpers.family(options.format, perFile);
         Files.createDirectories(dir);
         Path indexFile = dir.resolve("index.json");
