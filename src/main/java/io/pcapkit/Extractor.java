@@ -153,7 +153,7 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
                 dumper.beginFrame(record);
                 dumper.endFrame(c);
             } else {
-                c = dissector.dissect(record, dumper);
+                c = dissector.dissect(record, dumper != null || hooks == null ? dumper : hooks.runSink());
             }
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the output failed
@@ -339,6 +339,11 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
     /** Counts of TCP stream reassembly, or null when it is off. */
     public TcpStats tcpStats() {
         return hooks == null || hooks.tcp == null ? null : hooks.tcp.stats();
+    }
+
+    /** Frames the trace's per-flow files had dissected again (for tests: NDJSON files take the run's lines). */
+    long traceReplays() {
+        return hooks == null || hooks.trace == null ? 0 : hooks.trace.replayed();
     }
 
     /** Flows numbered so far: TCP, UDP (0 when flows are not tracked). */

@@ -2,6 +2,7 @@ package io.pcapkit;
 
 import io.pcapkit.capture.CaptureReader;
 import io.pcapkit.dissect.DissectOptions;
+import io.pcapkit.dissect.FrameSink;
 import io.pcapkit.dissect.LayerHook;
 import io.pcapkit.dissect.LayerHooks;
 import io.pcapkit.flow.Flow;
@@ -101,6 +102,14 @@ final class Hooks {
 
     LayerHook hook() {
         return hook;
+    }
+
+    /**
+     * Where a run without output of its own dissects the next frame: the trace's, so that its
+     * per-flow files take the frame as the run made it ({@link TraceWriter#runSink}), or null.
+     */
+    FrameSink runSink() {
+        return trace == null ? null : trace.runSink();
     }
 
     /** The input ended: datagrams and flows still open end, the trace is written out. Idempotent. */

@@ -20,6 +20,14 @@ public final class DumperFamily {
         this.ndjson = format.equals("ndjson") ? new NdjsonTexts() : null;
     }
 
+    /**
+     * NDJSON lines one frame at a time, encoded with the family's texts and options (from the
+     * family's thread); null for the other formats, whose records are not lines.
+     */
+    public NdjsonLines lines() {
+        return ndjson == null ? null : new NdjsonLines(options, ndjson);
+    }
+
     /** A dumper writing to {@code out}; the family's dumpers must all be used from one thread. */
     public Dumper create(OutputStream out) throws IOException {
         if (ndjson != null) return new NdjsonDumper(out, options, ndjson);

@@ -85,11 +85,20 @@ final class JsonBytes extends JsonLayerOut implements AutoCloseable {
      * @param flushBytes the bytes that wait before a line's end writes them out
      */
     JsonBytes(OutputStream out, EnumTexts enums, RunTexts runs, int flushBytes) {
+        this(out, enums, runs, flushBytes, 2 * flushBytes);
+    }
+
+    /**
+     * As {@link #JsonBytes(OutputStream, EnumTexts, RunTexts, int)}, with the buffer's usual size
+     * given apart: a writer that hands out each line as it ends ({@link NdjsonLines}) waits for
+     * 1 byte, yet holds a whole line.
+     */
+    JsonBytes(OutputStream out, EnumTexts enums, RunTexts runs, int flushBytes, int bufferBytes) {
         this.out = out;
         this.enums = enums;
         this.runs = runs;
         this.flushBytes = flushBytes;
-        this.bufferBytes = 2 * flushBytes;
+        this.bufferBytes = bufferBytes;
         this.buf = new byte[bufferBytes + SLACK];
         this.limit = bufferBytes;
     }

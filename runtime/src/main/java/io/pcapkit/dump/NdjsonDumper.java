@@ -36,6 +36,8 @@ final class NdjsonDumper extends RecordDumper {
     private final Encoded[] objectOpens;
     private final Encoded[] arrayOpens;
     private final Encoded[] chains = new Encoded[CHAIN_SLOTS];
+    /** the frame number of the record opened last ({@link NdjsonLines} names each line by it) */
+    long recordNumber = -1;
     private final int[] chainSerials = new int[CHAIN_SLOTS];
 
     NdjsonDumper(OutputStream out, DumpOptions options) {
@@ -44,6 +46,14 @@ final class NdjsonDumper extends RecordDumper {
 
     /** A dumper whose encoded texts are {@code texts}, shared with the other dumpers used on this thread. */
     NdjsonDumper(OutputStream out, DumpOptions options, NdjsonTexts texts) {
+        this(out, options, texts, false);
+    }
+
+    /**
+     * A dumper whose encoded texts are {@code texts}; with {@code eachLine}, every record's line is
+     * written to {@code out} as it ends, in one write ({@link NdjsonLines}).
+     */
+    NdjsonDumper(OutputStream out, DumpOptions options, NdjsonTexts texts, boolean eachLine) {
         super(options);
         this.texts = texts;
         keys = texts.keys;
@@ -51,7 +61,8 @@ final class NdjsonDumper extends RecordDumper {
         flagTexts = texts.flagTexts;
         objectOpens = texts.objectOpens;
         arrayOpens = texts.arrayOpens;
-        w = new JsonBytes(out, enumTexts, texts.runs, options.bufferBytes);
+        w = eachLine ? new JsonBytes(out, enumTexts, texts.runs, 1, options.bufferBytes)
+                : new JsonBytes(out, enumTexts, texts.runs, options.bufferBytes);
     }
 
     private void key(int k) throws IOException {
@@ -165,6 +176,7 @@ final class NdjsonDumper extends RecordDumper {
 
     @Override
     protected void openRecord(long number) throws IOException {
+        recordNumber = number;
         w.startObject();
     }
 

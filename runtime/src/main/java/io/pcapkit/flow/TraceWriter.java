@@ -5,11 +5,14 @@ import io.pcapkit.capture.PacketRecord;
 import io.pcapkit.dissect.Chain;
 import io.pcapkit.dissect.DissectOptions;
 import io.pcapkit.dissect.Dissector;
+import io.pcapkit.dissect.FrameSink;
 import io.pcapkit.dissect.ReplayHook;
 import io.pcapkit.dump.DumpOptions;
 import io.pcapkit.dump.Dumper;
 import io.pcapkit.dump.DumperFamily;
 import io.pcapkit.dump.Dumpers;
+import io.pcapkit.dump.NdjsonLines;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +41,19 @@ public final class TraceWriter implements FlowListener, Closeable {
     private final Dissector replay;
     /** makes the per-flow files' dumpers: small buffers, shared encodings (null without files) */
     private final DumperFamily dumpers;
+    /**
+     * NDJSON per-flow files take each frame's line from here, not from a dumper each: the run's
+     * own line when the run dissected into {@link #runSink} (null for the other formats)
+     */
+    private final NdjsonLines runLines;
+    /** a frame's line made again by {@link #replay}, when the run did not make it (null for the other formats) */
+    private final NdjsonLines replayLines;
+    // whether the run makes the lines: over each window of frames, whether files took at least half
+    private boolean linesInRun = true;
+    private int framesAsked;
+    private int framesTaken;
+    private long lastTaken = -1;
+    private long replayed;
     private final IndexThread index;
     // the open per-flow files, least recently written first (a list through the flows' files: a
     // frame finds and moves its file without a map look-up)
@@ -60,6 +76,8 @@ public final class TraceWriter implements FlowListener, Closeable {
         this.replay = options.format != null && !Dumpers.isBinary(options.format) ? new Dissector(dissect) : null;
         DumpOptions perFile = options.dump.copy().bufferBytes(FILE_BUFFER_BYTES);
         this.dumpers = options.format == null ? null : Dumpers.family(options.format, perFile);
+        this.runLines = dumpers == null ? null : dumpers.lines();
+        this.replayLines = dumpers == null ? null : dumpers.lines();
         Files.createDirectories(dir);
         Path indexFile = dir.resolve("index.json");
         this.index = new IndexThread(new IndexWriter(indexFile), indexFile.toString());
@@ -68,6 +86,14 @@ public final class TraceWriter implements FlowListener, Closeable {
     /** Index entries written (known once the trace is closed: the index is written on a thread of its own). */
     public long entries() {
         return index.entries();
+    }
+
+    /**
+     * Frames dissected again for a per-flow file (a frame in two flows' files counts twice): every
+     * frame of a text format's files, but NDJSON files take the run's own line where it made one.
+     */
+    public long replayed() {
+        return replayed;
     }
 
     /** Per-flow files (parts included) opened so far. */
@@ -84,36 +110,84 @@ public final class TraceWriter implements FlowListener, Closeable {
         }
     }
 
+    /**
+     * Frames that a run dissects only for a trace (it writes no output of its own) may be dissected
+     * into this sink: the per-flow NDJSON files then take the run's line of a frame, and need not
+     * dissect it again. Null when there is nothing to gain: other formats, or a run whose recent
+     * frames went mostly to no file (a trace of TCP flows in mostly UDP traffic), which would
+     * encode lines for nothing. Asked once per frame, before its dissection.
+     */
+    public FrameSink runSink() {
+        if (runLines == null) return null;
+        if (++framesAsked == RUN_LINES_WINDOW) {
+            linesInRun = 2 * framesTaken >= framesAsked;
+            framesAsked = framesTaken = 0;
+        }
+        return linesInRun ? runLines.sink() : null;
+    }
+
+    /**
+     * Frames over which {@link #runSink} weighs whether the run is to make the lines: long enough
+     * that a burst of other traffic does not turn it off, short enough to follow a capture's mix.
+     */
+    private static final int RUN_LINES_WINDOW = 4096;
+
     @Override
     public void packet(Flow f, int dir, PacketRecord r, Chain chain) {
         if (options.format == null) return;
         try {
-            FlowFile ff = f.file;
-            Dumper d;
-            if (ff != null && ff.dumper != null) {
-                d = ff.dumper;
-                if (ff != newest) {
-                    unlink(ff);
-                    append(ff);
-                }
+            FlowFile ff = file(f);
+            if (runLines != null) {
+                writeLine(ff.lines, r, chain);
+            } else if (replay == null) {
+                ff.dumper.beginFrame(r);
+                ff.dumper.endFrame(chain);
             } else {
-                d = openFile(f);
-            }
-            if (replay == null) {
-                d.beginFrame(r);
-                d.endFrame(chain);
-            } else if (chain.isHookShaped()) {
-                // the flow's file gets the frame as the run dissected it: reassembled layers
-                // included, and a segment of a message not yet complete raw. The run's chain is
-                // read during this call only (the replay fills a chain of its own): no copy
-                replay.hook(new ReplayHook(chain));
-                replay.dissect(r, d);
-                replay.hook(null);
-            } else {
-                replay.dissect(r, d);
+                replay(r, chain, ff.dumper);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Flow {@code f}'s open file, now the most recently written; opened if it is not open. */
+    private FlowFile file(Flow f) throws IOException {
+        FlowFile ff = f.file;
+        if (ff == null || !ff.isOpen()) return open(f);
+        if (ff != newest) {
+            unlink(ff);
+            append(ff);
+        }
+        return ff;
+    }
+
+    /** Appends frame {@code r}'s line to {@code out}: the run's line when it made it, else one made again. */
+    private void writeLine(OutputStream out, PacketRecord r, Chain chain) throws IOException {
+        if (r.number != lastTaken) {
+            lastTaken = r.number;
+            framesTaken++;
+        }
+        NdjsonLines line = runLines;
+        if (!runLines.holds(r.number)) {
+            line = replayLines;
+            replay(r, chain, line.sink());
+        }
+        line.writeTo(out);
+    }
+
+    /**
+     * Dissects frame {@code r} again into {@code sink}, as the run dissected it: reassembled layers
+     * included, and a segment of a message not yet complete raw. The run's chain is read during
+     * this call only (the replay fills a chain of its own): no copy.
+     */
+    private void replay(PacketRecord r, Chain chain, FrameSink sink) {
+        replayed++;
+        if (chain.isHookShaped()) {
+            replay.hook(new ReplayHook(chain));
+            replay.dissect(r, sink);
+            replay.hook(null);
+        } else {
+            replay.dissect(r, sink);
         }
     }
 
@@ -125,42 +199,58 @@ public final class TraceWriter implements FlowListener, Closeable {
 
     /**
      * How many header bytes a format writes before its first frame when its file is resumed by
-     * appending (pcap: the 24-byte global header; NDJSON: none), or -1 for formats that are one
-     * document (JSON, plist), or whose header depends on the frames seen (pcapng's interface
-     * blocks, the tree's header): those go on in a new part file.
+     * appending (pcap: the 24-byte global header), or -1 for formats that are one document (JSON,
+     * plist), or whose header depends on the frames seen (pcapng's interface blocks, the tree's
+     * header): those go on in a new part file. NDJSON files, lines without a header, are appended
+     * to too.
      */
     private static long resumeSkip(String format) {
-        return switch (format) {
-            case "pcap" -> 24;
-            case "ndjson" -> 0;
-            default -> -1;
-        };
+        return "pcap".equals(format) ? 24 : -1;
     }
 
-    private Dumper openFile(Flow f) throws IOException {
+    /**
+     * A per-flow file's name: by the flow's numbering, as tshark's tcp.stream and udp.stream
+     * (UDP-Lite's flows are udp-), and its part from the second on.
+     */
+    private String fileName(Flow f, int part) {
+        StringBuilder b = new StringBuilder(24).append(f.isTcp() ? "tcp-" : "udp-");
+        String id = Long.toString(f.id());
+        for (int i = id.length(); i < 6; i++) b.append('0');
+        b.append(id);
+        if (part != 1) b.append('.').append(part);
+        return b.append('.').append(options.format.equals("ndjson") ? "ndjson" : Dumpers.extension(options.format)).toString();
+    }
+
+    /**
+     * Opens flow {@code f}'s file (closing the least recently written one when as many as allowed
+     * are open): its first, one to append to (pcap, NDJSON), or its next part. An NDJSON file
+     * takes lines ({@link FlowFile#lines}), the others a dumper.
+     */
+    private FlowFile open(Flow f) throws IOException {
         while (openFiles >= options.maxOpenFiles) closeFile(oldest);
         FlowFile ff = f.file;
         if (ff == null) ff = f.file = new FlowFile();
         int part = ++ff.parts;
-        long resumeSkip = resumeSkip(options.format);
+        long resumeSkip = runLines != null ? 0 : resumeSkip(options.format);
         boolean resume = part > 1 && resumeSkip >= 0;
-        int suffix = resume ? 1 : part;
-        // named by the flow's numbering, as tshark's tcp.stream and udp.stream (UDP-Lite's flows are udp-)
-        String name = String.format("%s-%06d%s.%s", f.isTcp() ? "tcp" : "udp", f.id(), suffix == 1 ? "" : "." + suffix,
-                options.format.equals("ndjson") ? "ndjson" : Dumpers.extension(options.format));
+        String name = fileName(f, resume ? 1 : part);
         Path path = dir.resolve(name);
         OutputStream file = resume ? Files.newOutputStream(path, StandardOpenOption.APPEND) : Files.newOutputStream(path);
-        // a resumed file has its header: the new dumper's is dropped. The dumper buffers, so the
-        // file's stream takes no buffer of its own
-        OutputStream out = resume ? new SkipOutputStream(file, resumeSkip) : file;
-        Dumper d = dumpers.create(out);
-        if (reader != null) d.header(reader);
-        ff.dumper = d;
+        if (runLines != null) {
+            ff.lines = new BufferedOutputStream(file, FILE_BUFFER_BYTES);
+        } else {
+            // a resumed file has its header: the new dumper's is dropped. The dumper buffers, so
+            // the file's stream takes no buffer of its own
+            Dumper d = dumpers.create(resume ? new SkipOutputStream(file, resumeSkip) : file);
+            if (reader != null) d.header(reader);
+            ff.dumper = d;
+        }
         append(ff);
-        if (resume) return d;
-        f.addFile(name);
-        filesWritten++;
-        return d;
+        if (!resume) {
+            f.addFile(name);
+            filesWritten++;
+        }
+        return ff;
     }
 
     /** An ended flow's file is closed and what its index entry says copied within {@link #ended}: nothing is kept. */
@@ -181,7 +271,7 @@ public final class TraceWriter implements FlowListener, Closeable {
             FlowFile ff = f.file;
             if (ff != null) {
                 f.file = null;
-                if (ff.dumper != null) closeFile(ff);
+                if (ff.isOpen()) closeFile(ff);
             }
             index.ended(f);
         } catch (IOException e) {
@@ -221,10 +311,11 @@ public final class TraceWriter implements FlowListener, Closeable {
 
     /** Closes open file {@code ff} (it leaves the open files even when closing fails). */
     private void closeFile(FlowFile ff) throws IOException {
-        Dumper d = ff.dumper;
+        Closeable c = ff.dumper != null ? ff.dumper : ff.lines;
         ff.dumper = null;
+        ff.lines = null;
         unlink(ff);
-        d.close();
+        c.close();
     }
 
     /** Puts {@code ff} last among the open files: the most recently written. */

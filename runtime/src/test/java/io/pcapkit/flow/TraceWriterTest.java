@@ -55,6 +55,90 @@ class TraceWriterTest {
         return t.flows;
     }
 
+    /**
+     * As {@link #trace}, dissecting each frame into {@link TraceWriter#runSink} as the extractor does
+     * when it writes no output of its own; {@code sinks} gets, per frame, whether there was one.
+     */
+    private TraceWriter traceWithRunLines(Path in, FlowOptions o, List<Boolean> sinks) throws IOException {
+        Traced t = new Traced(o);
+        try (CaptureReader r = CaptureInput.open(in); TraceWriter w = new TraceWriter(o, r, new DissectOptions())) {
+            t.hook.listen(w);
+            PacketRecord rec = new PacketRecord();
+            while (r.next(rec)) {
+                io.pcapkit.dissect.FrameSink sink = w.runSink();
+                sinks.add(sink != null);
+                t.dissector.dissect(rec, sink);
+            }
+            t.hook.finish();
+            return w;
+        }
+    }
+
+    /** The per-flow files' contents by name (index.json left out). */
+    private static java.util.Map<String, String> files(Path dir) throws IOException {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (var s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                if (!p.getFileName().toString().equals("index.json")) out.put(p.getFileName().toString(), Files.readString(p));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void ndjsonFilesTakeTheRunsLinesWithoutDissectingAgain() throws IOException {
+        Path in = capture();
+        for (int maxOpen : new int[] {1, 16}) {
+            Path again = tmp.resolve("again-" + maxOpen);
+            Path run = tmp.resolve("run-" + maxOpen);
+            trace(in, new FlowOptions().output(again).format("ndjson").udp(true).maxOpenFiles(maxOpen));
+            List<Boolean> sinks = new ArrayList<>();
+            TraceWriter w = traceWithRunLines(in, new FlowOptions().output(run).format("ndjson").udp(true).maxOpenFiles(maxOpen), sinks);
+            assertEquals(0, w.replayed(), "every frame's line was the run's");
+            assertTrue(sinks.stream().allMatch(b -> b), sinks.toString());
+            assertEquals(files(again), files(run));
+            assertEquals(List.of("tcp-000000.ndjson", "tcp-000001.ndjson", "udp-000000.ndjson"), List.copyOf(files(run).keySet()));
+            assertEquals(Files.readString(again.resolve("index.json")), Files.readString(run.resolve("index.json")));
+        }
+        // the other text formats have a dumper per file and dissect each frame again
+        List<Boolean> sinks = new ArrayList<>();
+        TraceWriter w = traceWithRunLines(in, new FlowOptions().output(tmp.resolve("json")).format("json"), sinks);
+        assertTrue(sinks.stream().noneMatch(b -> b), sinks.toString());
+        assertEquals(7, w.replayed());
+    }
+
+    /**
+     * A trace of TCP flows in traffic mostly of other flows: the run stops making lines that no file
+     * takes (a window of frames in which fewer than half went to a file), files still get theirs
+     * (made again), and the run makes them again once most frames go to files.
+     */
+    @Test
+    void theRunMakesLinesOnlyWhileMostFramesGoToFiles() throws IOException {
+        PcapFile p = PcapFile.create(1);
+        long s = 1_700_000_000L;
+        int udp = 5_000;
+        int tcp = 9_000;
+        for (int i = 0; i < udp; i++) p.add(s, i, Packets.udp("10.0.0.1", 53, "10.0.0.9", 53, "q" + i));
+        p.add(s, udp, Packets.tcp("10.0.0.1", 1000, "10.0.0.2", 80, 1, 0, SYN, ""));
+        for (int i = 1; i < tcp; i++) p.add(s, udp + i, Packets.tcp("10.0.0.1", 1000, "10.0.0.2", 80, 2 + 4L * (i - 1), 1, PSH | ACK, "data"));
+        Path in = p.write(tmp.resolve("mostly-udp.pcap"));
+        Path again = tmp.resolve("again");
+        Path run = tmp.resolve("run");
+        trace(in, new FlowOptions().output(again).format("ndjson"));
+        List<Boolean> sinks = new ArrayList<>();
+        TraceWriter w = traceWithRunLines(in, new FlowOptions().output(run).format("ndjson"), sinks);
+        assertEquals(files(again), files(run));
+        assertEquals(tcp, Files.readAllLines(run.resolve("tcp-000000.ndjson")).size());
+        // lines from the run for the first window, none in the second (no frame of the first went to
+        // a file), from the run again in the third (most of the second's did)
+        assertTrue(sinks.get(0) && sinks.get(4094), "first window");
+        assertTrue(!sinks.get(4095) && !sinks.get(8190), "second window");
+        assertTrue(sinks.get(8191) && sinks.get(sinks.size() - 1), "third window");
+        // the TCP frames of the second window were made again, the others were the run's
+        long inSecond = 8191 - udp;
+        assertEquals(inSecond, w.replayed());
+    }
+
     private static List<Long> frames(Path pcap) throws IOException {
         List<Long> out = new ArrayList<>();
         try (CaptureReader r = CaptureInput.open(pcap)) {

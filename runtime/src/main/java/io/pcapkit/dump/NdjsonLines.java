@@ -1,0 +1,60 @@
+package io.pcapkit.dump;
+
+import io.pcapkit.dissect.FrameSink;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * Frames as NDJSON lines handed out one at a time: dissect a frame into {@link #sink()}, and its
+ * line (newline included) is what {@link #writeTo} writes. For writers that put each frame's line
+ * into a file of its own, as a trace's per-flow NDJSON files: a frame is encoded once whatever
+ * file it goes to, and a file needs no dumper (whose state, one per open file, was cold at every
+ * frame). A line is the one an NDJSON dumper with the same options writes for the frame.
+ * Made by {@link DumperFamily#lines}; not thread-safe.
+ */
+public final class NdjsonLines {
+    /** The line buffer's first size: a typical frame's line fits. */
+    private static final int INITIAL_LINE_BYTES = 4 * 1024;
+
+    private final NdjsonDumper dumper;
+    private byte[] line = new byte[INITIAL_LINE_BYTES];
+    private int length;
+    /** the frame number of the line held, or -1 before the first */
+    private long number = -1;
+
+    NdjsonLines(DumpOptions options, NdjsonTexts texts) {
+        this.dumper = new NdjsonDumper(new LineOut(), options, texts, true);
+    }
+
+    /** Where a frame is dissected to make its line. */
+    public FrameSink sink() {
+        return dumper;
+    }
+
+    /** Whether the line held is frame {@code frameNumber}'s, whole (its record ended). */
+    public boolean holds(long frameNumber) {
+        return number == frameNumber && number >= 0;
+    }
+
+    /** Writes the line held to {@code out}. */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(line, 0, length);
+    }
+
+    /** Receives the dumper's output, which in this mode is one write per line, as the line ends. */
+    private final class LineOut extends OutputStream {
+        @Override
+        public void write(int b) {
+            throw new UnsupportedOperationException("lines are written whole");
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len > line.length) line = Arrays.copyOf(line, Math.max(len, 2 * line.length));
+            System.arraycopy(b, off, line, 0, len);
+            length = len;
+            number = dumper.recordNumber;
+        }
+    }
+}
