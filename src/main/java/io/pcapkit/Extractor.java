@@ -11,6 +11,7 @@ import io.pcapkit.dissect.FrameSink;
 import io.pcapkit.dissect.TeeSink;
 import io.pcapkit.dump.Dumper;
 import io.pcapkit.dump.Dumpers;
+import io.pcapkit.dump.NdjsonLines;
 import io.pcapkit.frame.Frame;
 import io.pcapkit.frame.Info;
 import io.pcapkit.frame.InfoBuilder;
@@ -74,6 +75,7 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
     static Extractor open(ExtractOptions o) throws IOException {
         CaptureReader reader = o.input != null ? CaptureInput.open(o.input) : CaptureInput.open(o.inputStream, o.inputName);
         Dumper dumper = null;
+        NdjsonLines lines = null;
         OutputStream owned = null;
         try {
             if (o.output != null || o.outputStream != null) {
@@ -91,7 +93,13 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
                         if (parent != null) Files.createDirectories(parent);
                         out = owned = new BufferedOutputStream(Files.newOutputStream(o.output), 1 << 16);
                     }
-                    dumper = Dumpers.create(format, out, o.dump);
+                    if (format.equals("ndjson") && o.trace != null && o.trace.output != null && "ndjson".equals(o.trace.format)) {
+                        // a trace's NDJSON files may take the output's lines (see TraceWriter#linesFrom)
+                        lines = Dumpers.ndjsonLines(out, o.dump);
+                        dumper = lines.dumper();
+                    } else {
+                        dumper = Dumpers.create(format, out, o.dump);
+                    }
                 }
             }
             Hooks hooks = null;
@@ -101,6 +109,7 @@ public final class Extractor implements Iterable<Frame>, AutoCloseable {
                 if (o.follow != null && flows == null) flows = new FlowOptions().udp(true);
                 hooks = o.follow == null ? new Hooks(r, flows, o.onFlow, o.store, reader, o.dissect)
                         : new Hooks(r, flows, o.onFlow, o.store, reader, o.dissect, o.follow);
+                if (lines != null && hooks.trace != null) hooks.trace.linesFrom(lines, o.dump);
             }
             return new Extractor(o, reader, dumper, owned, hooks);
         } catch (IOException | RuntimeException e) {

@@ -18,13 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A trace's per-flow NDJSON files hold the very lines the run's own NDJSON has for those frames.
- * The per-flow dumpers share their encoded texts (a key, an enumerated value, a stretch of fields
- * by its bits: {@code DumperFamily}) and each has a small buffer; a text one flow's file made and
- * another's reused must read the same. With two files open at most, files are closed and their
- * flows' next frames written by new dumpers, which start with the texts others made. A run
- * without output of its own hands the files its own lines; otherwise the files, like the Frame
- * API, dissect a frame again: either way they must show what the run showed.
+ * A trace's per-flow NDJSON files hold the very lines the run's NDJSON has for those frames. A run
+ * whose own output is NDJSON with the same options, or which has no output of its own, hands the
+ * files its lines; otherwise each line is made again by dissecting the frame again, as the Frame
+ * API does. Either way they must show what the run showed. With two files open at most, files are
+ * closed and appended to when their flows go on.
  */
 class PerFlowFilesTest {
     private static final Pattern NUMBER = Pattern.compile("^\\{\"number\":(\\d+),");
@@ -36,28 +34,43 @@ class PerFlowFilesTest {
     @ValueSource(strings = {"ppp_650HttpResponses.pcap", "pkts_base_usage_3_streams.pcap", "ppp_four_ipv6_http_streams.pcap", "ppp_sll.pcap"})
     void perFlowLinesAreTheRunsLines(String name) throws IOException {
         Path in = Corpus.require().resolve(name);
+        Path plain = tmp.resolve("plain.ndjson");
         Path all = tmp.resolve("all.ndjson");
         Path dir = tmp.resolve("trace");
+        try (Extractor ex = Pcapkit.extract(in).format("ndjson").output(plain).reassemble("ip,tcp").run()) {
+            assertTrue(ex.count() > 0, name);
+        }
+        Map<Long, String> byFrame = new HashMap<>();
+        for (String line : Files.readAllLines(plain)) {
+            Matcher m = NUMBER.matcher(line);
+            if (m.find()) byFrame.put(Long.parseLong(m.group(1)), line);
+        }
         for (int maxOpen : new int[] {2, 4096}) {
-            Pcapkit.extract(in).format("ndjson").output(all).reassemble("ip,tcp")
-                    .flows(new FlowOptions().output(dir).format("ndjson").udp(true).maxOpenFiles(maxOpen)).run();
-            Map<Long, String> byFrame = new HashMap<>();
-            for (String line : Files.readAllLines(all)) {
-                Matcher m = NUMBER.matcher(line);
-                if (m.find()) byFrame.put(Long.parseLong(m.group(1)), line);
+            // the run's own NDJSON output: the files take its lines, and it is what it is without a trace
+            try (Extractor ex = Pcapkit.extract(in).format("ndjson").output(all).reassemble("ip,tcp").flows(flows(dir, maxOpen)).run()) {
+                assertEquals(0, ex.traceReplays(), name);
             }
+            assertEquals(Files.readString(plain), Files.readString(all), name);
             int lines = checkLines(dir, byFrame);
             assertTrue(lines >= 50, name + ": " + lines + " lines in per-flow files");
             clear(dir);
-            // a run without output of its own (pcapkit trace) dissects into the trace's lines: the
-            // files take the run's line of each frame, with no frame dissected again
-            try (Extractor ex = Pcapkit.extract(in).reassemble("ip,tcp")
-                    .flows(new FlowOptions().output(dir).format("ndjson").udp(true).maxOpenFiles(maxOpen)).run()) {
+            // a run without output of its own (pcapkit trace) dissects into the trace's lines
+            try (Extractor ex = Pcapkit.extract(in).reassemble("ip,tcp").flows(flows(dir, maxOpen)).run()) {
                 assertEquals(0, ex.traceReplays(), name);
             }
             assertEquals(lines, checkLines(dir, byFrame), name);
             clear(dir);
+            // an output whose records differ (--bytes): each line of the files is made again
+            try (Extractor ex = Pcapkit.extract(in).format("ndjson").bytes(true).output(all).reassemble("ip,tcp").flows(flows(dir, maxOpen)).run()) {
+                assertEquals(lines, ex.traceReplays(), name);
+            }
+            assertEquals(lines, checkLines(dir, byFrame), name);
+            clear(dir);
         }
+    }
+
+    private static FlowOptions flows(Path dir, int maxOpen) {
+        return new FlowOptions().output(dir).format("ndjson").udp(true).maxOpenFiles(maxOpen);
     }
 
     /** Checks each line of the per-flow files in {@code dir} against the run's; returns how many. */

@@ -41,6 +41,11 @@ public final class DumpOptions {
         return this;
     }
 
+    /** Whether a dumper with options {@code o} writes the same records (the buffer's size aside). */
+    public boolean sameRecords(DumpOptions o) {
+        return bytes == o.bytes && offsets == o.offsets && shallow == o.shallow;
+    }
+
     /** An independent copy. */
     public DumpOptions copy() {
         DumpOptions o = new DumpOptions();

@@ -25,7 +25,7 @@ public final class DumperFamily {
      * family's thread); null for the other formats, whose records are not lines.
      */
     public NdjsonLines lines() {
-        return ndjson == null ? null : new NdjsonLines(options, ndjson);
+        return ndjson == null ? null : new NdjsonLines(options, ndjson, null);
     }
 
     /** A dumper writing to {@code out}; the family's dumpers must all be used from one thread. */

@@ -57,6 +57,18 @@ public final class Dumpers {
     }
 
     /**
+     * An NDJSON output to {@code out} that also holds each frame's line for other writers (a
+     * trace's per-flow NDJSON files): {@link NdjsonLines#dumper} writes what {@code create("ndjson",
+     * out, options)} writes, a line at a time into a buffer of {@link DumpOptions#bufferBytes}.
+     */
+    public static NdjsonLines ndjsonLines(OutputStream out, DumpOptions options) {
+        DumpOptions o = options == null ? new DumpOptions() : options;
+        // lines are written one at a time: to a stream that buffers them already, or through a buffer
+        OutputStream lines = out instanceof java.io.BufferedOutputStream ? out : new java.io.BufferedOutputStream(out, o.bufferBytes);
+        return new NdjsonLines(o, new NdjsonTexts(), lines);
+    }
+
+    /**
      * Dumpers of {@code format} for many outputs written from one thread, such as a trace's
      * per-flow files, thousands of which may be open at once: see {@link DumperFamily}.
      */

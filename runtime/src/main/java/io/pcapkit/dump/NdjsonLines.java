@@ -11,24 +11,37 @@ import java.util.Arrays;
  * into a file of its own, as a trace's per-flow NDJSON files: a frame is encoded once whatever
  * file it goes to, and a file needs no dumper (whose state, one per open file, was cold at every
  * frame). A line is the one an NDJSON dumper with the same options writes for the frame.
- * Made by {@link DumperFamily#lines}; not thread-safe.
+ * Made by {@link DumperFamily#lines}, or by {@link Dumpers#ndjsonLines} for a run's own NDJSON
+ * output whose lines a trace's files take too; not thread-safe.
  */
 public final class NdjsonLines {
     /** The line buffer's first size: a typical frame's line fits. */
     private static final int INITIAL_LINE_BYTES = 4 * 1024;
 
     private final NdjsonDumper dumper;
+    /** where every line goes as well (a run's own NDJSON output), or null */
+    private final OutputStream downstream;
     private byte[] line = new byte[INITIAL_LINE_BYTES];
     private int length;
     /** the frame number of the line held, or -1 before the first */
     private long number = -1;
 
-    NdjsonLines(DumpOptions options, NdjsonTexts texts) {
+    NdjsonLines(DumpOptions options, NdjsonTexts texts, OutputStream downstream) {
+        this.downstream = downstream;
         this.dumper = new NdjsonDumper(new LineOut(), options, texts, true);
     }
 
     /** Where a frame is dissected to make its line. */
     public FrameSink sink() {
+        return dumper;
+    }
+
+    /**
+     * The dumper that makes the lines, as a run's output: with a stream to write to (see
+     * {@link Dumpers#ndjsonLines}), it writes what an NDJSON dumper writes, and closing it closes
+     * that stream.
+     */
+    public Dumper dumper() {
         return dumper;
     }
 
@@ -50,11 +63,22 @@ public final class NdjsonLines {
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
+        public void write(byte[] b, int off, int len) throws IOException {
             if (len > line.length) line = Arrays.copyOf(line, Math.max(len, 2 * line.length));
             System.arraycopy(b, off, line, 0, len);
             length = len;
             number = dumper.recordNumber;
+            if (downstream != null) downstream.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (downstream != null) downstream.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (downstream != null) downstream.close();
         }
     }
 }

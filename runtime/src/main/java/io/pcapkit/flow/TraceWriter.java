@@ -45,7 +45,7 @@ public final class TraceWriter implements FlowListener, Closeable {
      * NDJSON per-flow files take each frame's line from here, not from a dumper each: the run's
      * own line when the run dissected into {@link #runSink} (null for the other formats)
      */
-    private final NdjsonLines runLines;
+    private NdjsonLines runLines;
     /** a frame's line made again by {@link #replay}, when the run did not make it (null for the other formats) */
     private final NdjsonLines replayLines;
     // whether the run makes the lines: over each window of frames, whether files took at least half
@@ -108,6 +108,18 @@ public final class TraceWriter implements FlowListener, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the per-flow files may take their lines from {@code lines}, the run's own NDJSON
+     * output, which makes a line of every frame: they may when they are NDJSON written with the
+     * same options. They then take them from there ({@link #runSink} is not used), and no frame is
+     * dissected again.
+     */
+    public boolean linesFrom(NdjsonLines lines, io.pcapkit.dump.DumpOptions options) {
+        if (runLines == null || !this.options.dump.sameRecords(options)) return false;
+        runLines = lines;
+        return true;
     }
 
     /**
