@@ -1,5 +1,6 @@
 package io.pcapkit.dump;
 
+import io.pcapkit.capture.CaptureReader;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -21,11 +22,15 @@ public final class DumperFamily {
     }
 
     /**
-     * NDJSON lines one frame at a time, encoded with the family's texts and options (from the
-     * family's thread); null for the other formats, whose records are not lines.
+     * Frames' records one at a time, written with the family's options (and, for NDJSON, texts;
+     * from the family's thread): NDJSON lines, or JSON entries when there is a capture to take the
+     * header from ({@code reader}). Null for the other formats: plist and tree (their files have a
+     * dumper each), pcap and pcapng (records copied as they are).
      */
-    public NdjsonLines lines() {
-        return ndjson == null ? null : new NdjsonLines(options, ndjson, null);
+    public FrameRecords records(CaptureReader reader) throws IOException {
+        if (ndjson != null) return new NdjsonLines(options, ndjson, null);
+        if (format.equals("json") && reader != null) return new JsonRecords(options, reader);
+        return null;
     }
 
     /** A dumper writing to {@code out}; the family's dumpers must all be used from one thread. */

@@ -6,15 +6,12 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * Frames as NDJSON lines handed out one at a time: dissect a frame into {@link #sink()}, and its
- * line (newline included) is what {@link #writeTo} writes. For writers that put each frame's line
- * into a file of its own, as a trace's per-flow NDJSON files: a frame is encoded once whatever
- * file it goes to, and a file needs no dumper (whose state, one per open file, was cold at every
- * frame). A line is the one an NDJSON dumper with the same options writes for the frame.
- * Made by {@link DumperFamily#lines}, or by {@link Dumpers#ndjsonLines} for a run's own NDJSON
- * output whose lines a trace's files take too; not thread-safe.
+ * Frames as NDJSON lines handed out one at a time ({@link FrameRecords}): a frame's record is its
+ * line, newline included, the one an NDJSON dumper with the same options writes for the frame.
+ * Made by {@link DumperFamily#records}, or by {@link Dumpers#ndjsonLines} for a run's own NDJSON
+ * output whose lines a trace's files take too.
  */
-public final class NdjsonLines {
+public final class NdjsonLines implements FrameRecords {
     /** The line buffer's first size: a typical frame's line fits. */
     private static final int INITIAL_LINE_BYTES = 4 * 1024;
 
@@ -32,6 +29,7 @@ public final class NdjsonLines {
     }
 
     /** Where a frame is dissected to make its line. */
+    @Override
     public FrameSink sink() {
         return dumper;
     }
@@ -46,13 +44,30 @@ public final class NdjsonLines {
     }
 
     /** Whether the line held is frame {@code frameNumber}'s, whole (its record ended). */
+    @Override
     public boolean holds(long frameNumber) {
         return number == frameNumber && number >= 0;
     }
 
     /** Writes the line held to {@code out}. */
+    @Override
     public void writeTo(OutputStream out) throws IOException {
         out.write(line, 0, length);
+    }
+
+    /** An NDJSON file is its lines: nothing before them. */
+    @Override
+    public void open(OutputStream out) {
+    }
+
+    /** Nothing after the lines either. */
+    @Override
+    public void close(OutputStream out) {
+    }
+
+    @Override
+    public boolean appendable() {
+        return true;
     }
 
     /** Receives the dumper's output, which in this mode is one write per line, as the line ends. */

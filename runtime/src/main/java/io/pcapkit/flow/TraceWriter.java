@@ -11,6 +11,7 @@ import io.pcapkit.dump.DumpOptions;
 import io.pcapkit.dump.Dumper;
 import io.pcapkit.dump.DumperFamily;
 import io.pcapkit.dump.Dumpers;
+import io.pcapkit.dump.FrameRecords;
 import io.pcapkit.dump.NdjsonLines;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -42,14 +43,14 @@ public final class TraceWriter implements FlowListener, Closeable {
     /** makes the per-flow files' dumpers: small buffers, shared encodings (null without files) */
     private final DumperFamily dumpers;
     /**
-     * NDJSON per-flow files take each frame's line from here, not from a dumper each: the run's
-     * own line when the run dissected into {@link #runSink} (null for the other formats)
+     * NDJSON and JSON per-flow files take each frame's record from here, not from a dumper each:
+     * the run's own record when the run dissected into {@link #runSink} (null for the other formats)
      */
-    private NdjsonLines runLines;
-    /** a frame's line made again by {@link #replay}, when the run did not make it (null for the other formats) */
-    private final NdjsonLines replayLines;
-    // whether the run makes the lines: over each window of frames, whether files took at least half
-    private boolean linesInRun = true;
+    private FrameRecords runRecords;
+    /** a frame's record made again by {@link #replay}, when the run did not make it (null for the other formats) */
+    private final FrameRecords replayRecords;
+    // whether the run makes the records: over each window of frames, whether files took at least half
+    private boolean recordsInRun = true;
     private int framesAsked;
     private int framesTaken;
     private long lastTaken = -1;
@@ -76,8 +77,8 @@ public final class TraceWriter implements FlowListener, Closeable {
         this.replay = options.format != null && !Dumpers.isBinary(options.format) ? new Dissector(dissect) : null;
         DumpOptions perFile = options.dump.copy().bufferBytes(FILE_BUFFER_BYTES);
         this.dumpers = options.format == null ? null : Dumpers.family(options.format, perFile);
-        this.runLines = dumpers == null ? null : dumpers.lines();
-        this.replayLines = dumpers == null ? null : dumpers.lines();
+        this.runRecords = dumpers == null ? null : dumpers.records(reader);
+        this.replayRecords = dumpers == null ? null : dumpers.records(reader);
         Files.createDirectories(dir);
         Path indexFile = dir.resolve("index.json");
         this.index = new IndexThread(new IndexWriter(indexFile), indexFile.toString());
@@ -90,7 +91,8 @@ public final class TraceWriter implements FlowListener, Closeable {
 
     /**
      * Frames dissected again for a per-flow file (a frame in two flows' files counts twice): every
-     * frame of a text format's files, but NDJSON files take the run's own line where it made one.
+     * frame of a plist or tree file, but NDJSON and JSON files take the run's own record where it
+     * made one.
      */
     public long replayed() {
         return replayed;
@@ -116,41 +118,42 @@ public final class TraceWriter implements FlowListener, Closeable {
      * same options. They then take them from there ({@link #runSink} is not used), and no frame is
      * dissected again.
      */
-    public boolean linesFrom(NdjsonLines lines, io.pcapkit.dump.DumpOptions options) {
-        if (runLines == null || !this.options.dump.sameRecords(options)) return false;
-        runLines = lines;
+    public boolean linesFrom(NdjsonLines lines, DumpOptions options) {
+        if (!"ndjson".equals(this.options.format) || !this.options.dump.sameRecords(options)) return false;
+        runRecords = lines;
         return true;
     }
 
     /**
      * Frames that a run dissects only for a trace (it writes no output of its own) may be dissected
-     * into this sink: the per-flow NDJSON files then take the run's line of a frame, and need not
-     * dissect it again. Null when there is nothing to gain: other formats, or a run whose recent
-     * frames went mostly to no file (a trace of TCP flows in mostly UDP traffic), which would
-     * encode lines for nothing. Asked once per frame, before its dissection.
+     * into this sink: the per-flow NDJSON or JSON files then take the run's record of a frame, and
+     * need not dissect it again. Null when there is nothing to gain: other formats, or a run whose
+     * recent frames went mostly to no file (a trace of TCP flows in mostly UDP traffic), which
+     * would encode records for nothing. Asked once per frame, before its dissection.
      */
     public FrameSink runSink() {
-        if (runLines == null) return null;
-        if (++framesAsked == RUN_LINES_WINDOW) {
-            linesInRun = 2 * framesTaken >= framesAsked;
+        if (runRecords == null) return null;
+        if (++framesAsked == RUN_RECORDS_WINDOW) {
+            recordsInRun = 2 * framesTaken >= framesAsked;
             framesAsked = framesTaken = 0;
         }
-        return linesInRun ? runLines.sink() : null;
+        return recordsInRun ? runRecords.sink() : null;
     }
 
     /**
-     * Frames over which {@link #runSink} weighs whether the run is to make the lines: long enough
-     * that a burst of other traffic does not turn it off, short enough to follow a capture's mix.
+     * Frames over which {@link #runSink} weighs whether the run is to make the records: long
+     * enough that a burst of other traffic does not turn it off, short enough to follow a
+     * capture's mix.
      */
-    private static final int RUN_LINES_WINDOW = 4096;
+    private static final int RUN_RECORDS_WINDOW = 4096;
 
     @Override
     public void packet(Flow f, int dir, PacketRecord r, Chain chain) {
         if (options.format == null) return;
         try {
             FlowFile ff = file(f);
-            if (runLines != null) {
-                writeLine(ff.lines, r, chain);
+            if (runRecords != null) {
+                writeRecord(ff.records, r, chain);
             } else if (replay == null) {
                 ff.dumper.beginFrame(r);
                 ff.dumper.endFrame(chain);
@@ -173,18 +176,18 @@ public final class TraceWriter implements FlowListener, Closeable {
         return ff;
     }
 
-    /** Appends frame {@code r}'s line to {@code out}: the run's line when it made it, else one made again. */
-    private void writeLine(OutputStream out, PacketRecord r, Chain chain) throws IOException {
+    /** Appends frame {@code r}'s record to {@code out}: the run's record when it made it, else one made again. */
+    private void writeRecord(OutputStream out, PacketRecord r, Chain chain) throws IOException {
         if (r.number != lastTaken) {
             lastTaken = r.number;
             framesTaken++;
         }
-        NdjsonLines line = runLines;
-        if (!runLines.holds(r.number)) {
-            line = replayLines;
-            replay(r, chain, line.sink());
+        FrameRecords records = runRecords;
+        if (!records.holds(r.number)) {
+            records = replayRecords;
+            replay(r, chain, records.sink());
         }
-        line.writeTo(out);
+        records.writeTo(out);
     }
 
     /**
@@ -213,8 +216,7 @@ public final class TraceWriter implements FlowListener, Closeable {
      * How many header bytes a format writes before its first frame when its file is resumed by
      * appending (pcap: the 24-byte global header), or -1 for formats that are one document (JSON,
      * plist), or whose header depends on the frames seen (pcapng's interface blocks, the tree's
-     * header): those go on in a new part file. NDJSON files, lines without a header, are appended
-     * to too.
+     * header): those go on in a new part file. Files of {@link FrameRecords} say for themselves.
      */
     private static long resumeSkip(String format) {
         return "pcap".equals(format) ? 24 : -1;
@@ -235,21 +237,22 @@ public final class TraceWriter implements FlowListener, Closeable {
 
     /**
      * Opens flow {@code f}'s file (closing the least recently written one when as many as allowed
-     * are open): its first, one to append to (pcap, NDJSON), or its next part. An NDJSON file
-     * takes lines ({@link FlowFile#lines}), the others a dumper.
+     * are open): its first, one to append to (pcap, NDJSON), or its next part. An NDJSON or JSON
+     * file takes records ({@link FlowFile#records}), the others a dumper.
      */
     private FlowFile open(Flow f) throws IOException {
         while (openFiles >= options.maxOpenFiles) closeFile(oldest);
         FlowFile ff = f.file;
         if (ff == null) ff = f.file = new FlowFile();
         int part = ++ff.parts;
-        long resumeSkip = runLines != null ? 0 : resumeSkip(options.format);
+        long resumeSkip = runRecords != null ? (runRecords.appendable() ? 0 : -1) : resumeSkip(options.format);
         boolean resume = part > 1 && resumeSkip >= 0;
         String name = fileName(f, resume ? 1 : part);
         Path path = dir.resolve(name);
         OutputStream file = resume ? Files.newOutputStream(path, StandardOpenOption.APPEND) : Files.newOutputStream(path);
-        if (runLines != null) {
-            ff.lines = new BufferedOutputStream(file, FILE_BUFFER_BYTES);
+        if (runRecords != null) {
+            ff.records = new BufferedOutputStream(file, FILE_BUFFER_BYTES);
+            if (!resume) runRecords.open(ff.records);
         } else {
             // a resumed file has its header: the new dumper's is dropped. The dumper buffers, so
             // the file's stream takes no buffer of its own
@@ -323,11 +326,20 @@ public final class TraceWriter implements FlowListener, Closeable {
 
     /** Closes open file {@code ff} (it leaves the open files even when closing fails). */
     private void closeFile(FlowFile ff) throws IOException {
-        Closeable c = ff.dumper != null ? ff.dumper : ff.lines;
+        Dumper d = ff.dumper;
+        OutputStream records = ff.records;
         ff.dumper = null;
-        ff.lines = null;
+        ff.records = null;
         unlink(ff);
-        c.close();
+        if (d != null) {
+            d.close();
+        } else {
+            try {
+                runRecords.close(records);
+            } finally {
+                records.close();
+            }
+        }
     }
 
     /** Puts {@code ff} last among the open files: the most recently written. */

@@ -137,8 +137,8 @@ public final class ReassemblyLimits {
     /**
      * At most 4,096 per-flow files open at once, however many descriptors the process may have:
      * each holds an 8 KiB buffer ({@code TraceWriter}), with a dumper 10-55 KiB by format once it
-     * has written a few frames (measured: pcap 10, plist 33, JSON 47, tree 53; NDJSON files take
-     * lines, not a dumper: their buffer and stream, about 9 KiB), so 4,096 stay within ~220 MiB
+     * has written a few frames (measured: pcap 10, plist 33, tree 53; NDJSON and JSON files take
+     * records, not a dumper: their buffer and stream, about 9 KiB), so 4,096 stay within ~220 MiB
      * ({@code TraceFilesHeapTest} runs them in 256 MiB).
      */
     public static final int FLOW_MAX_OPEN_FILES_CEILING = 4_096;

@@ -86,25 +86,63 @@ class TraceWriterTest {
     }
 
     @Test
-    void ndjsonFilesTakeTheRunsLinesWithoutDissectingAgain() throws IOException {
+    void ndjsonAndJsonFilesTakeTheRunsRecordsWithoutDissectingAgain() throws IOException {
         Path in = capture();
-        for (int maxOpen : new int[] {1, 16}) {
-            Path again = tmp.resolve("again-" + maxOpen);
-            Path run = tmp.resolve("run-" + maxOpen);
-            trace(in, new FlowOptions().output(again).format("ndjson").udp(true).maxOpenFiles(maxOpen));
-            List<Boolean> sinks = new ArrayList<>();
-            TraceWriter w = traceWithRunLines(in, new FlowOptions().output(run).format("ndjson").udp(true).maxOpenFiles(maxOpen), sinks);
-            assertEquals(0, w.replayed(), "every frame's line was the run's");
-            assertTrue(sinks.stream().allMatch(b -> b), sinks.toString());
-            assertEquals(files(again), files(run));
-            assertEquals(List.of("tcp-000000.ndjson", "tcp-000001.ndjson", "udp-000000.ndjson"), List.copyOf(files(run).keySet()));
-            assertEquals(Files.readString(again.resolve("index.json")), Files.readString(run.resolve("index.json")));
+        for (String format : List.of("ndjson", "json")) {
+            for (int maxOpen : new int[] {1, 16}) {
+                Path again = tmp.resolve(format + "-again-" + maxOpen);
+                Path run = tmp.resolve(format + "-run-" + maxOpen);
+                trace(in, new FlowOptions().output(again).format(format).udp(true).maxOpenFiles(maxOpen));
+                List<Boolean> sinks = new ArrayList<>();
+                TraceWriter w = traceWithRunLines(in, new FlowOptions().output(run).format(format).udp(true).maxOpenFiles(maxOpen), sinks);
+                assertEquals(0, w.replayed(), "every frame's record was the run's");
+                assertTrue(sinks.stream().allMatch(b -> b), sinks.toString());
+                assertEquals(files(again), files(run));
+                assertTrue(files(run).keySet().containsAll(List.of("tcp-000000." + format, "tcp-000001." + format, "udp-000000." + format)),
+                        files(run).keySet().toString());
+                assertEquals(Files.readString(again.resolve("index.json")), Files.readString(run.resolve("index.json")));
+            }
         }
-        // the other text formats have a dumper per file and dissect each frame again
+        // plist and tree files have a dumper each and dissect each frame again
         List<Boolean> sinks = new ArrayList<>();
-        TraceWriter w = traceWithRunLines(in, new FlowOptions().output(tmp.resolve("json")).format("json"), sinks);
+        TraceWriter w = traceWithRunLines(in, new FlowOptions().output(tmp.resolve("tree")).format("tree"), sinks);
         assertTrue(sinks.stream().noneMatch(b -> b), sinks.toString());
         assertEquals(7, w.replayed());
+    }
+
+    /**
+     * A flow's JSON file, and each of its parts when files had to be closed, is the document a JSON
+     * dumper writes for the flow's frames: the capture's header, then the frames' entries.
+     */
+    @Test
+    void jsonFilesAreTheDocumentsOfTheirFrames() throws IOException {
+        Path in = capture();
+        Path whole = tmp.resolve("whole");
+        trace(in, new FlowOptions().output(whole).format("json"));
+        assertEquals(json(in, 1, 3, 5, 7, 8), Files.readString(whole.resolve("tcp-000000.json")));
+        assertEquals(json(in, 2, 6), Files.readString(whole.resolve("tcp-000001.json")));
+        Path parts = tmp.resolve("parts");
+        List<Boolean> sinks = new ArrayList<>();
+        traceWithRunLines(in, new FlowOptions().output(parts).format("json").maxOpenFiles(1), sinks);
+        assertEquals(json(in, 1), Files.readString(parts.resolve("tcp-000000.json")));
+        assertEquals(json(in, 3, 5), Files.readString(parts.resolve("tcp-000000.2.json")));
+        assertEquals(json(in, 7, 8), Files.readString(parts.resolve("tcp-000000.3.json")));
+        assertEquals(json(in, 2), Files.readString(parts.resolve("tcp-000001.json")));
+        assertEquals(json(in, 6), Files.readString(parts.resolve("tcp-000001.2.json")));
+    }
+
+    /** What a JSON dumper writes for frames {@code numbers} of {@code in}: the header, then those frames. */
+    private static String json(Path in, long... numbers) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (CaptureReader r = CaptureInput.open(in); io.pcapkit.dump.Dumper d = io.pcapkit.dump.Dumpers.create("json", out, null)) {
+            io.pcapkit.dissect.Dissector dissector = new io.pcapkit.dissect.Dissector();
+            PacketRecord rec = new PacketRecord();
+            d.header(r);
+            while (r.next(rec)) {
+                for (long n : numbers) if (rec.number == n) dissector.dissect(rec, d);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**
