@@ -207,8 +207,8 @@ public final class TraceWriter implements FlowListener, Closeable {
     }
 
     /**
-     * The buffer of each open flow file's dumper: small, since thousands may be open
-     * ({@link io.pcapkit.reassembly.ReassemblyLimits#FLOW_MAX_OPEN_FILES_CEILING}).
+     * The buffer of each open flow file, its dumper's or its stream's of records: small, since
+     * thousands may be open ({@link io.pcapkit.reassembly.ReassemblyLimits#FLOW_MAX_OPEN_FILES_CEILING}).
      */
     private static final int FILE_BUFFER_BYTES = 8 * 1024;
 
