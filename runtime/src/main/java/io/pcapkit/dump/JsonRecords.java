@@ -15,21 +15,18 @@ import java.util.Arrays;
  * opens (a pcapng reader's header grows with the interfaces it meets), and closes the document.
  * Made by {@link DumperFamily#records} when there is a capture to take the header from.
  */
-final class JsonRecords implements FrameRecords {
+final class JsonRecords extends HeldRecord {
     /** The record buffer's first size: a typical frame's record fits. */
     private static final int INITIAL_RECORD_BYTES = 8 * 1024;
 
     private final DumpOptions options;
     private final CaptureReader reader;
     private final JsonDumper dumper;
-    private byte[] record = new byte[INITIAL_RECORD_BYTES];
-    private int length;
-    /** the frame number of the record held, or -1 while none is whole */
-    private long number = -1;
     /** the frame number of the record being written */
     private long writing = -1;
 
     JsonRecords(DumpOptions options, CaptureReader reader) throws IOException {
+        super(INITIAL_RECORD_BYTES);
         this.options = options;
         this.reader = reader;
         this.dumper = new JsonDumper(new RecordOut(), options, this);
@@ -41,16 +38,6 @@ final class JsonRecords implements FrameRecords {
     @Override
     public FrameSink sink() {
         return dumper;
-    }
-
-    @Override
-    public boolean holds(long frameNumber) {
-        return number == frameNumber && number >= 0;
-    }
-
-    @Override
-    public void writeTo(OutputStream out) throws IOException {
-        out.write(record, 0, length);
     }
 
     @Override
@@ -86,13 +73,12 @@ final class JsonRecords implements FrameRecords {
     private static final byte[] CLOSING = {'\n', '}', '\n'};
 
     void recordStarts(long frameNumber) {
-        number = -1;
-        length = 0;
+        startRecord();
         writing = frameNumber;
     }
 
     void recordEnds() {
-        number = writing;
+        endRecord(writing);
     }
 
     /** Receives the dumper's bytes: within a record, all of them by its end. */
@@ -104,9 +90,7 @@ final class JsonRecords implements FrameRecords {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            if (length + len > record.length) record = Arrays.copyOf(record, Math.max(length + len, 2 * record.length));
-            System.arraycopy(b, off, record, length, len);
-            length += len;
+            append(b, off, len);
         }
     }
 }

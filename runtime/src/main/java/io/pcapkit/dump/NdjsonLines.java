@@ -3,7 +3,6 @@ package io.pcapkit.dump;
 import io.pcapkit.dissect.FrameSink;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 
 /**
  * Frames as NDJSON lines handed out one at a time ({@link FrameRecords}): a frame's record is its
@@ -11,19 +10,16 @@ import java.util.Arrays;
  * Made by {@link DumperFamily#records}, or by {@link Dumpers#ndjsonLines} for a run's own NDJSON
  * output whose lines a trace's files take too.
  */
-public final class NdjsonLines implements FrameRecords {
+public final class NdjsonLines extends HeldRecord {
     /** The line buffer's first size: a typical frame's line fits. */
     private static final int INITIAL_LINE_BYTES = 4 * 1024;
 
     private final NdjsonDumper dumper;
     /** where every line goes as well (a run's own NDJSON output), or null */
     private final OutputStream downstream;
-    private byte[] line = new byte[INITIAL_LINE_BYTES];
-    private int length;
-    /** the frame number of the line held, or -1 before the first */
-    private long number = -1;
 
     NdjsonLines(DumpOptions options, NdjsonTexts texts, OutputStream downstream) {
+        super(INITIAL_LINE_BYTES);
         this.downstream = downstream;
         this.dumper = new NdjsonDumper(new LineOut(), options, texts, true);
     }
@@ -41,18 +37,6 @@ public final class NdjsonLines implements FrameRecords {
      */
     public Dumper dumper() {
         return dumper;
-    }
-
-    /** Whether the line held is frame {@code frameNumber}'s, whole (its record ended). */
-    @Override
-    public boolean holds(long frameNumber) {
-        return number == frameNumber && number >= 0;
-    }
-
-    /** Writes the line held to {@code out}. */
-    @Override
-    public void writeTo(OutputStream out) throws IOException {
-        out.write(line, 0, length);
     }
 
     /** An NDJSON file is its lines: nothing before them. */
@@ -79,10 +63,9 @@ public final class NdjsonLines implements FrameRecords {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (len > line.length) line = Arrays.copyOf(line, Math.max(len, 2 * line.length));
-            System.arraycopy(b, off, line, 0, len);
-            length = len;
-            number = dumper.recordNumber;
+            startRecord();
+            append(b, off, len);
+            endRecord(dumper.recordNumber);
             if (downstream != null) downstream.write(b, off, len);
         }
 
