@@ -23,14 +23,18 @@ public final class DumperFamily {
 
     /**
      * Frames' records one at a time, written with the family's options (and, for NDJSON, texts;
-     * from the family's thread): NDJSON lines, or JSON entries when there is a capture to take the
-     * header from ({@code reader}). Null for the other formats: plist and tree (their files have a
+     * from the family's thread): NDJSON lines, or JSON and plist entries when there is a capture to
+     * take the header from ({@code reader}). Null for the other formats: the tree (its files have a
      * dumper each), pcap and pcapng (records copied as they are).
      */
     public FrameRecords records(CaptureReader reader) throws IOException {
         if (ndjson != null) return new NdjsonLines(options, ndjson, null);
-        if (format.equals("json") && reader != null) return new JsonRecords(options, reader);
-        return null;
+        if (reader == null) return null; // a document's files open with the capture's header
+        return switch (format) {
+            case "json" -> new DocumentRecords(JsonDumper::new, options, reader);
+            case "plist" -> new DocumentRecords(PlistDumper::new, options, reader);
+            default -> null;
+        };
     }
 
     /** A dumper writing to {@code out}; the family's dumpers must all be used from one thread. */

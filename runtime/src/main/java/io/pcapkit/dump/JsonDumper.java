@@ -27,17 +27,9 @@ final class JsonDumper extends RecordDumper {
     private final SerializedString[] names = new SerializedString[KEY_COUNT];
     private final SerializedString[] chains = new SerializedString[CHAIN_SLOTS];
     private final int[] chainSerials = new int[CHAIN_SLOTS];
-    /** told where each record starts and ends, its bytes written out at its end ({@link JsonRecords}), or null */
-    private final JsonRecords records;
 
     JsonDumper(OutputStream out, DumpOptions options) throws IOException {
-        this(out, options, null);
-    }
-
-    /** A dumper that tells {@code records} where each record starts and ends (null: none to tell). */
-    JsonDumper(OutputStream out, DumpOptions options, JsonRecords records) throws IOException {
         super(options);
-        this.records = records;
         g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         // two-space indentation, "key": value, LF line ends whatever the platform
         g.setPrettyPrinter(new JsonLayout());
@@ -78,7 +70,6 @@ final class JsonDumper extends RecordDumper {
 
     @Override
     protected void openRecord(long number) throws IOException {
-        if (records != null) records.recordStarts(number);
         g.writeFieldName("Frame " + number);
         g.writeStartObject();
     }
@@ -86,14 +77,10 @@ final class JsonDumper extends RecordDumper {
     @Override
     protected void closeRecord() throws IOException {
         g.writeEndObject();
-        if (records != null) {
-            g.flush();
-            records.recordEnds();
-        }
     }
 
-    /** Writes out what the generator holds (the header, for {@link JsonRecords}). */
-    void flush() throws IOException {
+    @Override
+    void flushOutput() throws IOException {
         g.flush();
     }
 

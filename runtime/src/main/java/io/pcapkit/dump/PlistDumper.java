@@ -162,6 +162,16 @@ final class PlistDumper extends RecordDumper {
     }
 
     @Override
+    void flushOutput() throws IOException {
+        try {
+            w.flush();
+            text.flush();
+        } catch (XMLStreamException e) {
+            throw io(e);
+        }
+    }
+
+    @Override
     protected void openHeader() throws IOException {
         try {
             keyText(GLOBAL_HEADER);

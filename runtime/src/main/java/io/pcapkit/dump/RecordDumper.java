@@ -158,6 +158,24 @@ abstract class RecordDumper implements Dumper {
     /** Ends the header or frame record. */
     protected abstract void closeRecord() throws IOException;
 
+    /**
+     * Told where each frame's record starts and ends, the record's bytes written out by its end
+     * ({@link DocumentRecords}), or null.
+     */
+    DocumentRecords records;
+
+    /** Writes out what the format's writer holds (for {@link #records}; only document formats need it). */
+    void flushOutput() throws IOException {
+    }
+
+    /** The record just closed, for {@link #records}. */
+    private void recordClosed() throws IOException {
+        if (records != null) {
+            flushOutput();
+            records.recordEnds();
+        }
+    }
+
     protected abstract void openObject(int key) throws IOException;
 
     /** Opens a layer's object, keyed by its protocol. */
@@ -322,6 +340,7 @@ abstract class RecordDumper implements Dumper {
             layers--;
         }
         closeRecord();
+        recordClosed();
         recordOpen = false;
     }
 
@@ -341,6 +360,7 @@ abstract class RecordDumper implements Dumper {
             offCount = 0;
             offsetsOpen = false;
             updatePlain();
+            if (records != null) records.recordStarts(r.number);
             openRecord(r.number);
             recordOpen = true;
             writeNumber(K_NUMBER, r.number, Format.DEC, 0);
@@ -455,6 +475,7 @@ abstract class RecordDumper implements Dumper {
                 writeChain(K_PROTOCOLS, chainText[slot], 0, chainLen[slot], slot, chainSerial[slot]);
             }
             closeRecord();
+            recordClosed();
             recordOpen = false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

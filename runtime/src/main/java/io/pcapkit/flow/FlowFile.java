@@ -4,7 +4,7 @@ import io.pcapkit.dump.Dumper;
 import java.io.OutputStream;
 
 /**
- * A traced flow's per-flow file ({@link TraceWriter}): its dumper (for NDJSON and JSON, its
+ * A traced flow's per-flow file ({@link TraceWriter}): its dumper (for NDJSON, JSON and plist, its
  * buffered stream of records) while the file is open, how many parts it has had, and its place
  * among the open files, least recently written first. The flow holds it ({@link Flow#file}), so a
  * frame finds its file without a map look-up.

@@ -43,7 +43,7 @@ public final class TraceWriter implements FlowListener, Closeable {
     /** makes the per-flow files' dumpers: small buffers, shared encodings (null without files) */
     private final DumperFamily dumpers;
     /**
-     * NDJSON and JSON per-flow files take each frame's record from here, not from a dumper each:
+     * NDJSON, JSON and plist per-flow files take each frame's record from here, not from a dumper each:
      * the run's own record when the run dissected into {@link #runSink} (null for the other formats)
      */
     private FrameRecords runRecords;
@@ -91,7 +91,7 @@ public final class TraceWriter implements FlowListener, Closeable {
 
     /**
      * Frames dissected again for a per-flow file (a frame in two flows' files counts twice): every
-     * frame of a plist or tree file, but NDJSON and JSON files take the run's own record where it
+     * frame of a tree file, but NDJSON, JSON and plist files take the run's own record where it
      * made one.
      */
     public long replayed() {
@@ -126,7 +126,7 @@ public final class TraceWriter implements FlowListener, Closeable {
 
     /**
      * Frames that a run dissects only for a trace (it writes no output of its own) may be dissected
-     * into this sink: the per-flow NDJSON or JSON files then take the run's record of a frame, and
+     * into this sink: the per-flow NDJSON, JSON or plist files then take the run's record of a frame, and
      * need not dissect it again. Null when there is nothing to gain: other formats, or a run whose
      * recent frames went mostly to no file (a trace of TCP flows in mostly UDP traffic), which
      * would encode records for nothing. Asked once per frame, before its dissection.
@@ -237,8 +237,8 @@ public final class TraceWriter implements FlowListener, Closeable {
 
     /**
      * Opens flow {@code f}'s file (closing the least recently written one when as many as allowed
-     * are open): its first, one to append to (pcap, NDJSON), or its next part. An NDJSON or JSON
-     * file takes records ({@link FlowFile#records}), the others a dumper.
+     * are open): its first, one to append to (pcap, NDJSON), or its next part. An NDJSON, JSON or
+     * plist file takes records ({@link FlowFile#records}), the others a dumper.
      */
     private FlowFile open(Flow f) throws IOException {
         while (openFiles >= options.maxOpenFiles) closeFile(oldest);

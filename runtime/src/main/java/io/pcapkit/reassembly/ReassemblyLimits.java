@@ -137,7 +137,7 @@ public final class ReassemblyLimits {
     /**
      * At most 4,096 per-flow files open at once, however many descriptors the process may have:
      * each holds an 8 KiB buffer ({@code TraceWriter}), with a dumper 10-55 KiB by format once it
-     * has written a few frames (measured: pcap 10, plist 33, tree 53; NDJSON and JSON files take
+     * has written a few frames (measured: pcap 10, tree 53; NDJSON, JSON and plist files take
      * records, not a dumper: their buffer and stream, about 9 KiB), so 4,096 stay within ~220 MiB
      * ({@code TraceFilesHeapTest} runs them in 256 MiB).
      */

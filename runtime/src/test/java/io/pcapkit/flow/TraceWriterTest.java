@@ -86,9 +86,9 @@ class TraceWriterTest {
     }
 
     @Test
-    void ndjsonAndJsonFilesTakeTheRunsRecordsWithoutDissectingAgain() throws IOException {
+    void ndjsonJsonAndPlistFilesTakeTheRunsRecordsWithoutDissectingAgain() throws IOException {
         Path in = capture();
-        for (String format : List.of("ndjson", "json")) {
+        for (String format : List.of("ndjson", "json", "plist")) {
             for (int maxOpen : new int[] {1, 16}) {
                 Path again = tmp.resolve(format + "-again-" + maxOpen);
                 Path run = tmp.resolve(format + "-run-" + maxOpen);
@@ -103,7 +103,7 @@ class TraceWriterTest {
                 assertEquals(Files.readString(again.resolve("index.json")), Files.readString(run.resolve("index.json")));
             }
         }
-        // plist and tree files have a dumper each and dissect each frame again
+        // tree files have a dumper each and dissect each frame again
         List<Boolean> sinks = new ArrayList<>();
         TraceWriter w = traceWithRunLines(in, new FlowOptions().output(tmp.resolve("tree")).format("tree"), sinks);
         assertTrue(sinks.stream().noneMatch(b -> b), sinks.toString());
@@ -111,30 +111,33 @@ class TraceWriterTest {
     }
 
     /**
-     * A flow's JSON file, and each of its parts when files had to be closed, is the document a JSON
-     * dumper writes for the flow's frames: the capture's header, then the frames' entries.
+     * A flow's JSON or plist file, and each of its parts when files had to be closed, is the
+     * document a dumper of the format writes for the flow's frames: the capture's header, then the
+     * frames' entries.
      */
     @Test
-    void jsonFilesAreTheDocumentsOfTheirFrames() throws IOException {
+    void jsonAndPlistFilesAreTheDocumentsOfTheirFrames() throws IOException {
         Path in = capture();
-        Path whole = tmp.resolve("whole");
-        trace(in, new FlowOptions().output(whole).format("json"));
-        assertEquals(json(in, 1, 3, 5, 7, 8), Files.readString(whole.resolve("tcp-000000.json")));
-        assertEquals(json(in, 2, 6), Files.readString(whole.resolve("tcp-000001.json")));
-        Path parts = tmp.resolve("parts");
-        List<Boolean> sinks = new ArrayList<>();
-        traceWithRunLines(in, new FlowOptions().output(parts).format("json").maxOpenFiles(1), sinks);
-        assertEquals(json(in, 1), Files.readString(parts.resolve("tcp-000000.json")));
-        assertEquals(json(in, 3, 5), Files.readString(parts.resolve("tcp-000000.2.json")));
-        assertEquals(json(in, 7, 8), Files.readString(parts.resolve("tcp-000000.3.json")));
-        assertEquals(json(in, 2), Files.readString(parts.resolve("tcp-000001.json")));
-        assertEquals(json(in, 6), Files.readString(parts.resolve("tcp-000001.2.json")));
+        for (String f : List.of("json", "plist")) {
+            Path whole = tmp.resolve("whole-" + f);
+            trace(in, new FlowOptions().output(whole).format(f));
+            assertEquals(document(f, in, 1, 3, 5, 7, 8), Files.readString(whole.resolve("tcp-000000." + f)));
+            assertEquals(document(f, in, 2, 6), Files.readString(whole.resolve("tcp-000001." + f)));
+            Path parts = tmp.resolve("parts-" + f);
+            List<Boolean> sinks = new ArrayList<>();
+            traceWithRunLines(in, new FlowOptions().output(parts).format(f).maxOpenFiles(1), sinks);
+            assertEquals(document(f, in, 1), Files.readString(parts.resolve("tcp-000000." + f)));
+            assertEquals(document(f, in, 3, 5), Files.readString(parts.resolve("tcp-000000.2." + f)));
+            assertEquals(document(f, in, 7, 8), Files.readString(parts.resolve("tcp-000000.3." + f)));
+            assertEquals(document(f, in, 2), Files.readString(parts.resolve("tcp-000001." + f)));
+            assertEquals(document(f, in, 6), Files.readString(parts.resolve("tcp-000001.2." + f)));
+        }
     }
 
-    /** What a JSON dumper writes for frames {@code numbers} of {@code in}: the header, then those frames. */
-    private static String json(Path in, long... numbers) throws IOException {
+    /** What a dumper of {@code format} writes for frames {@code numbers} of {@code in}: the header, then those frames. */
+    private static String document(String format, Path in, long... numbers) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (CaptureReader r = CaptureInput.open(in); io.pcapkit.dump.Dumper d = io.pcapkit.dump.Dumpers.create("json", out, null)) {
+        try (CaptureReader r = CaptureInput.open(in); io.pcapkit.dump.Dumper d = io.pcapkit.dump.Dumpers.create(format, out, null)) {
             io.pcapkit.dissect.Dissector dissector = new io.pcapkit.dissect.Dissector();
             PacketRecord rec = new PacketRecord();
             d.header(r);
